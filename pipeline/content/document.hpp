@@ -1,0 +1,109 @@
+#pragma once
+/// The Document: what a content folder says, as plain values, after loading.
+/// Text is NFC, variables are substituted, inline markup is split into spans.
+/// Nothing here knows about styles, fonts or pages.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/diagnostic.hpp"
+
+namespace vanban::content {
+
+/// A run of text with one inline style (`**bold**`, `*italic*`, `***both***`).
+struct Span {
+  std::string text;  ///< UTF-8, NFC, variables already substituted
+  bool bold = false;
+  bool italic = false;
+  bool operator==(const Span&) const = default;
+};
+
+/// Inline text: spans in order, and where the source string starts.
+struct Text {
+  std::vector<Span> spans;
+  SourcePos pos;
+  /// The plain characters of all spans, markup removed.
+  std::string plain() const;
+  bool empty() const { return spans.empty(); }
+};
+
+struct Block;
+
+/// One item of a list: its own text, and blocks nested under it (may be empty).
+struct ListItem {
+  Text text;
+  std::vector<Block> children;
+};
+
+/// A body block. v1 of the engine knows paragraphs and lists.
+struct Block {
+  enum class Kind { Paragraph, List };
+  Kind kind = Kind::Paragraph;
+  Text text;                    ///< Paragraph
+  std::string marker = "-";     ///< List: "-", "+", "•", "a)", "1."
+  std::vector<ListItem> items;  ///< List
+  SourcePos pos;
+};
+
+/// A section; its number is derived from nesting by the style, never typed.
+struct Section {
+  Text title;
+  bool numbered = true;
+  std::vector<Block> body;
+  std::vector<Section> sections;
+  SourcePos pos;
+};
+
+/// A part ("Phần thứ nhất"): one part file.
+struct Part {
+  Text title;
+  std::vector<Block> body;
+  std::vector<Section> sections;
+  std::string file;  ///< path of the part file, for messages
+  SourcePos pos;
+};
+
+/// A calendar date as written in the document.
+struct Date {
+  int year = 0, month = 0, day = 0;
+};
+
+/// The header boxes of the first page.
+struct Header {
+  std::string parent;               ///< superior body, may be empty
+  std::string issuer;               ///< issuing body (required)
+  std::optional<int> number;        ///< absent: blank left for hand numbering
+  std::string code;                 ///< ký hiệu, e.g. "BC/ĐU"
+  std::string place;                ///< may be empty (then a placeholder is printed)
+  std::optional<Date> date;         ///< absent: "ngày ... tháng ... năm ..."
+  std::vector<std::string> marks;   ///< du-thao, mat, khan, ...
+  SourcePos pos;
+};
+
+/// The signature block (ô 7).
+struct Signature {
+  std::string authority;  ///< "T/M BAN CHẤP HÀNH"
+  std::string title;      ///< "Bí thư"
+  std::string name;
+  std::string image;      ///< path relative to the document folder, may be empty
+  SourcePos pos;
+};
+
+/// A whole document, as loaded from its folder.
+struct Document {
+  std::string folder;          ///< the document folder
+  std::string style = "dang";  ///< style name or path to a .yaml
+  SourcePos style_pos;
+  std::string kind;            ///< bao-cao, nghi-quyet, ...
+  std::string status = "draft";
+  Header header;
+  Text title;
+  std::vector<Text> subtitle;
+  std::vector<Part> parts;     ///< a one-file document has one untitled part
+  std::optional<Signature> signature;
+  std::vector<Text> recipients;
+  std::optional<Date> created;  ///< `date` or none; used for PDF Info when set
+  int placeholders = 0;         ///< count of placeholder runs (…, ...., etc.)
+};
+
+}  // namespace vanban::content

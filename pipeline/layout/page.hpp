@@ -1,0 +1,64 @@
+#pragma once
+/// Pages: what the PDF writer sees. Positioned glyph runs, rules, nothing else:
+/// the writer never knows what a heading is. Coordinates are scaled points from
+/// the top-left corner of the page, y growing downwards.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/units.hpp"
+#include "pipeline/shape/font.hpp"
+
+namespace vanban::layout {
+
+/// A glyph at a position relative to its run's origin (x right, y down; y is a mark offset).
+struct PlacedGlyph {
+  std::uint32_t gid = 0;
+  Sp x = 0;
+  Sp y = 0;
+};
+
+/// Glyphs of one font and size on one baseline.
+struct TextRun {
+  shape::FontId font = 0;
+  Sp size = 0;       ///< font size
+  Sp x = 0, y = 0;   ///< origin: start of the run on the baseline
+  std::vector<PlacedGlyph> glyphs;
+  bool underline = false;
+};
+
+/// A solid horizontal rule; (x, y) is the left end of its centre line.
+struct Rule {
+  Sp x = 0, y = 0, width = 0, thickness = 0;
+};
+
+/// One page, ready to draw.
+struct Page {
+  Sp width = 0, height = 0;
+  std::vector<TextRun> runs;
+  std::vector<Rule> rules;
+};
+
+/// A bookmark: title, nesting level (0 = part), target page index and y.
+struct OutlineEntry {
+  std::string title;
+  int level = 0;
+  std::size_t page = 0;
+  Sp y = 0;
+};
+
+/// Where a block landed, for later stages (signature placement, TOC).
+struct Anchor {
+  std::string name;
+  std::size_t page = 0;
+  Sp x = 0, y = 0, width = 0, height = 0;
+};
+
+/// The laid-out document.
+struct PagedDocument {
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  std::vector<Anchor> anchors;
+};
+
+}  // namespace vanban::layout

@@ -1,0 +1,32 @@
+#pragma once
+/// The PDF writer: Pages -> PDF bytes, with PoDoFo 0.9.8 in clean write mode.
+/// Fonts are embedded as Type0/CIDFontType2 Identity-H, subset with hb-subset,
+/// with a ToUnicode map built from the glyph->text record of each Font.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/layout/page.hpp"
+#include "pipeline/shape/font.hpp"
+
+namespace vanban::pdf {
+
+/// Document metadata for the Info dictionary and the catalog.
+struct Metadata {
+  std::string title;
+  std::string author;         ///< the issuer
+  std::string subject;
+  std::string creator = "vanban";
+  std::string lang = "vi-VN";
+  std::int64_t created = 0;   ///< seconds since the epoch, UTC (document date or SOURCE_DATE_EPOCH)
+};
+
+/// Writes the document as PDF bytes. Same input, same bytes.
+std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
+                            const Metadata& meta);
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then rename.
+/// Creates the folder if missing. Throws std::runtime_error on failure (nothing left behind).
+void write_file_atomically(const std::string& path, const std::vector<char>& bytes);
+
+}  // namespace vanban::pdf

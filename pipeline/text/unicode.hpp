@@ -1,0 +1,29 @@
+#pragma once
+/// Unicode helpers over utf8proc: NFC, UTF-8 decoding and encoding.
+#include <string>
+#include <string_view>
+
+namespace vanban::text {
+
+/// The NFC form of UTF-8 text. Throws std::invalid_argument on invalid UTF-8.
+std::string nfc(std::string_view utf8);
+
+/// True when `utf8` is well-formed UTF-8.
+bool valid_utf8(std::string_view utf8);
+
+/// Byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t invalid_utf8_at(std::string_view utf8);
+
+/// Decodes UTF-8 (which must be valid) into code points.
+std::u32string decode(std::string_view utf8);
+
+/// Encodes one code point as UTF-8 and appends it to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Encodes code points as UTF-8.
+std::string encode(std::u32string_view cps);
+
+/// "U+1EA0" style name of a code point.
+std::string codepoint_name(char32_t cp);
+
+}  // namespace vanban::text
