@@ -2,6 +2,7 @@
 /// The Document: what a content folder says, as plain values, after loading.
 /// Text is NFC, variables are substituted, inline markup is split into spans.
 /// Nothing here knows about styles, fonts or pages.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,8 @@ struct Block {
   Text text;                    ///< Paragraph
   std::string marker = "-";     ///< List: "-", "+", "•", "a)", "1."
   std::vector<ListItem> items;  ///< List
+  std::string align;            ///< Paragraph: left|center|right|justify; empty = the style's
+  std::optional<bool> indent;   ///< Paragraph: first-line indent; unset = the style's
   SourcePos pos;
 };
 
@@ -60,7 +63,7 @@ struct Part {
   std::vector<Block> body;
   std::vector<Section> sections;
   std::string file;  ///< path of the part file, for messages
-  SourcePos pos;
+  SourcePos pos;     ///< the part file's start (the `body:` key of a one-file document)
 };
 
 /// A calendar date as written in the document.
@@ -104,6 +107,11 @@ struct Document {
   std::vector<Text> recipients;
   std::optional<Date> created;  ///< `date` or none; used for PDF Info when set
   int placeholders = 0;         ///< count of placeholder runs (…, ...., etc.)
+  /// Where each placeholder run is, in source order (document.yaml, then the parts).
+  /// A run inside a variable's value is placed at the `{` of each use.
+  std::vector<SourcePos> placeholder_places;
+  std::string file;             ///< document.yaml (or the one-file document), as given
+  std::map<std::string, std::string> variables;  ///< `variables:` as loaded (NFC)
 };
 
 }  // namespace vanban::content

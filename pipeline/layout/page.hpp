@@ -25,6 +25,7 @@ struct TextRun {
   Sp x = 0, y = 0;   ///< origin: start of the run on the baseline
   std::vector<PlacedGlyph> glyphs;
   bool underline = false;
+  std::string text;  ///< the run's text, for dumps (may be empty)
 };
 
 /// A solid horizontal rule; (x, y) is the left end of its centre line.

@@ -3,6 +3,7 @@
 /// Fonts are embedded as Type0/CIDFontType2 Identity-H, subset with hb-subset,
 /// with a ToUnicode map built from the glyph->text record of each Font.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,14 @@ struct Metadata {
   std::string subject;
   std::string creator = "vanban";
   std::string lang = "vi-VN";
-  std::int64_t created = 0;   ///< seconds since the epoch, UTC (document date or SOURCE_DATE_EPOCH)
+  /// Seconds since the epoch, UTC (document date or SOURCE_DATE_EPOCH); none: no dates are written,
+  /// so that the output never depends on the clock.
+  std::optional<std::int64_t> created;
 };
+
+/// A PDF date string for `seconds` since the epoch, UTC: "D:YYYYMMDDHHmmSS+00'00'".
+/// Info's CreationDate/ModDate use it (XMP dates must later say the same instant).
+std::string pdf_date(std::int64_t seconds);
 
 /// Writes the document as PDF bytes. Same input, same bytes.
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,

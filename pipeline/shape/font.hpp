@@ -47,7 +47,8 @@ class Font {
   std::int32_t descender() const { return descender_; }
   std::int32_t cap_height() const { return cap_height_; }
 
-  /// Records that glyph `gid` was produced for `text` (first record wins).
+  /// Records that glyph `gid` was produced for `text` (first record wins; an empty record,
+  /// left by a glyph that carried no text of its own, gives way to a later non-empty one).
   void note_glyph_text(std::uint32_t gid, std::u32string text);
   /// gid -> the text the glyph stands for, for every glyph shaped so far.
   const std::map<std::uint32_t, std::u32string>& glyph_text() const { return glyph_text_; }
@@ -82,7 +83,9 @@ struct Family {
 };
 
 /// Finds the file of one face with fontconfig: `family` with the given style.
-/// Returns an empty string when fontconfig only offers a substitute of another family.
+/// Returns an empty string when fontconfig only offers a substitute of another family
+/// (compared case-insensitively with every family name the font has), or a face of the
+/// wrong style (e.g. the regular face for a bold request, when the family has no bold).
 std::string find_face(const std::string& family, FaceStyle style);
 
 }  // namespace vanban::shape

@@ -69,3 +69,19 @@ std::string codepoint_name(char32_t cp) {
 }
 
 }  // namespace vanban::text
+
+namespace vanban::text {
+
+template <typename Map>
+static std::string map_case(std::string_view utf8, Map map) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : decode(utf8))
+    append_utf8(out, static_cast<char32_t>(map(static_cast<utf8proc_int32_t>(c))));
+  return out;
+}
+
+std::string to_upper(std::string_view utf8) { return map_case(utf8, utf8proc_toupper); }
+std::string to_lower(std::string_view utf8) { return map_case(utf8, utf8proc_tolower); }
+
+}  // namespace vanban::text

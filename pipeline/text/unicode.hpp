@@ -27,3 +27,13 @@ std::string encode(std::u32string_view cps);
 std::string codepoint_name(char32_t cp);
 
 }  // namespace vanban::text
+
+namespace vanban::text {
+
+/// Upper-cases UTF-8 text code point by code point (simple case mapping, NFC kept).
+std::string to_upper(std::string_view utf8);
+
+/// Lower-cases UTF-8 text code point by code point.
+std::string to_lower(std::string_view utf8);
+
+}  // namespace vanban::text

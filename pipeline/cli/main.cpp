@@ -1,0 +1,177 @@
+// The `vanban` command: build (and dump) documents. Diagnostics go to stderr as
+// `file:line:column: error: message`; exit 0 = done, 1 = bad input, 2 = bad usage.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/content/load.hpp"
+#include "pipeline/layout/flow.hpp"
+#include "pipeline/pdf/write.hpp"
+#include "pipeline/style/style.hpp"
+
+namespace fs = std::filesystem;
+using namespace vanban;
+
+namespace {
+
+constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official documents
+
+Usage:
+  vanban build <document> [-o FILE.pdf] [--dump=lines|pages] [--styles DIR]
+  vanban --help
+  vanban --version
+
+build      Typeset a document folder (holding document.yaml) or a one-file
+           document (.yaml) into a PDF. Without -o the PDF goes to
+           out/<document name>.pdf under the current folder.
+           The PDF is written to a temporary file and renamed, so a failed
+           build never leaves a half-written PDF nor replaces a good one.
+
+Options:
+  -o, --output FILE   where to write the PDF
+  --dump=lines        print the set lines (ratio, width, text) instead of a PDF
+  --dump=pages        print the positioned runs of every page instead of a PDF
+  --styles DIR        look up style names in DIR (default: the styles/ folder
+                      of the installation, or $VANBAN_STYLES)
+  -h, --help          this text
+  --version           the version
+
+Dates: the PDF's creation date is the document's header date, else
+SOURCE_DATE_EPOCH; with neither it is left out, so the same input always
+gives the same bytes.
+
+Errors are printed as file:line:column: error: message, with a hint, and the
+exit status is 1. Usage errors exit with 2.
+)";
+
+struct Options {
+  std::string document;
+  std::string output;
+  std::string dump;
+  std::string styles_dir;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
+  return 2;
+}
+
+std::string default_styles_dir() {
+  if (const char* env = std::getenv("VANBAN_STYLES")) return env;
+  return std::string(VANBAN_DATA_DIR) + "/styles";
+}
+
+/// Seconds since the epoch for the PDF dates, or nullopt when there is no fixed date.
+std::optional<std::int64_t> creation_time(const content::Document& doc) {
+  if (doc.created) {
+    std::tm tm{};
+    tm.tm_year = doc.created->year - 1900;
+    tm.tm_mon = doc.created->month - 1;
+    tm.tm_mday = doc.created->day;
+    return static_cast<std::int64_t>(timegm(&tm));
+  }
+  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    const long long v = std::strtoll(sde, &end, 10);
+    if (end && *end == '\0' && end != sde) return v;
+  }
+  return std::nullopt;
+}
+
+/// Refuses an output path that is one of the document's own files.
+void check_output_path(const std::string& output, const content::Document& doc) {
+  std::error_code ec;
+  if (!fs::exists(output, ec)) return;
+  if (fs::is_directory(output, ec)) fail({output, 0, 0}, "the output path is a folder", "give a file name ending in .pdf");
+  for (const auto& e : fs::recursive_directory_iterator(doc.folder, ec))
+    if (e.is_regular_file(ec) && fs::equivalent(e.path(), output, ec))
+      fail({output, 0, 0}, "refusing to overwrite an input file of the document", "choose another output path");
+}
+
+int build(const Options& opt) {
+  Diagnostics diags;
+  try {
+    const content::Document doc = content::load_document(opt.document);
+    const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
+    const style::Style st = style::load_style(doc.style, styles_dir, doc.folder, doc.style_pos);
+    shape::FontSet fonts;
+    const shape::Family family = layout::load_family(st, fonts, {st.file, 0, 0});
+    shape::Shaper shaper(fonts);
+    const layout::Flow flow = layout::build_flow(doc, st, family, shaper, diags);
+    if (opt.dump == "lines") {
+      std::cout << layout::dump_lines(flow);
+    } else {
+      const layout::PagedDocument paged = layout::break_pages(flow, st, family, shaper);
+      if (opt.dump == "pages") {
+        std::cout << layout::dump_pages(paged);
+      } else {
+        pdf::Metadata meta;
+        meta.title = doc.title.plain();
+        meta.author = doc.header.issuer;
+        if (const auto t = creation_time(doc)) meta.created = *t;
+        std::string output = opt.output;
+        if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
+        check_output_path(output, doc);
+        const auto bytes = pdf::write_pdf(paged, fonts, meta);
+        pdf::write_file_atomically(output, bytes);
+        for (const auto& d : diags.items) std::cerr << format(d) << '\n';
+        std::cerr << "wrote " << output << ": " << paged.pages.size() << " pages";
+        if (doc.placeholders > 0) std::cerr << ", " << doc.placeholders << " placeholders to fill";
+        std::cerr << '\n';
+        return 0;
+      }
+    }
+    for (const auto& d : diags.items) std::cerr << format(d) << '\n';
+    return 0;
+  } catch (const Error& e) {
+    for (const auto& d : diags.items) std::cerr << format(d) << '\n';
+    for (const auto& d : e.diagnostics()) std::cerr << format(d) << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "vanban: error: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "vanban " << VANBAN_VERSION << '\n';
+    return 0;
+  }
+  if (args[0] != "build") return usage_error("unknown command `" + args[0] + "`");
+  Options opt;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return 0;
+    } else if (a == "-o" || a == "--output" || a == "--styles") {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a value");
+      (a == "--styles" ? opt.styles_dir : opt.output) = args[++i];
+    } else if (a.rfind("--dump=", 0) == 0) {
+      opt.dump = a.substr(7);
+      if (opt.dump != "lines" && opt.dump != "pages") return usage_error("--dump takes lines or pages");
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option `" + a + "`");
+    } else if (opt.document.empty()) {
+      opt.document = a;
+    } else {
+      return usage_error("one document at a time (got `" + opt.document + "` and `" + a + "`)");
+    }
+  }
+  if (opt.document.empty()) return usage_error("build needs a document folder");
+  return build(opt);
+}

@@ -1,0 +1,921 @@
+// document.yaml and part files → Document. Every problem becomes a diagnostic at
+// `file:line:column`; independent problems are collected (all unknown keys of all files,
+// say) and thrown together once loading is over, so no half-valid Document escapes.
+#include "pipeline/content/load.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "pipeline/content/detail.hpp"
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::content {
+
+namespace {
+
+namespace fs = std::filesystem;
+using detail::SourceFile;
+using detail::Variables;
+using Names = std::vector<std::string>;
+
+// The keys valid at each place (content-format.md). Order is the order hints list them in.
+const Names kDocumentKeys = {"style", "kind", "status", "variables", "header", "title",
+                             "subtitle", "parts", "body", "signature", "recipients"};
+const Names kHeaderKeys = {"parent", "issuer", "number", "code", "place", "date", "marks"};
+const Names kSignatureKeys = {"authority", "title", "name", "image"};
+const Names kPartKeys = {"title", "body", "sections"};
+const Names kSectionKeys = {"title", "numbered", "body", "sections"};
+const Names kBlockKinds = {"paragraph", "list", "table", "quote", "page-break", "include"};
+const Names kListKeys = {"list", "marker"};
+const Names kParagraphKeys = {"paragraph", "align", "indent"};
+const Names kMarkers = {"-", "+", "•", "a)", "1."};
+const Names kAligns = {"left", "center", "right", "justify"};
+const Names kStatuses = {"draft", "final"};
+const Names kMarks = {"du-thao", "mat",     "toi-mat", "tuyet-mat",
+                      "khan",    "thuong-khan", "hoa-toc", "luu-hanh-noi-bo"};
+
+bool contains(const Names& names, const std::string& n) {
+  return std::find(names.begin(), names.end(), n) != names.end();
+}
+
+/// "did you mean `x`?" when a candidate is near, else the list of valid values.
+std::string suggestion(const std::string& word, const Names& valid, const std::string& listing) {
+  if (auto near = detail::closest(word, valid); !near.empty()) return "did you mean `" + near + "`?";
+  return listing + detail::list_names(valid);
+}
+
+/// `folder` joined with `name` as the user would write it: no "./" invented.
+std::string join(const std::string& folder, const std::string& name) {
+  if (folder.empty()) return name;
+  return folder.back() == '/' ? folder + name : folder + "/" + name;
+}
+
+/// Relative paths inside the document folder only: the folder is what gets copied,
+/// archived and signed, so nothing may reach outside it.
+bool leaves_folder(const std::string& p) {
+  if (p.empty()) return false;
+  if (p[0] == '/' || p[0] == '\\' || (p.size() > 1 && p[1] == ':')) return true;
+  std::size_t start = 0;
+  while (start <= p.size()) {
+    std::size_t end = p.find_first_of("/\\", start);
+    if (end == std::string::npos) end = p.size();
+    if (p.compare(start, end - start, "..") == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::optional<std::string> read_bytes(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(ss).str();
+}
+
+const char* type_name(const YAML::Node& n) {
+  if (n.IsSequence()) return "a list";
+  if (n.IsMap()) return "a map";
+  if (n.IsNull()) return "empty";
+  return "text";
+}
+
+/// A key of a YAML map with its value.
+struct Entry {
+  YAML::Node key;
+  YAML::Node value;
+};
+using Entries = std::map<std::string, Entry>;
+
+const Entry* find(const Entries& e, const std::string& key) {
+  const auto it = e.find(key);
+  return it == e.end() ? nullptr : &it->second;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+const char* month_name(int month) {
+  static constexpr const char* names[] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+  return names[month - 1];
+}
+
+class Loader {
+ public:
+  Document load(const std::string& path);
+
+ private:
+  // Places.
+  SourcePos pos(const SourceFile& f, const YAML::Node& n) const {
+    return f.at_mark(n.Mark().line, n.Mark().column);
+  }
+  SourcePos text_pos(const SourceFile& f, const YAML::Node& n) const;
+  SourcePos null_pos(const SourceFile& f, const YAML::Node& n) const;
+  bool has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset) const;
+
+  // Files and maps.
+  std::optional<YAML::Node> parse(const SourceFile& f, const char* empty_hint);
+  void syntax_error(const SourceFile& f, const YAML::Exception& e);
+  Entries entries(const SourceFile& f, const YAML::Node& map, const Names* valid,
+                  const std::string& where);
+
+  // Values. Each reports its own type errors; nullopt means absent, empty or wrong.
+  std::optional<std::string> scalar(const SourceFile& f, const std::string& key, const Entry* e);
+  bool required(const SourceFile& f, const std::string& key, const Entry* e, const SourcePos& where,
+                const std::string& in, const std::string& hint);
+  Text text(const SourceFile& f, const YAML::Node& n, bool markup = true);
+  std::optional<Text> text_field(const SourceFile& f, const std::string& key, const Entry* e);
+  std::string plain_field(const SourceFile& f, const std::string& key, const Entry* e);
+  std::optional<bool> flag(const SourceFile& f, const std::string& key, const Entry* e);
+  std::optional<std::string> choice(const SourceFile& f, const std::string& key, const Entry* e,
+                                    const Names& allowed);
+
+  // The document.
+  void variables(const SourceFile& f, const Entry& e);
+  void header(const SourceFile& f, const Entry& e, Header& h);
+  std::optional<Date> date(const SourceFile& f, const Entry& e);
+  void signature(const SourceFile& f, const Entry& e, Document& doc);
+  std::vector<Text> text_list(const SourceFile& f, const std::string& key, const Entry& e,
+                              bool allow_single);
+  void parts(const SourceFile& f, const Entry& e, Document& doc);
+  std::optional<Part> part(const SourceFile& f);
+  std::vector<Section> sections(const SourceFile& f, const YAML::Node& n);
+  std::optional<Section> section(const SourceFile& f, const YAML::Node& n);
+  std::vector<Block> blocks(const SourceFile& f, const std::string& key, const YAML::Node& n);
+  std::optional<Block> block(const SourceFile& f, const YAML::Node& n);
+  std::vector<ListItem> list_items(const SourceFile& f, const YAML::Node& n);
+  std::optional<std::string> inside_folder(const SourceFile& f, const YAML::Node& n,
+                                           const std::string& what);
+
+  [[noreturn]] void stop();
+  std::vector<Diagnostic> sorted(std::vector<Diagnostic> ds) const;
+
+  Diagnostics diags_;
+  std::vector<std::string> files_;  ///< display names in load order, to sort diagnostics
+  std::string folder_;              ///< the document folder as given ("" for the cwd)
+  Variables vars_;
+  bool vars_ok_ = true;  ///< false when `variables:` was unusable: unknown-variable errors would only echo it
+  std::vector<SourcePos> placeholders_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Places
+
+SourcePos Loader::text_pos(const SourceFile& f, const YAML::Node& n) const {
+  // yaml-cpp marks a scalar at its first token: the quote, the `|`, or an anchor/tag.
+  const std::string& s = f.text();
+  std::size_t o = f.offset(n.Mark().line, n.Mark().column);
+  while (o < s.size() && (s[o] == '&' || s[o] == '!')) {
+    while (o < s.size() && s[o] != ' ' && s[o] != '\n') ++o;
+    while (o < s.size() && s[o] == ' ') ++o;
+  }
+  if (o < s.size() && (s[o] == '"' || s[o] == '\'')) return f.at(o + 1);
+  if (o < s.size() && (s[o] == '|' || s[o] == '>')) {
+    // A block scalar's text starts on the first non-blank line after its header.
+    for (auto nl = s.find('\n', o); nl != std::string::npos; nl = s.find('\n', nl + 1)) {
+      std::size_t q = nl + 1;
+      while (q < s.size() && s[q] == ' ') ++q;
+      if (q < s.size() && s[q] != '\n' && s[q] != '\r') return f.at(q);
+    }
+  }
+  return f.at(o);
+}
+
+SourcePos Loader::null_pos(const SourceFile& f, const YAML::Node& n) const {
+  // yaml-cpp marks an empty entry at the token after it; the `-` (or `:`) that
+  // introduced it is the last significant character before that, comments aside.
+  const std::string& s = f.text();
+  const std::size_t o = f.offset(n.Mark().line, n.Mark().column);
+  std::size_t end = o;
+  while (true) {
+    const std::size_t nl = end == 0 ? std::string::npos : s.rfind('\n', end - 1);
+    const std::size_t start = nl == std::string::npos ? 0 : nl + 1;
+    std::size_t limit = end;
+    for (std::size_t k = start; k < limit; ++k)
+      if (s[k] == '#' && (k == start || s[k - 1] == ' ' || s[k - 1] == '\t')) limit = k;
+    while (limit > start && (s[limit - 1] == ' ' || s[limit - 1] == '\t' || s[limit - 1] == '\r' ||
+                             s[limit - 1] == '\n'))
+      --limit;
+    if (limit > start) return f.at(limit - 1);
+    if (start == 0) break;
+    end = start - 1;
+  }
+  return f.at(o);
+}
+
+bool Loader::has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset) const {
+  if (n.IsScalar()) return f.offset(n.Mark().line, n.Mark().column) == offset;
+  if (n.IsSequence()) {
+    for (const auto& c : n)
+      if (has_scalar_at(f, c, offset)) return true;
+  } else if (n.IsMap()) {
+    for (const auto& kv : n)
+      if (has_scalar_at(f, kv.first, offset) || has_scalar_at(f, kv.second, offset)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Files and maps
+
+std::optional<YAML::Node> Loader::parse(const SourceFile& f, const char* empty_hint) {
+  files_.push_back(f.display());
+  if (!detail::check_bytes(f, diags_)) return std::nullopt;
+  std::vector<YAML::Node> docs;
+  try {
+    docs = YAML::LoadAll(f.text());
+  } catch (const YAML::Exception& e) {
+    syntax_error(f, e);
+    return std::nullopt;
+  }
+  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+    diags_.error(f.start(), "the file is empty", empty_hint);
+    return std::nullopt;
+  }
+  if (docs.size() > 1) {
+    diags_.error(pos(f, docs[1]), "the file holds more than one YAML document",
+                 "remove the `---` line: one file is one document or one part");
+    return std::nullopt;
+  }
+  for (const auto& q : detail::multi_line_quotes(f.text())) {
+    if (q.close == std::string::npos && has_scalar_at(f, docs[0], q.open)) {
+      const char quote = f.text()[q.open];
+      diags_.error(f.at(q.open), "unclosed quote",
+                   std::string("the text runs to the end of the file; add the closing `") + quote + "`");
+      return std::nullopt;
+    }
+  }
+  if (!docs[0].IsMap()) {
+    diags_.error(pos(f, docs[0]), std::string("the file must be a map of `key: value` lines, not ") +
+                                      type_name(docs[0]),
+                 empty_hint);
+    return std::nullopt;
+  }
+  return docs[0];
+}
+
+void Loader::syntax_error(const SourceFile& f, const YAML::Exception& e) {
+  const SourcePos at = e.mark.is_null() ? f.start() : f.at_mark(e.mark.line, e.mark.column);
+  const std::size_t off = e.mark.is_null() ? 0 : f.offset(e.mark.line, e.mark.column);
+  std::string hint;
+  // The commonest cause of a broken structure is a quote left open on an earlier line.
+  for (const auto& q : detail::multi_line_quotes(f.text())) {
+    if (q.open < off) {
+      const SourcePos o = f.at(q.open);
+      hint = "the quote opened at line " + std::to_string(o.line) + ", column " +
+             std::to_string(o.column) + " is not closed on its line";
+      break;
+    }
+  }
+  if (hint.empty()) {
+    const std::string& m = e.msg;
+    if (m.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || m.starts_with(YAML::ErrorMsg::INVALID_UNICODE) ||
+        m == YAML::ErrorMsg::INVALID_HEX)
+      hint = "inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes";
+    else if (m == YAML::ErrorMsg::END_OF_SEQ_FLOW || m == YAML::ErrorMsg::END_OF_MAP_FLOW)
+      hint = "a `[` or `{` is not closed; quote text that starts with `[` or `{`";
+    else if (m == YAML::ErrorMsg::MAP_VALUE)
+      hint = "a text containing `: ` must be quoted; otherwise check the indentation";
+    else
+      hint = "check the indentation of this line and the lines above: entries of one list or map "
+             "start in the same column";
+  }
+  diags_.error(at, "YAML syntax error: " + e.msg, std::move(hint));
+}
+
+Entries Loader::entries(const SourceFile& f, const YAML::Node& map, const Names* valid,
+                        const std::string& where) {
+  Entries out;
+  std::map<std::string, SourcePos> seen;
+  for (const auto& kv : map) {
+    const YAML::Node& k = kv.first;
+    if (!k.IsScalar()) {
+      diags_.error(pos(f, k), "a key must be a plain name", "write `name: value`");
+      continue;
+    }
+    const std::string name = k.Scalar();
+    // yaml-cpp 0.7 keeps both entries of a repeated key and lookups see only the first.
+    if (const auto it = seen.find(name); it != seen.end()) {
+      diags_.error(pos(f, k), "duplicate key `" + name + "`",
+                   "`" + name + "` is already given at line " + std::to_string(it->second.line) +
+                       "; keep one");
+      continue;
+    }
+    seen.emplace(name, pos(f, k));
+    if (valid && !contains(*valid, name)) {
+      diags_.error(pos(f, k), "unknown key `" + name + "`",
+                   suggestion(name, *valid, "valid keys in " + where + ": "));
+      continue;
+    }
+    out.emplace(name, Entry{k, kv.second});
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+std::optional<std::string> Loader::scalar(const SourceFile& f, const std::string& key, const Entry* e) {
+  if (!e || e->value.IsNull()) return std::nullopt;
+  if (!e->value.IsScalar()) {
+    diags_.error(pos(f, e->value), "`" + key + "` must be text, not " + type_name(e->value),
+                 "write `" + key + ": ...` with the text on the same line");
+    return std::nullopt;
+  }
+  return e->value.Scalar();
+}
+
+bool Loader::required(const SourceFile& f, const std::string& key, const Entry* e,
+                      const SourcePos& where, const std::string& in, const std::string& hint) {
+  if (!e) {
+    diags_.error(where, "missing `" + key + "`" + in, hint);
+    return false;
+  }
+  if (e->value.IsNull() || (e->value.IsScalar() && e->value.Scalar().empty())) {
+    diags_.error(pos(f, e->key), "`" + key + "` is empty", hint);
+    return false;
+  }
+  return true;
+}
+
+Text Loader::text(const SourceFile& f, const YAML::Node& n, bool markup) {
+  detail::InlineOptions options;
+  options.markup = markup;
+  options.report_unknown_variables = vars_ok_;
+  return detail::parse_text(n.Scalar(), text_pos(f, n), vars_, options, diags_, &placeholders_);
+}
+
+std::optional<Text> Loader::text_field(const SourceFile& f, const std::string& key, const Entry* e) {
+  if (!scalar(f, key, e)) return std::nullopt;
+  return text(f, e->value);
+}
+
+std::string Loader::plain_field(const SourceFile& f, const std::string& key, const Entry* e) {
+  if (!scalar(f, key, e)) return {};
+  return text(f, e->value, false).plain();
+}
+
+std::optional<bool> Loader::flag(const SourceFile& f, const std::string& key, const Entry* e) {
+  if (!e || e->value.IsNull()) return std::nullopt;
+  bool b = false;
+  if (!e->value.IsScalar() || !YAML::convert<bool>::decode(e->value, b)) {
+    diags_.error(pos(f, e->value), "`" + key + "` must be true or false",
+                 "write `" + key + ": true` or `" + key + ": false`");
+    return std::nullopt;
+  }
+  return b;
+}
+
+std::optional<std::string> Loader::choice(const SourceFile& f, const std::string& key, const Entry* e,
+                                          const Names& allowed) {
+  const auto s = scalar(f, key, e);
+  if (!s) return std::nullopt;
+  const std::string v = text::nfc(*s);
+  if (!contains(allowed, v)) {
+    diags_.error(text_pos(f, e->value),
+                 "`" + key + "` must be one of " + detail::list_names(allowed) + ", not `" + v + "`",
+                 detail::closest(v, allowed).empty() ? std::string()
+                                                     : "did you mean `" + detail::closest(v, allowed) + "`?");
+    return std::nullopt;
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------
+// The document
+
+void Loader::variables(const SourceFile& f, const Entry& e) {
+  if (e.value.IsNull()) return;
+  if (!e.value.IsMap()) {
+    diags_.error(pos(f, e.value), "`variables` must be a map of names and values, not " +
+                                      std::string(type_name(e.value)),
+                 "write `name: value` lines indented under `variables:`");
+    vars_ok_ = false;
+    return;
+  }
+  for (const auto& [raw, entry] : entries(f, e.value, nullptr, "`variables`")) {
+    const std::string name = text::nfc(raw);
+    // Every variable named gets defined (empty on error) so its uses do not echo the error.
+    std::string& value = vars_[name];
+    if (name.find_first_of(" \t{}") != std::string::npos) {
+      diags_.error(pos(f, entry.key), "bad variable name `" + name + "`",
+                   "use letters, digits, `_` or `-`, without spaces or braces");
+      continue;
+    }
+    if (entry.value.IsNull()) {
+      diags_.error(pos(f, entry.key), "variable `" + name + "` has no value",
+                   "write `" + name + ": \"\"` for an empty value, or `…` for a blank to fill in");
+      continue;
+    }
+    if (!entry.value.IsScalar()) {
+      diags_.error(pos(f, entry.value), "variable `" + name + "` must be text, not " +
+                                            std::string(type_name(entry.value)),
+                   "a variable holds one piece of text");
+      continue;
+    }
+    // Values are inserted as plain text, never expanded: a brace in one would be a
+    // reference that silently does nothing, so it is refused.
+    const std::string& v = entry.value.Scalar();
+    if (const auto brace = v.find_first_of("{}"); brace != std::string::npos) {
+      SourcePos at = text_pos(f, entry.value);
+      at.column += static_cast<int>(text::decode(v.substr(0, brace)).size());
+      diags_.error(at, "the value of variable `" + name + "` contains `" + v[brace] + "`",
+                   "variable values are plain text: they cannot refer to other variables");
+      continue;
+    }
+    value = text::nfc(v);
+  }
+}
+
+std::optional<Date> Loader::date(const SourceFile& f, const Entry& e) {
+  const auto raw = scalar(f, "date", &e);
+  if (!raw) return std::nullopt;
+  const std::string& s = *raw;
+  const SourcePos at = text_pos(f, e.value);
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  Date d;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || (d.year = digits(0, 4)) < 0 ||
+      (d.month = digits(5, 2)) < 0 || (d.day = digits(8, 2)) < 0) {
+    diags_.error(at, "`date` must be written YYYY-MM-DD, not `" + s + "`",
+                 "e.g. `date: 2025-03-05`; leave `date` out to print a blank date");
+    return std::nullopt;
+  }
+  if (d.year < 1 || d.month < 1 || d.month > 12) {
+    diags_.error(at, "impossible date " + s, "months run from 01 to 12");
+    return std::nullopt;
+  }
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+    diags_.error(at, "impossible date " + s,
+                 std::string(month_name(d.month)) + " " + std::to_string(d.year) + " has " +
+                     std::to_string(days_in_month(d.year, d.month)) + " days");
+    return std::nullopt;
+  }
+  return d;
+}
+
+void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
+  h.pos = pos(f, e.key);
+  if (!e.value.IsMap()) {
+    diags_.error(e.value.IsNull() ? pos(f, e.key) : pos(f, e.value),
+                 "`header` must be a map, not " + std::string(type_name(e.value)),
+                 "write `header:` and indent its fields under it, at least `issuer:`");
+    return;
+  }
+  const Entries m = entries(f, e.value, &kHeaderKeys, "`header`");
+  h.parent = plain_field(f, "parent", find(m, "parent"));
+  if (required(f, "issuer", find(m, "issuer"), h.pos, " in `header`",
+               "add `issuer:` with the name of the issuing body, e.g. `issuer: ĐẢNG ỦY XÃ ...`"))
+    h.issuer = plain_field(f, "issuer", find(m, "issuer"));
+  if (const Entry* n = find(m, "number"); n && !n->value.IsNull()) {
+    const auto s = scalar(f, "number", n);
+    if (s) {
+      long long v = 0;
+      const char* end = s->data() + s->size();
+      const auto [p, ec] = std::from_chars(s->data(), end, v);
+      if (ec == std::errc::result_out_of_range || (ec == std::errc() && p == end && v > 1000000000)) {
+        diags_.error(text_pos(f, n->value), "`number` is too large", "a document number is a small integer");
+      } else if (ec != std::errc() || p != end) {
+        diags_.error(text_pos(f, n->value), "`number` must be an integer",
+                     "write digits only, e.g. `number: 12`; leave `number` out to number by hand");
+      } else if (v < 1) {
+        diags_.error(text_pos(f, n->value), "`number` must be 1 or more",
+                     "leave `number` out to leave a blank for hand numbering");
+      } else {
+        h.number = static_cast<int>(v);
+      }
+    }
+  }
+  h.code = plain_field(f, "code", find(m, "code"));
+  h.place = plain_field(f, "place", find(m, "place"));
+  if (const Entry* d = find(m, "date")) h.date = date(f, *d);
+  if (const Entry* mk = find(m, "marks"); mk && !mk->value.IsNull()) {
+    if (!mk->value.IsSequence()) {
+      diags_.error(pos(f, mk->value), "`marks` must be a list, not " + std::string(type_name(mk->value)),
+                   "e.g. `marks: [du-thao]`");
+    } else {
+      for (const auto& item : mk->value) {
+        if (!item.IsScalar()) {
+          diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item), "a mark must be a name",
+                       "allowed marks: " + detail::list_names(kMarks));
+          continue;
+        }
+        const std::string v = text::nfc(item.Scalar());
+        if (!contains(kMarks, v))
+          diags_.error(text_pos(f, item), "unknown mark `" + v + "`",
+                       suggestion(v, kMarks, "allowed marks: "));
+        else
+          h.marks.push_back(v);
+      }
+    }
+  }
+}
+
+std::optional<std::string> Loader::inside_folder(const SourceFile& f, const YAML::Node& n,
+                                                 const std::string& what) {
+  const std::string name = n.Scalar();
+  if (name.empty()) {
+    diags_.error(text_pos(f, n), "empty " + what + " name", "write the file name, e.g. `phan-1.yaml`");
+    return std::nullopt;
+  }
+  if (leaves_folder(name)) {
+    diags_.error(text_pos(f, n), what + " path leaves the document folder: " + name,
+                 "files of a document stay inside its folder: move the file there and name it "
+                 "relative to the folder");
+    return std::nullopt;
+  }
+  return name;
+}
+
+void Loader::signature(const SourceFile& f, const Entry& e, Document& doc) {
+  if (e.value.IsNull()) return;
+  if (!e.value.IsMap()) {
+    diags_.error(pos(f, e.value), "`signature` must be a map, not " + std::string(type_name(e.value)),
+                 "indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`");
+    return;
+  }
+  const Entries m = entries(f, e.value, &kSignatureKeys, "`signature`");
+  Signature s;
+  s.pos = pos(f, e.key);
+  s.authority = plain_field(f, "authority", find(m, "authority"));
+  s.title = plain_field(f, "title", find(m, "title"));
+  s.name = plain_field(f, "name", find(m, "name"));
+  if (const Entry* img = find(m, "image"); img && scalar(f, "image", img)) {
+    if (const auto name = inside_folder(f, img->value, "signature image")) {
+      std::error_code ec;
+      if (!fs::is_regular_file(join(folder_, *name), ec))
+        diags_.error(text_pos(f, img->value), "signature image not found: " + *name,
+                     "the path is relative to the document folder");
+      else
+        s.image = *name;
+    }
+  }
+  doc.signature = std::move(s);
+}
+
+std::vector<Text> Loader::text_list(const SourceFile& f, const std::string& key, const Entry& e,
+                                    bool allow_single) {
+  std::vector<Text> out;
+  if (e.value.IsNull()) return out;
+  if (e.value.IsScalar() && allow_single) {
+    out.push_back(text(f, e.value));
+    return out;
+  }
+  if (!e.value.IsSequence()) {
+    diags_.error(pos(f, e.value), "`" + key + "` must be a list, not " + std::string(type_name(e.value)),
+                 "write each line on its own line starting with `- `");
+    return out;
+  }
+  for (const auto& item : e.value) {
+    if (item.IsScalar()) {
+      out.push_back(text(f, item));
+    } else {
+      diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item),
+                   "each entry of `" + key + "` must be text, not " + std::string(type_name(item)),
+                   "write the text after the `- `, quoted if it contains `: `");
+    }
+  }
+  return out;
+}
+
+void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
+  if (!e.value.IsSequence() || e.value.size() == 0) {
+    diags_.error(e.value.IsNull() ? pos(f, e.key) : pos(f, e.value),
+                 e.value.IsSequence() || e.value.IsNull()
+                     ? std::string("`parts` is empty")
+                     : "`parts` must be a list of file names, not " + std::string(type_name(e.value)),
+                 "write each part file on its own line: `  - phan-1.yaml`");
+    return;
+  }
+  std::set<std::string> listed;  // a missing file is rarely a typo of one listed already
+  for (const auto& item : e.value)
+    if (item.IsScalar()) listed.insert(item.Scalar());
+  for (const auto& item : e.value) {
+    if (!item.IsScalar()) {
+      diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item),
+                   "each entry of `parts` must be a file name, not " + std::string(type_name(item)),
+                   "write the file name after the `- `");
+      continue;
+    }
+    const auto name = inside_folder(f, item, "part");
+    if (!name) continue;
+    const std::string display = join(folder_, *name);
+    const auto bytes = read_bytes(display);
+    if (!bytes) {
+      std::error_code ec;
+      std::string hint = "the path is relative to the document folder";
+      if (fs::exists(display, ec)) {
+        diags_.error(text_pos(f, item), "cannot read part file: " + *name,
+                     fs::is_directory(display, ec) ? "it is a folder, not a file" : "check its permissions");
+        continue;
+      }
+      Names siblings;
+      for (const auto& de : fs::directory_iterator(folder_.empty() ? "." : folder_, ec))
+        if (de.path().extension() == ".yaml" && de.path().filename() != "document.yaml" &&
+            !listed.count(de.path().filename().string()))
+          siblings.push_back(de.path().filename().string());
+      std::sort(siblings.begin(), siblings.end());
+      if (auto near = detail::closest(*name, siblings); !near.empty()) hint = "did you mean `" + near + "`?";
+      diags_.error(text_pos(f, item), "part file not found: " + *name, std::move(hint));
+      continue;
+    }
+    if (auto p = part(SourceFile(display, *bytes))) doc.parts.push_back(std::move(*p));
+  }
+}
+
+std::optional<Part> Loader::part(const SourceFile& f) {
+  const auto root = parse(f, "a part file holds `title:` and `body:` or `sections:`");
+  if (!root) return std::nullopt;
+  const Entries m = entries(f, *root, &kPartKeys, "a part file");
+  Part p;
+  p.file = f.display();
+  p.pos = f.start();
+  if (auto t = text_field(f, "title", find(m, "title"))) p.title = std::move(*t);
+  if (const Entry* b = find(m, "body")) p.body = blocks(f, "body", b->value);
+  if (const Entry* s = find(m, "sections")) p.sections = sections(f, s->value);
+  return p;
+}
+
+std::vector<Section> Loader::sections(const SourceFile& f, const YAML::Node& n) {
+  std::vector<Section> out;
+  if (n.IsNull()) return out;
+  if (!n.IsSequence()) {
+    diags_.error(pos(f, n), "`sections` must be a list, not " + std::string(type_name(n)),
+                 "start each section with `- title: ...`");
+    return out;
+  }
+  for (const auto& item : n)
+    if (auto s = section(f, item)) out.push_back(std::move(*s));
+  return out;
+}
+
+std::optional<Section> Loader::section(const SourceFile& f, const YAML::Node& n) {
+  if (!n.IsMap()) {
+    diags_.error(n.IsNull() ? null_pos(f, n) : pos(f, n),
+                 "a section must be a map with `title:`, not " + std::string(type_name(n)),
+                 "write `- title: ...` and indent `body:` or `sections:` under the title");
+    return std::nullopt;
+  }
+  const Entries m = entries(f, n, &kSectionKeys, "a section");
+  Section s;
+  s.pos = pos(f, n);
+  if (required(f, "title", find(m, "title"), s.pos, " in a section",
+               "every section has a `title:`; numbering is added by the style"))
+    if (auto t = text_field(f, "title", find(m, "title"))) s.title = std::move(*t);
+  if (auto b = flag(f, "numbered", find(m, "numbered"))) s.numbered = *b;
+  if (const Entry* b = find(m, "body")) s.body = blocks(f, "body", b->value);
+  if (const Entry* c = find(m, "sections")) s.sections = sections(f, c->value);
+  return s;
+}
+
+std::vector<Block> Loader::blocks(const SourceFile& f, const std::string& key, const YAML::Node& n) {
+  std::vector<Block> out;
+  if (n.IsNull()) return out;
+  if (!n.IsSequence()) {
+    diags_.error(pos(f, n), "`" + key + "` must be a list of blocks, not " + std::string(type_name(n)),
+                 "start each paragraph on its own line with `- `");
+    return out;
+  }
+  for (const auto& item : n)
+    if (auto b = block(f, item)) out.push_back(std::move(*b));
+  return out;
+}
+
+std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
+  Block b;
+  if (n.IsNull()) {
+    diags_.error(null_pos(f, n), "empty paragraph", "write the text after the `- `, or remove the line");
+    return std::nullopt;
+  }
+  if (n.IsScalar()) {
+    b.text = text(f, n);
+    b.pos = b.text.pos;
+    return b;
+  }
+  if (n.IsSequence()) {
+    diags_.error(pos(f, n), "a block must be text or a map such as `list:`, not a list",
+                 "to write a list, put `list:` first and the items under it");
+    return std::nullopt;
+  }
+  b.pos = pos(f, n);
+  // The block's kind is its kind key; the other keys are that kind's options.
+  std::string kind;
+  std::set<std::string> seen;
+  for (const auto& kv : n) {
+    if (!kv.first.IsScalar()) continue;
+    const std::string k = kv.first.Scalar();
+    if (!contains(kBlockKinds, k) || !seen.insert(k).second) continue;
+    if (kind.empty()) {
+      kind = k;
+      if (k != "paragraph" && k != "list") {
+        diags_.error(pos(f, kv.first), "block kind `" + k + "` is not supported yet",
+                     "this version handles paragraphs (text, or `paragraph:`) and `list:`");
+        return std::nullopt;
+      }
+    } else {
+      diags_.error(pos(f, kv.first), "a block has one kind: `" + kind + "` and `" + k + "` cannot be combined",
+                   "split it into two blocks, each starting with `- `");
+      return std::nullopt;
+    }
+  }
+  if (kind.empty()) {
+    Names valid = kBlockKinds;
+    valid.insert(valid.end(), {"marker", "align", "indent"});
+    const std::size_t before = diags_.items.size();
+    entries(f, n, &valid, "a block");
+    if (diags_.items.size() == before)
+      diags_.error(b.pos, "the block has no kind",
+                   "start it with one of " + detail::list_names(kBlockKinds) + ", e.g. `- list:`");
+    return std::nullopt;
+  }
+  if (kind == "list") {
+    const Entries m = entries(f, n, &kListKeys, "a list block");
+    b.kind = Block::Kind::List;
+    if (auto mk = choice(f, "marker", find(m, "marker"), kMarkers)) b.marker = *mk;
+    const Entry* l = find(m, "list");
+    if (!l) return std::nullopt;  // a duplicate `list`, already reported
+    if (l->value.IsNull() || (l->value.IsSequence() && l->value.size() == 0)) {
+      diags_.error(pos(f, l->key), "`list` has no items", "write each item on its own line starting with `- `");
+      return std::nullopt;
+    }
+    b.items = list_items(f, l->value);
+    return b;
+  }
+  const Entries m = entries(f, n, &kParagraphKeys, "a paragraph block");
+  const Entry* p = find(m, "paragraph");
+  if (!p) return std::nullopt;
+  if (!required(f, "paragraph", p, b.pos, "", "write the paragraph's text after `paragraph:`"))
+    return std::nullopt;
+  if (auto t = text_field(f, "paragraph", p)) b.text = std::move(*t);
+  if (auto a = choice(f, "align", find(m, "align"), kAligns)) b.align = *a;
+  b.indent = flag(f, "indent", find(m, "indent"));
+  return b;
+}
+
+std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& n) {
+  std::vector<ListItem> items;
+  if (!n.IsSequence()) {
+    diags_.error(pos(f, n), "`list` must be a list of items, not " + std::string(type_name(n)),
+                 "write each item on its own line starting with `- `");
+    return items;
+  }
+  for (const auto& item : n) {
+    if (item.IsNull()) {
+      diags_.error(null_pos(f, item), "empty list item", "write the text after the `- `, or remove the line");
+    } else if (item.IsScalar()) {
+      items.push_back({text(f, item), {}});
+    } else {
+      // A nested block (map) or a nested list (sequence) belongs to the item before it.
+      std::optional<Block> child;
+      if (item.IsMap()) {
+        child = block(f, item);
+      } else {
+        Block nested;
+        nested.kind = Block::Kind::List;
+        nested.pos = pos(f, item);
+        nested.items = list_items(f, item);
+        child = std::move(nested);
+      }
+      if (items.empty()) {
+        diags_.error(pos(f, item), "a nested block must follow a list item",
+                     "write the item's text first, then the nested block under it");
+      } else if (child) {
+        items.back().children.push_back(std::move(*child));
+      }
+    }
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------
+// Driver
+
+std::vector<Diagnostic> Loader::sorted(std::vector<Diagnostic> ds) const {
+  // Files in load order (document.yaml, then the parts), then line and column: the order
+  // a reader goes through the document, whatever order the keys were checked in.
+  const auto rank = [&](const SourcePos& p) {
+    const auto it = std::find(files_.begin(), files_.end(), p.file);
+    return std::tuple(it - files_.begin(), p.line, p.column);
+  };
+  std::stable_sort(ds.begin(), ds.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a.pos) < rank(b.pos); });
+  return ds;
+}
+
+void Loader::stop() { throw Error(sorted(std::move(diags_.items))); }
+
+Document Loader::load(const std::string& path) {
+  std::error_code ec;
+  std::string file;
+  if (fs::is_directory(path, ec)) {
+    folder_ = path;
+    while (folder_.size() > 1 && folder_.back() == '/') folder_.pop_back();
+    file = join(folder_, "document.yaml");
+    if (!fs::exists(file, ec))
+      fail({path, 0, 0}, "no document.yaml in " + folder_,
+           "a document folder holds document.yaml and its part files; a one-file document is "
+           "given as its .yaml file");
+  } else if (fs::exists(path, ec)) {
+    file = path;
+    folder_ = fs::path(path).parent_path().string();
+  } else {
+    fail({path, 0, 0}, "document not found: " + path,
+         "give a document folder (holding document.yaml) or a document .yaml file");
+  }
+  const auto bytes = read_bytes(file);
+  if (!bytes) fail({file, 0, 0}, "cannot read " + file, "check that it is a file and readable");
+
+  Document doc;
+  doc.folder = folder_.empty() ? "." : folder_;
+  doc.file = file;
+  const SourceFile f(file, *bytes);
+  const auto root = parse(f, "document.yaml needs at least `kind:`, `header:` with `issuer:`, "
+                             "`title:`, and `parts:` or `body:`");
+  if (!root) stop();
+  const Entries m = entries(f, *root, &kDocumentKeys, "document.yaml");
+  const SourcePos top = pos(f, *root);
+
+  // Variables first: any text may use them, wherever they are written.
+  if (const Entry* v = find(m, "variables")) variables(f, *v);
+  doc.variables = vars_;
+
+  if (const Entry* s = find(m, "style")) {
+    if (required(f, "style", s, top, "", "name a style such as `dang` or `nha-nuoc`")) {
+      if (auto v = scalar(f, "style", s)) {
+        doc.style = text::nfc(*v);
+        doc.style_pos = text_pos(f, s->value);
+      }
+    }
+  }
+  if (required(f, "kind", find(m, "kind"), top, "",
+               "add `kind:` with the document type, e.g. `kind: bao-cao`"))
+    if (auto v = scalar(f, "kind", find(m, "kind"))) doc.kind = text::nfc(*v);
+  if (auto v = choice(f, "status", find(m, "status"), kStatuses)) doc.status = *v;
+
+  if (const Entry* h = find(m, "header"))
+    header(f, *h, doc.header);
+  else
+    diags_.error(top, "missing `header`", "add `header:` with at least `issuer:` (the issuing body)");
+  if (doc.header.date) doc.created = doc.header.date;
+
+  if (required(f, "title", find(m, "title"), top, "", "add `title:` with the document's title"))
+    if (auto t = text_field(f, "title", find(m, "title"))) doc.title = std::move(*t);
+  if (const Entry* s = find(m, "subtitle")) doc.subtitle = text_list(f, "subtitle", *s, true);
+  if (const Entry* s = find(m, "signature")) signature(f, *s, doc);
+  if (const Entry* r = find(m, "recipients")) doc.recipients = text_list(f, "recipients", *r, false);
+
+  const Entry* parts_entry = find(m, "parts");
+  const Entry* body_entry = find(m, "body");
+  if (parts_entry && body_entry) {
+    const Entry* later = pos(f, parts_entry->key).line > pos(f, body_entry->key).line ? parts_entry : body_entry;
+    diags_.error(pos(f, later->key), "a document has `parts` or `body`, not both",
+                 "use `body:` for a one-file document, `parts:` to list part files");
+  } else if (body_entry) {
+    Part p;
+    p.file = file;
+    p.pos = pos(f, body_entry->key);
+    p.body = blocks(f, "body", body_entry->value);
+    doc.parts.push_back(std::move(p));
+  } else if (parts_entry) {
+    parts(f, *parts_entry, doc);
+  } else {
+    diags_.error(top, "missing `parts` (or `body`)",
+                 "list the part files under `parts:`, or write a one-file document's content under `body:`");
+  }
+
+  if (diags_.has_errors()) stop();
+  std::vector<Diagnostic> places;
+  for (auto& p : placeholders_) places.push_back({Severity::Warning, std::move(p), {}, {}});
+  for (auto& d : sorted(std::move(places))) doc.placeholder_places.push_back(std::move(d.pos));
+  doc.placeholders = static_cast<int>(doc.placeholder_places.size());
+  return doc;
+}
+
+}  // namespace
+
+Document load_document(const std::string& path) { return Loader().load(path); }
+
+}  // namespace vanban::content

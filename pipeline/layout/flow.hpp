@@ -1,0 +1,60 @@
+#pragma once
+/// The flow: a document turned into a list of blocks of set lines (the output
+/// of line breaking), each with what the page builder needs to know: spacing,
+/// whether it may be split, whether it keeps with the next block.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/content/document.hpp"
+#include "pipeline/layout/paragraph.hpp"
+#include "pipeline/style/style.hpp"
+
+namespace vanban::layout {
+
+/// One block of the flow.
+struct FlowBlock {
+  enum class Kind { Header, Title, PartHeading, Heading, Paragraph, ListItem };
+  Kind kind = Kind::Paragraph;
+  std::vector<SetLine> lines;  ///< each line is one line box of height `leading`
+  Sp leading = 0;
+  Sp baseline = 0;             ///< from the top of a line box to its baseline
+  Sp x = 0;                    ///< offset from the left text edge
+  Sp space_before = 0, space_after = 0;
+  bool keep_with_next = false;
+  bool splittable = false;     ///< may break between lines (at least 2 lines stay on each side)
+  /// Fixed material drawn relative to the block's top-left (header grid, rules); its height.
+  std::vector<TextRun> fixed_runs;
+  std::vector<Rule> fixed_rules;
+  Sp fixed_height = 0;
+  std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
+  SourcePos pos;
+  bool emergency = false, overfull = false;
+};
+
+/// The whole flow, in reading order.
+struct Flow {
+  std::vector<FlowBlock> blocks;
+};
+
+/// The fonts of the style's family (or its first installed fallback), added to `fonts`.
+/// Throws an Error at `where` when no listed family has all four faces.
+shape::Family load_family(const style::Style& style, shape::FontSet& fonts, const SourcePos& where);
+
+/// Sets every block of `doc`: header grid, title block, headings, paragraphs, lists.
+/// Warnings (loose fallback lines, words split) go to `diags`.
+Flow build_flow(const content::Document& doc, const style::Style& style, const shape::Family& family,
+                shape::Shaper& shaper, Diagnostics& diags);
+
+/// Breaks the flow into pages (headings keep with the next block; no paragraph
+/// leaves a single line at the foot or head of a page) and adds page numbers.
+PagedDocument break_pages(const Flow& flow, const style::Style& style, const shape::Family& family,
+                          shape::Shaper& shaper);
+
+/// Stable text form of the flow's lines (`vanban build --dump=lines`).
+std::string dump_lines(const Flow& flow);
+
+/// Stable text form of the pages (`vanban build --dump=pages`).
+std::string dump_pages(const PagedDocument& doc);
+
+}  // namespace vanban::layout

@@ -1,0 +1,136 @@
+#include <algorithm>
+#include <string>
+
+#include "pipeline/layout/flow.hpp"
+
+namespace vanban::layout {
+namespace {
+
+/// One unit the page builder places: a line of a block, or a block's fixed group.
+struct Element {
+  std::size_t block = 0;
+  std::size_t line = 0;  ///< index within the block (0 for a fixed group)
+  Sp height = 0;
+};
+
+std::vector<Element> elements_of(const Flow& flow) {
+  std::vector<Element> out;
+  for (std::size_t b = 0; b < flow.blocks.size(); ++b) {
+    const auto& block = flow.blocks[b];
+    if (block.fixed_height > 0 || block.lines.empty()) {
+      out.push_back({b, 0, block.fixed_height});
+      continue;
+    }
+    for (std::size_t l = 0; l < block.lines.size(); ++l) out.push_back({b, l, block.leading});
+  }
+  return out;
+}
+
+/// May the page break before element `j`? Headings keep with the next block; a
+/// paragraph splits only with at least two of its lines on each side (no widow,
+/// no orphan).
+bool legal_break(const Flow& flow, const std::vector<Element>& els, std::size_t j) {
+  const Element& e = els[j];
+  if (e.line == 0) return !flow.blocks[els[j - 1].block].keep_with_next;
+  const auto& block = flow.blocks[e.block];
+  return block.splittable && e.line >= 2 && block.lines.size() - e.line >= 2;
+}
+
+/// Space above element `k` when it is not the first on its page.
+Sp gap_before(const Flow& flow, const std::vector<Element>& els, std::size_t k) {
+  if (els[k].line != 0) return 0;
+  return flow.blocks[els[k - 1].block].space_after + flow.blocks[els[k].block].space_before;
+}
+
+}  // namespace
+
+PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape::Family& family,
+                          shape::Shaper& shaper) {
+  const auto els = elements_of(flow);
+  const Sp avail = st.page.height - st.page.top - st.page.bottom;
+  PagedDocument doc;
+
+  std::size_t start = 0;
+  while (start < els.size()) {
+    // Fill the page as far as it goes, then back up to the last legal break.
+    Sp y = 0;
+    std::size_t k = start;
+    for (; k < els.size(); ++k) {
+      const Sp gap = k == start ? 0 : gap_before(flow, els, k);
+      if (k > start && y + gap + els[k].height > avail) break;
+      y += gap + els[k].height;
+    }
+    std::size_t end = k;
+    if (k < els.size()) {
+      std::size_t j = k;
+      while (j > start + 1 && !legal_break(flow, els, j)) --j;
+      end = j > start + 1 || legal_break(flow, els, j) ? j : k;  // nothing legal: break where it overflowed
+    }
+
+    Page page;
+    page.width = st.page.width;
+    page.height = st.page.height;
+    const std::size_t index = doc.pages.size();
+    const Sp left = st.page.left_of(index);
+    Sp top = st.page.top;
+    for (std::size_t e = start; e < end; ++e) {
+      if (e > start) top += gap_before(flow, els, e);
+      const FlowBlock& b = flow.blocks[els[e].block];
+      if (els[e].line == 0 && b.outline) {
+        OutlineEntry o = *b.outline;
+        o.page = index;
+        o.y = top;
+        doc.outline.push_back(std::move(o));
+      }
+      if (b.fixed_height > 0 || b.lines.empty()) {
+        for (TextRun r : b.fixed_runs) {
+          r.x += left + b.x;
+          r.y += top;
+          page.runs.push_back(std::move(r));
+        }
+        for (Rule r : b.fixed_rules) {
+          r.x += left + b.x;
+          r.y += top;
+          page.rules.push_back(r);
+        }
+      } else {
+        for (TextRun r : b.lines[els[e].line].runs) {
+          r.x += left + b.x;
+          r.y = top + b.baseline;
+          page.runs.push_back(std::move(r));
+        }
+      }
+      top += els[e].height;
+    }
+    doc.pages.push_back(std::move(page));
+    start = end;
+  }
+
+  // Page numbers, centred over the text in the top margin.
+  const auto& pn = st.page_number;
+  if (pn.show) {
+    const shape::FontId font = family.face(shape::face_style(pn.text.bold, pn.text.italic));
+    const unsigned upem = shaper.fonts()[font].upem();
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+      if (static_cast<int>(i) + 1 < pn.first_page) continue;
+      const std::string number = std::to_string(i + 1);
+      const auto& shaped = shaper.shape(font, number);
+      TextRun r;
+      r.font = font;
+      r.size = pn.text.size;
+      r.text = number;
+      const Sp width = shaped.advance * r.size / upem;
+      r.x = st.page.left_of(i) + (st.page.text_width() - width) / 2;
+      r.y = pn.baseline;
+      std::int64_t pen = 0;
+      for (const auto& g : shaped.glyphs) {
+        r.glyphs.push_back({g.gid, (pen + g.x_offset) * r.size / upem, 0});
+        pen += g.x_advance;
+      }
+      doc.pages[i].runs.push_back(std::move(r));
+    }
+  }
+  return doc;
+}
+
+}  // namespace vanban::layout

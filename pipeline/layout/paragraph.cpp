@@ -1,0 +1,270 @@
+#include "pipeline/layout/paragraph.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::layout {
+namespace {
+
+constexpr std::uint32_t kNoPiece = std::numeric_limits<std::uint32_t>::max();
+/// TeX's \exhyphenpenalty: a break after an explicit hyphen costs a little.
+constexpr int kHyphenPenalty = 50;
+/// Breaking inside a word that is wider than the measure: allowed, but only as a last resort.
+constexpr int kInWordPenalty = 5000;
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
+constexpr char32_t kNoBreakSpace = 0x00A0;
+
+/// Characters that must not start a line: a space before them never breaks.
+bool no_break_before(char32_t c) {
+  switch (c) {
+    case U':': case U';': case U',': case U'.': case U'!': case U'?': case U')': case U']':
+    case U'\u2026':  // …
+    case U'\u201D':  // ”
+    case U'\u2019':  // ’
+    case U'\u00BB':  // »
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// A line may break after these (explicit hyphen, en dash, slash).
+bool break_after(char32_t c) { return c == U'-' || c == U'\u2013' || c == U'/'; }
+
+Sp fu_to_sp(std::int64_t fu, Sp size, unsigned upem) {
+  const std::int64_t num = fu * size;
+  const auto den = static_cast<std::int64_t>(upem);
+  return num >= 0 ? (num + den / 2) / den : -((-num + den / 2) / den);
+}
+
+/// Builds the item list of one paragraph.
+class Builder {
+ public:
+  Builder(shape::Shaper& shaper, const ParagraphShape& ps) : shaper_(shaper), ps_(ps) {}
+
+  std::vector<Item> items;
+  std::vector<Piece> pieces;
+  bool split_words = false;
+
+  void indent(Sp width) {
+    if (width > 0) items.push_back(Item::box(width, kNoPiece));
+  }
+
+  void word_piece(const StyledText& part, std::u32string_view cps) {
+    if (cps.empty()) return;
+    Piece p = make_piece(part, text::encode(cps));
+    if (p.width > ps_.measure - ps_.indent && cps.size() > 1) {
+      // A word wider than the measure: let it break between characters, as a last resort.
+      split_words = true;
+      for (std::size_t i = 0; i < cps.size(); ++i) {
+        if (i > 0) items.push_back(Item::pen(kInWordPenalty));
+        add_box(make_piece(part, text::encode(cps.substr(i, 1))));
+      }
+      return;
+    }
+    add_box(std::move(p));
+  }
+
+  void glue(const StyledText& part, bool unbreakable) {
+    if (unbreakable) items.push_back(Item::pen(kInfPenalty));
+    const Sp space = space_width(part);
+    if (ps_.align == style::Align::Justify)
+      items.push_back(Item::glue(space, static_cast<Sp>(static_cast<double>(space) * ps_.space_stretch),
+                                 static_cast<Sp>(static_cast<double>(space) * ps_.space_shrink)));
+    else  // ragged or centred: stretch only steers the choice of breaks; lines are set at natural width
+      items.push_back(Item::glue(space, part.size, 0));
+  }
+
+  void finish() {
+    while (!items.empty() && items.back().type == Item::Type::Glue) items.pop_back();
+    items.push_back(Item::pen(kInfPenalty));
+    items.push_back(Item::fil_glue());
+    items.push_back(Item::pen(-kInfPenalty));
+  }
+
+ private:
+  Piece make_piece(const StyledText& part, std::string utf8) {
+    Piece p;
+    p.font = part.font;
+    p.size = part.size;
+    p.underline = part.underline;
+    p.shaped = &shaper_.shape(part.font, utf8);
+    p.width = fu_to_sp(p.shaped->advance, part.size, shaper_.fonts()[part.font].upem());
+    p.text = std::move(utf8);
+    return p;
+  }
+
+  void add_box(Piece p) {
+    items.push_back(Item::box(p.width, static_cast<std::uint32_t>(pieces.size())));
+    pieces.push_back(std::move(p));
+  }
+
+  Sp space_width(const StyledText& part) {
+    const auto& s = shaper_.shape(part.font, " ");
+    return fu_to_sp(s.advance, part.size, shaper_.fonts()[part.font].upem());
+  }
+
+  shape::Shaper& shaper_;
+  const ParagraphShape& ps_;
+};
+
+}  // namespace
+
+void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper, const SourcePos& where) {
+  for (const auto& part : parts) {
+    const auto& font = shaper.fonts()[part.font];
+    for (char32_t c : text::decode(part.text)) {
+      if (is_space(c)) continue;
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        fail(where, "control character " + text::codepoint_name(c) + " in text",
+             "remove it; it usually comes from copying out of a word processor");
+      if (c == kNoBreakSpace || font.covers(c)) continue;
+      std::string shown;
+      text::append_utf8(shown, c);
+      fail(where,
+           "character " + text::codepoint_name(c) + " “" + shown + "” is not in font " + font.postscript_name() +
+               " (" + font.path() + ")",
+           "replace the character, or choose a font family that has it in the style");
+    }
+  }
+}
+
+namespace {
+
+/// Turns the chosen breaks into positioned glyph runs.
+SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& pieces, const Line& line,
+                 const ParagraphShape& ps, shape::FontSet& fonts) {
+  SetLine out;
+  // An overfull line reports r < -1; glue never shrinks past its limit (TeX does the same).
+  out.ratio = std::max(line.ratio, -1.0);
+  const bool justify = ps.align == style::Align::Justify;
+  // Pass 1: x of each box.
+  std::vector<std::pair<std::size_t, Sp>> boxes;
+  Sp x = 0;
+  bool pending_space = false;
+  for (std::size_t i = line.begin; i < line.end && i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.type == Item::Type::Box) {
+      if (pending_space && !out.text.empty()) out.text += ' ';
+      pending_space = false;
+      if (it.payload != kNoPiece) {
+        boxes.emplace_back(i, x);
+        out.text += pieces[it.payload].text;
+      }
+      x += it.width;
+    } else if (it.type == Item::Type::Glue) {
+      if (it.fil) continue;
+      Sp w = it.width;
+      if (justify) {
+        if (out.ratio > 0) w += static_cast<Sp>(out.ratio * static_cast<double>(it.stretch));
+        else if (out.ratio < 0) w += static_cast<Sp>(out.ratio * static_cast<double>(it.shrink));
+      }
+      x += w;
+      pending_space = true;
+    }
+  }
+  // Natural width ends at the last box (trailing glue is not material).
+  out.natural = boxes.empty() ? 0 : boxes.back().second + items[boxes.back().first].width;
+  Sp offset = 0;
+  if (ps.align == style::Align::Center) offset = (ps.measure - out.natural) / 2;
+  else if (ps.align == style::Align::Right) offset = ps.measure - out.natural;
+
+  // Pass 2: glyphs, merged into one run per font and size.
+  for (const auto& [index, bx] : boxes) {
+    const Piece& p = pieces[items[index].payload];
+    if (out.runs.empty() || out.runs.back().font != p.font || out.runs.back().size != p.size ||
+        out.runs.back().underline != p.underline) {
+      TextRun run;
+      run.font = p.font;
+      run.size = p.size;
+      run.x = offset + bx;
+      run.underline = p.underline;
+      out.runs.push_back(std::move(run));
+    }
+    TextRun& run = out.runs.back();
+    if (!run.text.empty() && (run.glyphs.empty() || items[index - 1].type != Item::Type::Box)) run.text += ' ';
+    run.text += p.text;
+    const unsigned upem = fonts[p.font].upem();
+    std::int64_t pen = 0;
+    for (const auto& g : p.shaped->glyphs) {
+      run.glyphs.push_back({g.gid, offset + bx - run.x + fu_to_sp(pen + g.x_offset, p.size, upem),
+                            -fu_to_sp(g.y_offset, p.size, upem)});
+      pen += g.x_advance;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+SetParagraph set_paragraph(const std::vector<StyledText>& parts, const ParagraphShape& ps, shape::Shaper& shaper,
+                           const SourcePos& where) {
+  check_coverage(parts, shaper, where);
+  Builder b(shaper, ps);
+  const bool indented = ps.align == style::Align::Justify || ps.align == style::Align::Left;
+  if (indented) b.indent(ps.indent);
+
+  // Walk the characters of all parts; words may span several parts (e.g. "**Bold**text").
+  std::u32string word;
+  const StyledText* word_part = nullptr;
+  const StyledText* space_part = nullptr;  // set while a space is pending
+  bool pending_space = false, pending_nbsp = false, seen_word = false;
+  for (const auto& part : parts) {
+    const std::u32string cps = text::decode(part.text);
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+      const char32_t c = cps[i];
+      if (is_space(c) || c == kNoBreakSpace) {
+        if (word_part) b.word_piece(*word_part, word);
+        word.clear();
+        if (word_part) space_part = word_part;
+        word_part = nullptr;
+        if (!space_part) space_part = &part;
+        pending_space = true;
+        pending_nbsp = pending_nbsp || c == kNoBreakSpace;
+        continue;
+      }
+      if (pending_space) {
+        if (seen_word) b.glue(*space_part, pending_nbsp || no_break_before(c));
+        pending_space = pending_nbsp = false;
+        space_part = nullptr;
+      }
+      if (word_part && word_part != &part) {  // style changes inside a word: a new box, no glue
+        b.word_piece(*word_part, word);
+        word.clear();
+      }
+      word_part = &part;
+      word.push_back(c);
+      seen_word = true;
+      // A break after a hyphen, en dash or slash inside a word (not word-initial, not before
+      // punctuation that may not start a line).
+      const bool next_ok = i + 1 < cps.size() && !is_space(cps[i + 1]) && cps[i + 1] != kNoBreakSpace &&
+                           !no_break_before(cps[i + 1]) && !break_after(cps[i + 1]);
+      if (break_after(c) && word.size() > 1 && next_ok) {
+        b.word_piece(part, word);
+        word.clear();
+        b.items.push_back(Item::pen(kHyphenPenalty, 0, c != U'/'));
+      }
+    }
+  }
+  if (word_part) b.word_piece(*word_part, word);
+  b.finish();
+
+  std::vector<Sp> widths{ps.measure};
+  BreakParams params;
+  params.tolerance = ps.align == style::Align::Justify ? ps.tolerance : 100.0;
+  const BreakResult result = break_lines(b.items, widths, params);
+
+  SetParagraph out;
+  out.emergency = result.emergency;
+  out.overfull = b.split_words || result.overfull;
+  for (const auto& line : result.lines) {
+    SetLine sl = set_line(b.items, b.pieces, line, ps, shaper.fonts());
+    if (!sl.runs.empty() || !sl.text.empty()) out.lines.push_back(std::move(sl));
+  }
+  return out;
+}
+
+}  // namespace vanban::layout

@@ -1,0 +1,169 @@
+/// Content stream operators for pages (see content_stream.hpp).
+#include "pipeline/pdf/content_stream.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace vanban::pdf {
+
+namespace {
+
+// Precision of what we write: coordinates and sizes in pt to 1/1000 pt (0.35 µm);
+// TJ adjustments in 1/1000 em to 1/100 (0.00012 pt at 12 pt). Both far below any
+// visible difference, and they keep the streams short.
+constexpr int kPtDecimals = 3;
+constexpr int kTjDecimals = 2;
+
+double round_to(double v, int decimals) {
+  const double f = std::pow(10.0, decimals);
+  return std::round(v * f) / f;
+}
+
+void append_pt(std::string& out, Sp v) { append_number(out, to_pt(v), kPtDecimals); }
+
+void append_hex4(std::string& out, std::uint32_t v) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
+}
+
+/// `x y w h re f` for a rule centred on y (page coordinates from the top-left, y down).
+void append_rule(std::string& out, const layout::Rule& r, Sp page_height) {
+  append_pt(out, r.x);
+  out += ' ';
+  append_pt(out, page_height - r.y - r.thickness / 2);
+  out += ' ';
+  append_pt(out, r.width);
+  out += ' ';
+  append_pt(out, r.thickness);
+  out += " re f\n";
+}
+
+/// `1 0 0 1 x y Tm`: the text matrix set absolutely, so no error accumulates between runs.
+void append_tm(std::string& out, Sp x, Sp y_pdf) {
+  out += "1 0 0 1 ";
+  append_pt(out, x);
+  out += ' ';
+  append_pt(out, y_pdf);
+  out += " Tm\n";
+}
+
+std::uint32_t cid_of(const GlyphMap& map, std::uint32_t gid) {
+  auto it = map.cid.find(gid);
+  if (it == map.cid.end())
+    throw std::logic_error("PDF writer: glyph " + std::to_string(gid) + " missing from its font subset");
+  return it->second;
+}
+
+/// One run's glyphs. Glyphs on the baseline (y == 0) go into TJ arrays whose numbers move
+/// the pen from where the declared /W width leaves it to where layout put the glyph
+/// (kerning, justification, mark x offsets). A glyph raised or lowered (a mark placed by
+/// GPOS) is drawn alone with its own text matrix.
+void append_run(std::string& out, const layout::TextRun& run, const GlyphMap& map, Sp page_height) {
+  const auto& gs = run.glyphs;
+  const double per_sp = 1000.0 / static_cast<double>(run.size);  // sp -> 1/1000 em
+  std::size_t i = 0;
+  while (i < gs.size()) {
+    if (gs[i].y != 0) {
+      append_tm(out, run.x + gs[i].x, page_height - (run.y + gs[i].y));
+      out += '<';
+      append_hex4(out, cid_of(map, gs[i].gid));
+      out += ">Tj\n";
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < gs.size() && gs[j].y == 0) ++j;
+    append_tm(out, run.x + gs[i].x, page_height - run.y);
+    out += '[';
+    double pen = 0;  // where the PDF pen is, in 1/1000 em from the segment start
+    bool in_hex = false;
+    for (std::size_t k = i; k < j; ++k) {
+      const double target = static_cast<double>(gs[k].x - gs[i].x) * per_sp;
+      // TJ subtracts its numbers from the pen: positive moves left.
+      const double adj = round_to(pen - target, kTjDecimals);
+      if (adj != 0) {
+        if (in_hex) out += '>';
+        in_hex = false;
+        append_number(out, adj, kTjDecimals);
+        pen -= adj;
+      }
+      if (!in_hex) out += '<';
+      in_hex = true;
+      const std::uint32_t cid = cid_of(map, gs[k].gid);
+      append_hex4(out, cid);
+      pen += cid < map.width.size() ? map.width[cid] : 0;
+    }
+    if (in_hex) out += '>';
+    out += "]TJ\n";
+    i = j;
+  }
+}
+
+}  // namespace
+
+void append_number(std::string& out, double v, int decimals) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (res.ec != std::errc{}) throw std::runtime_error("PDF writer: number out of range");
+  char* end = res.ptr;
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+  }
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s == "-0") s = "0";
+  out += s;
+}
+
+std::string font_resource_name(shape::FontId id) { return "F" + std::to_string(id); }
+
+Sp run_width(const layout::TextRun& run, const shape::Font& font) {
+  Sp w = 0;
+  for (const auto& g : run.glyphs) {
+    const Sp adv = static_cast<Sp>(font.advance(g.gid)) * run.size / static_cast<Sp>(font.upem());
+    w = std::max(w, g.x + adv);
+  }
+  return w;
+}
+
+std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
+                         const std::vector<const GlyphMap*>& maps) {
+  std::string out;
+  // Rules (and underlines) first: path operators are not allowed inside BT/ET.
+  for (const auto& r : page.rules) append_rule(out, r, page.height);
+  for (const auto& run : page.runs) {
+    if (!run.underline || run.glyphs.empty()) continue;
+    // 0.05 em thick, centred 0.1 em below the baseline.
+    const layout::Rule u{run.x, run.y + run.size / 10, run_width(run, fonts[run.font]), run.size / 20};
+    append_rule(out, u, page.height);
+  }
+
+  bool in_text = false;
+  int cur_font = -1;
+  Sp cur_size = -1;
+  for (const auto& run : page.runs) {
+    if (run.glyphs.empty()) continue;
+    if (run.font >= maps.size() || !maps[run.font])
+      throw std::logic_error("PDF writer: run uses font " + std::to_string(run.font) + " with no subset");
+    if (run.size <= 0) throw std::logic_error("PDF writer: run with font size <= 0");
+    if (!in_text) out += "BT\n";
+    in_text = true;
+    // Font and size are text state: they persist across runs, so say them only on change.
+    if (run.font != cur_font || run.size != cur_size) {
+      out += '/';
+      out += font_resource_name(run.font);
+      out += ' ';
+      append_pt(out, run.size);
+      out += " Tf\n";
+      cur_font = run.font;
+      cur_size = run.size;
+    }
+    append_run(out, run, *maps[run.font], page.height);
+  }
+  if (in_text) out += "ET\n";
+  return out;
+}
+
+}  // namespace vanban::pdf

@@ -1,0 +1,37 @@
+#pragma once
+/// Page content streams as text: glyph runs as TJ arrays of CIDs, rules as filled
+/// rectangles. No PoDoFo here (the writer wraps the result in a stream object), so the
+/// operators can be tested as plain strings.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/layout/page.hpp"
+#include "pipeline/shape/font.hpp"
+
+namespace vanban::pdf {
+
+/// How one embedded font's glyphs are written: CID per original glyph id, and the
+/// width of each CID exactly as the /W array declares it (1/1000 em, rounded).
+struct GlyphMap {
+  std::unordered_map<std::uint32_t, std::uint32_t> cid;  ///< original gid -> CID (= subset gid)
+  std::vector<std::int32_t> width;                      ///< CID -> /W width
+};
+
+/// Appends `v` rounded to `decimals` places, without trailing zeros or "-0" (locale-free).
+void append_number(std::string& out, double v, int decimals);
+
+/// The resource name of font `id` in page /Resources (e.g. "F0").
+std::string font_resource_name(shape::FontId id);
+
+/// The content stream of one page. `maps[f]` is the GlyphMap of font f; every font a run
+/// uses must have one (throws std::logic_error otherwise).
+std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
+                         const std::vector<const GlyphMap*>& maps);
+
+/// Width of a run from its origin to the farthest glyph end (x + advance), in sp;
+/// used for the underline.
+Sp run_width(const layout::TextRun& run, const shape::Font& font);
+
+}  // namespace vanban::pdf

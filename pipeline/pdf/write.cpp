@@ -1,0 +1,310 @@
+/// The PDF writer: PoDoFo objects for fonts, pages, outlines and metadata, and the
+/// atomic file write. PoDoFo stays inside this file (no header of ours includes it).
+#include "pipeline/pdf/write.hpp"
+
+#include <fcntl.h>
+#include <podofo/podofo.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include "pipeline/pdf/content_stream.hpp"
+#include "pipeline/pdf/font_embed.hpp"
+
+namespace vanban::pdf {
+
+namespace {
+
+using namespace PoDoFo;
+
+PdfString utf8_string(const std::string& s) {
+  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+}
+
+/// Sets a stream's data, Flate-compressed (compression happens here, so Write is cheap).
+void set_stream(PdfObject* obj, const char* data, std::size_t len) {
+  obj->GetStream()->Set(data, static_cast<pdf_long>(len), TVecFilters{ePdfFilter_FlateDecode});
+}
+
+PdfVariant integer(std::int64_t v) { return PdfVariant(static_cast<pdf_int64>(v)); }
+
+/// A real written without float noise: integral values as integers, others to 3 decimals.
+PdfVariant number(double v) {
+  const double r = std::round(v * 1000.0) / 1000.0;
+  if (r == std::floor(r)) return integer(static_cast<std::int64_t>(r));
+  return PdfVariant(r);
+}
+
+/// Type0 + CIDFontType2 + FontDescriptor + FontFile2 + ToUnicode; returns the Type0 font.
+PdfObject* add_font(PdfVecObjects& objs, const EmbeddedFont& e) {
+  PdfObject* file = objs.CreateObject();
+  set_stream(file, e.font_file.data(), e.font_file.size());
+  file->GetDictionary().AddKey("Length1", integer(static_cast<std::int64_t>(e.font_file.size())));
+
+  PdfObject* desc = objs.CreateObject("FontDescriptor");
+  PdfDictionary& d = desc->GetDictionary();
+  d.AddKey("FontName", PdfName(e.base_font));
+  d.AddKey("Flags", integer(e.flags));
+  PdfArray bbox;
+  for (std::int32_t v : e.bbox) bbox.push_back(integer(v));
+  d.AddKey("FontBBox", bbox);
+  d.AddKey("ItalicAngle", number(e.italic_angle));
+  d.AddKey("Ascent", integer(e.ascent));
+  d.AddKey("Descent", integer(e.descent));
+  d.AddKey("CapHeight", integer(e.cap_height));
+  d.AddKey("StemV", integer(e.stem_v));
+  d.AddKey("FontFile2", file->Reference());
+
+  PdfObject* cid = objs.CreateObject("Font");
+  PdfDictionary& c = cid->GetDictionary();
+  c.AddKey("Subtype", PdfName("CIDFontType2"));
+  c.AddKey("BaseFont", PdfName(e.base_font));
+  PdfDictionary info;
+  info.AddKey("Registry", PdfString("Adobe"));
+  info.AddKey("Ordering", PdfString("Identity"));
+  info.AddKey("Supplement", integer(0));
+  c.AddKey("CIDSystemInfo", info);
+  c.AddKey("FontDescriptor", desc->Reference());
+  c.AddKey("DW", integer(1000));
+  // CIDs are the subset's gids, 0..n-1 without gaps: one run [0 [w0 w1 ...]] covers them.
+  PdfArray widths;
+  for (std::int32_t w : e.glyphs.width) widths.push_back(integer(w));
+  PdfArray w;
+  w.push_back(integer(0));
+  w.push_back(widths);
+  c.AddKey("W", w);
+  c.AddKey("CIDToGIDMap", PdfName("Identity"));
+
+  PdfObject* tounicode = objs.CreateObject();
+  set_stream(tounicode, e.to_unicode.data(), e.to_unicode.size());
+
+  PdfObject* type0 = objs.CreateObject("Font");
+  PdfDictionary& t = type0->GetDictionary();
+  t.AddKey("Subtype", PdfName("Type0"));
+  t.AddKey("BaseFont", PdfName(e.base_font));
+  t.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(cid->Reference());
+  t.AddKey("DescendantFonts", descendants);
+  t.AddKey("ToUnicode", tounicode->Reference());
+  return type0;
+}
+
+/// Bookmarks: level 0 at the top; a deeper entry nests under the nearest preceding
+/// shallower one (a jump of several levels nests one level down). Every item is open.
+void add_outline(PdfMemDocument& doc, const layout::PagedDocument& pd) {
+  if (pd.outline.empty()) return;
+  PdfOutlines* root = doc.GetOutlines(ePdfCreateObject);
+  struct Node {
+    PdfOutlineItem* item;
+    int parent;  // index into nodes, -1 = the outline root
+    std::int64_t descendants = 0;
+  };
+  std::vector<Node> nodes;
+  std::vector<int> chain;  // chain[k] = index of the latest node at depth k
+  for (const auto& entry : pd.outline) {
+    if (entry.page >= pd.pages.size())
+      throw std::runtime_error("PDF writer: bookmark \"" + entry.title + "\" points to page " +
+                               std::to_string(entry.page + 1) + " of " + std::to_string(pd.pages.size()));
+    const std::size_t depth = std::min<std::size_t>(static_cast<std::size_t>(std::max(entry.level, 0)), chain.size());
+    chain.resize(depth);
+    const int parent = depth == 0 ? -1 : chain.back();
+    PdfOutlineItem* parent_item = parent < 0 ? root : nodes[static_cast<std::size_t>(parent)].item;
+
+    // [page /XYZ left top zoom]: null left and zoom keep the reader's current ones.
+    PdfPage* page = doc.GetPage(static_cast<int>(entry.page));
+    PdfArray arr;
+    arr.push_back(page->GetObject()->Reference());
+    arr.push_back(PdfName("XYZ"));
+    arr.push_back(PdfVariant::NullValue);
+    arr.push_back(number(to_pt(pd.pages[entry.page].height - entry.y)));
+    arr.push_back(PdfVariant::NullValue);
+    // A PdfDestination made from a direct (unowned) array object copies the array into
+    // /Dest; the page-based constructors would leave an orphan indirect object behind.
+    PdfObject direct(arr);
+    PdfDestination dest(&direct, &doc);
+    PdfOutlineItem* item = parent_item->CreateChild(utf8_string(entry.title), dest);
+
+    nodes.push_back({item, parent});
+    for (int p = parent; p >= 0; p = nodes[static_cast<std::size_t>(p)].parent)
+      ++nodes[static_cast<std::size_t>(p)].descendants;
+    chain.push_back(static_cast<int>(nodes.size() - 1));
+  }
+  // PoDoFo does not maintain /Count: positive = open, the number of visible descendants.
+  for (const auto& n : nodes)
+    if (n.descendants > 0) n.item->GetObject()->GetDictionary().AddKey("Count", integer(n.descendants));
+  root->GetObject()->GetDictionary().AddKey("Count", integer(static_cast<std::int64_t>(nodes.size())));
+}
+
+std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::FontSet& fonts,
+                                 const Metadata& meta) {
+  // Which glyphs of which font the pages draw: only those go into the subsets.
+  std::vector<std::set<std::uint32_t>> used(fonts.fonts.size());
+  for (const auto& page : pd.pages) {
+    if (page.width <= 0 || page.height <= 0) throw std::runtime_error("PDF writer: page with no size");
+    for (const auto& run : page.runs) {
+      if (run.font >= fonts.fonts.size())
+        throw std::runtime_error("PDF writer: run uses unknown font " + std::to_string(run.font));
+      for (const auto& g : run.glyphs) used[run.font].insert(g.gid);
+    }
+  }
+
+  PdfMemDocument doc;
+  // Clean mode puts an EOL after "obj" (PDF/A needs it); version 1.7 for PDF/A-2.
+  doc.SetWriteMode(ePdfWriteMode_Clean);
+  doc.SetPdfVersion(ePdfVersion_1_7);
+  PdfVecObjects& objs = doc.GetObjects();
+
+  std::vector<std::optional<EmbeddedFont>> embedded(fonts.fonts.size());
+  std::vector<const GlyphMap*> maps(fonts.fonts.size(), nullptr);
+  std::vector<PdfReference> font_refs(fonts.fonts.size());
+  for (std::size_t f = 0; f < fonts.fonts.size(); ++f) {
+    if (used[f].empty()) continue;
+    embedded[f] = embed_font(fonts[static_cast<shape::FontId>(f)], used[f]);
+    maps[f] = &embedded[f]->glyphs;
+    font_refs[f] = add_font(objs, *embedded[f])->Reference();
+  }
+
+  for (const auto& page : pd.pages) {
+    PdfPage* p = doc.CreatePage(PdfRect(0, 0, to_pt(page.width), to_pt(page.height)));
+    std::set<shape::FontId> page_fonts;
+    for (const auto& run : page.runs)
+      if (!run.glyphs.empty()) page_fonts.insert(run.font);
+    for (shape::FontId f : page_fonts)
+      p->AddResource(PdfName(font_resource_name(f)), font_refs[f], PdfName("Font"));
+    const std::string content = page_content(page, fonts, maps);
+    set_stream(p->GetContentsForAppending(), content.data(), content.size());
+  }
+
+  add_outline(doc, pd);
+
+  // Info: PoDoFo stamps CreationDate = now and its own Producer; replace both, since the
+  // trailer /ID is the MD5 of this dictionary and the output must be reproducible.
+  PdfInfo* info = doc.GetInfo();
+  if (!meta.title.empty()) info->SetTitle(utf8_string(meta.title));
+  if (!meta.author.empty()) info->SetAuthor(utf8_string(meta.author));
+  if (!meta.subject.empty()) info->SetSubject(utf8_string(meta.subject));
+  info->SetCreator(utf8_string(meta.creator));
+  info->SetProducer(PdfString("vanban"));
+  auto& info_dict = info->GetObject()->GetDictionary();
+  if (meta.created) {
+    const std::string date = pdf_date(*meta.created);
+    info_dict.AddKey("CreationDate", PdfString(date));
+    info_dict.AddKey("ModDate", PdfString(date));
+  } else {
+    info_dict.RemoveKey("CreationDate");
+    info_dict.RemoveKey("ModDate");
+  }
+
+  if (!meta.lang.empty()) doc.SetLanguage(meta.lang);
+  doc.SetDisplayDocTitle();  // title bar shows /Title, not the file name
+  if (!pd.outline.empty()) doc.SetPageMode(ePdfPageModeUseBookmarks);
+
+  PdfRefCountedBuffer buffer;
+  PdfOutputDevice device(&buffer);
+  doc.Write(&device);
+  // The buffer grows in chunks: its size is capacity, the device knows the length.
+  return std::vector<char>(buffer.GetBuffer(), buffer.GetBuffer() + device.GetLength());
+}
+
+/// The process umask, read without changing it (umask(2) can only set).
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+  return 022;
+}
+
+}  // namespace
+
+std::string pdf_date(std::int64_t seconds) {
+  using namespace std::chrono;
+  const sys_seconds t{std::chrono::seconds{seconds}};
+  const auto day = floor<days>(t);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{t - day};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "D:%04d%02u%02u%02d%02d%02d+00'00'", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
+                            const Metadata& meta) {
+  try {
+    return write_pdf_impl(doc, fonts, meta);
+  } catch (const PoDoFo::PdfError& e) {
+    // PdfError is not a std::exception: translate it so callers need no PoDoFo.
+    throw std::runtime_error(std::string("PDF writer (PoDoFo): ") + e.what());
+  }
+}
+
+void write_file_atomically(const std::string& path, const std::vector<char>& bytes) {
+  namespace fs = std::filesystem;
+  const auto fail = [&path](const std::string& what, int err) {
+    throw std::runtime_error("cannot write " + path + ": " + what + (err ? std::string(": ") + std::strerror(err) : ""));
+  };
+  if (path.empty()) fail("empty path", 0);
+  const fs::path target(path);
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) fail("it is a folder", 0);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  fs::create_directories(dir, ec);
+  if (ec) fail("cannot create folder " + dir.string(), ec.value());
+
+  // The temporary lives in the same folder, so rename() is atomic (same file system).
+  std::string tmp = path + ".tmp-XXXXXX";
+  const int fd = mkstemp(tmp.data());
+  if (fd < 0) fail("cannot create a temporary file in " + dir.string(), errno);
+  const auto abandon = [&](const std::string& what, int err) {
+    ::close(fd);  // harmless if already closed: the error below is what matters
+    ::unlink(tmp.c_str());
+    fail(what, err);
+  };
+  // mkstemp makes 0600; give the file the mode an ordinary create would.
+  if (::fchmod(fd, 0666 & ~current_umask()) != 0) abandon("chmod", errno);
+  const char* p = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      abandon("write failed", errno);
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) abandon("fsync failed", errno);
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    fail("close failed", err);
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    fail("rename failed", err);
+  }
+  // Make the rename itself durable; failure here loses nothing already written.
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+}  // namespace vanban::pdf

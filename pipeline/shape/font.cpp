@@ -1,0 +1,160 @@
+/// Font files through HarfBuzz, face lookup through fontconfig.
+#include "pipeline/shape/font.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+
+#include <filesystem>
+#include <limits>
+#include <stdexcept>
+#include <system_error>
+
+namespace vanban::shape {
+
+namespace {
+
+/// The PostScript name, or "" when the font has none.
+std::string read_postscript_name(hb_face_t* face) {
+  unsigned int size = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
+                                          nullptr, nullptr);
+  if (size == 0) return {};
+  std::string buf(size + 1, '\0');  // the call writes a terminating NUL too
+  unsigned int len = size + 1;
+  hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, buf.data());
+  buf.resize(len);
+  return buf;
+}
+
+/// A name usable as a PDF /BaseFont: printable ASCII without PDF delimiters or spaces.
+/// The `name` table promises this for ID 6, but broken fonts exist; the file stem is the fallback.
+std::string sanitize_ps_name(std::string name, const std::string& path) {
+  if (name.empty()) name = std::filesystem::path(path).stem().string();
+  std::string out;
+  for (unsigned char c : name) {
+    if (c > 32 && c < 127 && std::string_view("[](){}<>/%#").find(static_cast<char>(c)) == std::string_view::npos)
+      out += static_cast<char>(c);
+  }
+  if (out.empty()) out = "Font";
+  return out.substr(0, 63);  // PostScript names are at most 63 characters
+}
+
+}  // namespace
+
+Font::Font(std::string path) : path_(std::move(path)) {
+  blob_ = hb_blob_create_from_file_or_fail(path_.c_str());
+  if (!blob_) throw std::runtime_error("cannot open font file: " + path_);
+  face_ = hb_face_create(blob_, 0);
+  if (hb_face_get_glyph_count(face_) == 0) {
+    // The constructor throws, so the destructor will not run: release here.
+    hb_face_destroy(face_);
+    hb_blob_destroy(blob_);
+    throw std::runtime_error("not a font file (no glyphs): " + path_);
+  }
+  upem_ = hb_face_get_upem(face_);
+  font_ = hb_font_create(face_);
+  // Scale = upem: every position HarfBuzz reports is then in font units, exact integers.
+  hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
+
+  ps_name_ = sanitize_ps_name(read_postscript_name(face_), path_);
+
+  const auto metric = [this](hb_ot_metrics_tag_t tag, std::int32_t fallback) {
+    hb_position_t v = 0;
+    return hb_ot_metrics_get_position(font_, tag, &v) ? static_cast<std::int32_t>(v) : fallback;
+  };
+  const auto em = static_cast<std::int32_t>(upem_);
+  // Fallbacks: typical proportions of a Latin text face, so a font lacking OS/2 still lays out.
+  ascender_ = metric(HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, em * 8 / 10);
+  descender_ = metric(HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, -em * 2 / 10);
+  if (descender_ > 0) descender_ = -descender_;  // some fonts store it positive
+  cap_height_ = metric(HB_OT_METRICS_TAG_CAP_HEIGHT, 0);
+  if (cap_height_ <= 0) {
+    // OS/2 version < 2 has no sCapHeight: measure the 'H' instead.
+    hb_codepoint_t gid = 0;
+    hb_glyph_extents_t ext{};
+    if (hb_font_get_nominal_glyph(font_, 'H', &gid) && hb_font_get_glyph_extents(font_, gid, &ext))
+      cap_height_ = ext.y_bearing;
+    if (cap_height_ <= 0) cap_height_ = em * 7 / 10;
+  }
+}
+
+Font::~Font() {
+  hb_font_destroy(font_);
+  hb_face_destroy(face_);
+  hb_blob_destroy(blob_);
+}
+
+bool Font::covers(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  return hb_font_get_nominal_glyph(font_, static_cast<hb_codepoint_t>(cp), &gid) && gid != 0;
+}
+
+std::int32_t Font::advance(std::uint32_t gid) const {
+  return hb_font_get_glyph_h_advance(font_, gid);
+}
+
+void Font::note_glyph_text(std::uint32_t gid, std::u32string text) {
+  auto [it, inserted] = glyph_text_.try_emplace(gid, std::move(text));
+  // First record wins, except that an empty record (a glyph that carried no text of its own,
+  // e.g. the second glyph of a decomposed cluster) gives way to a later real one.
+  if (!inserted && it->second.empty() && !text.empty()) it->second = std::move(text);
+}
+
+FontId FontSet::add(const std::string& path) {
+  // Compare canonical paths so "./a.ttf" and "a.ttf" are one font (one subset in the PDF).
+  const auto canon = [](const std::string& p) {
+    std::error_code ec;
+    auto c = std::filesystem::weakly_canonical(p, ec);
+    return ec ? p : c.string();
+  };
+  const std::string key = canon(path);
+  for (std::size_t i = 0; i < fonts.size(); ++i)
+    if (fonts[i]->path() == path || canon(fonts[i]->path()) == key) return static_cast<FontId>(i);
+  if (fonts.size() > std::numeric_limits<FontId>::max())
+    throw std::runtime_error("too many fonts (more than 65536) for " + path);
+  fonts.push_back(std::make_unique<Font>(path));
+  return static_cast<FontId>(fonts.size() - 1);
+}
+
+std::string find_face(const std::string& family, FaceStyle style) {
+  const bool bold = style == FaceStyle::Bold || style == FaceStyle::BoldItalic;
+  const bool italic = style == FaceStyle::Italic || style == FaceStyle::BoldItalic;
+
+  FcPattern* pat = FcPatternCreate();
+  if (!pat) return {};
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(nullptr, pat, &result);
+  FcPatternDestroy(pat);
+  if (!match) return {};
+
+  std::string file;
+  // fontconfig always answers with *some* font (DejaVu, or a metric alias such as
+  // Liberation Serif for Times New Roman). Accept only the family that was asked for,
+  // under any of the names the font gives itself.
+  bool family_ok = false;
+  FcChar8* name = nullptr;
+  for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+    if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family.c_str())) == 0) {
+      family_ok = true;
+      break;
+    }
+  }
+  // Also refuse a face of the wrong style (a family without a bold face answers a bold
+  // request with its regular): the document would silently lose its bold.
+  int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+  FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);
+  FcPatternGetInteger(match, FC_SLANT, 0, &slant);
+  const bool style_ok = (weight >= FC_WEIGHT_DEMIBOLD) == bold && (slant != FC_SLANT_ROMAN) == italic;
+
+  FcChar8* path = nullptr;
+  if (family_ok && style_ok && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch)
+    file = reinterpret_cast<const char*>(path);
+  FcPatternDestroy(match);
+  return file;
+}
+
+}  // namespace vanban::shape

@@ -1,0 +1,361 @@
+#include "pipeline/style/style.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::style {
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Reads one style file, turning each YAML node into a typed value or a diagnostic.
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  SourcePos pos(const YAML::Node& n) const {
+    const auto m = n.Mark();
+    return {file_, m.line + 1, m.column + 1};
+  }
+
+  /// Rejects keys of `map` that are not in `allowed` (the house rule: unknown keys are errors).
+  void keys(const YAML::Node& map, std::initializer_list<const char*> allowed) {
+    if (!map.IsMap()) fail(pos(map), "expected a mapping here");
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const auto key = it->first.as<std::string>();
+      bool ok = false;
+      std::string list;
+      for (const char* a : allowed) {
+        ok = ok || key == a;
+        list += list.empty() ? a : std::string(", ") + a;
+      }
+      if (!ok) errors_.push_back({Severity::Error, pos(it->first), "unknown style key `" + key + "`",
+                                  "valid keys here: " + list});
+    }
+  }
+
+  std::string str(const YAML::Node& n) {
+    if (!n.IsScalar()) fail(pos(n), "expected text here");
+    return text::nfc(n.Scalar());
+  }
+
+  bool boolean(const YAML::Node& n) {
+    bool b = false;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) fail(pos(n), "expected true or false");
+    return b;
+  }
+
+  double number(const YAML::Node& n) {
+    if (!n.IsScalar()) fail(pos(n), "expected a number");
+    const std::string& s = n.Scalar();
+    double v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) fail(pos(n), "expected a number, got `" + s + "`");
+    return v;
+  }
+
+  int integer(const YAML::Node& n) {
+    const double v = number(n);
+    if (v != static_cast<int>(v)) fail(pos(n), "expected a whole number");
+    return static_cast<int>(v);
+  }
+
+  /// A length: "20mm", "14pt" or "0".
+  Sp length(const YAML::Node& n) {
+    if (!n.IsScalar()) fail(pos(n), "expected a length such as 20mm or 14pt");
+    const std::string& s = n.Scalar();
+    double v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    const std::string unit(p, s.data() + s.size());
+    if (ec != std::errc()) fail(pos(n), "expected a length such as 20mm or 14pt, got `" + s + "`");
+    if (unit == "mm") return mm(v);
+    if (unit == "pt") return pt(v);
+    if (unit == "cm") return mm(v * 10);
+    if (unit.empty() && v == 0) return 0;
+    fail(pos(n), "unknown length unit in `" + s + "`", "use mm, cm or pt");
+  }
+
+  TextStyle text_style(const YAML::Node& n, TextStyle base) {
+    keys(n, {"size", "bold", "italic", "underline", "case", "align"});
+    if (n["size"]) base.size = length(n["size"]);
+    if (n["bold"]) base.bold = boolean(n["bold"]);
+    if (n["italic"]) base.italic = boolean(n["italic"]);
+    if (n["underline"]) base.underline = boolean(n["underline"]);
+    if (n["case"]) {
+      const auto c = str(n["case"]);
+      if (c == "upper") base.text_case = Case::Upper;
+      else if (c == "lower") base.text_case = Case::Lower;
+      else if (c == "as-is") base.text_case = Case::AsIs;
+      else fail(pos(n["case"]), "unknown case `" + c + "`", "use upper, lower or as-is");
+    }
+    if (n["align"]) base.align = align(n["align"]);
+    return base;
+  }
+
+  Align align(const YAML::Node& n) {
+    const auto a = str(n);
+    if (a == "left") return Align::Left;
+    if (a == "center") return Align::Center;
+    if (a == "right") return Align::Right;
+    if (a == "justify") return Align::Justify;
+    fail(pos(n), "unknown alignment `" + a + "`", "use left, center, right or justify");
+  }
+
+  Counter counter(const YAML::Node& n) {
+    const auto c = str(n);
+    if (c == "arabic") return Counter::Arabic;
+    if (c == "roman") return Counter::Roman;
+    if (c == "alpha") return Counter::Alpha;
+    if (c == "ordinal-word") return Counter::OrdinalWord;
+    fail(pos(n), "unknown counter `" + c + "`", "use arabic, roman, alpha or ordinal-word");
+  }
+
+  /// A required key.
+  YAML::Node need(const YAML::Node& map, const char* key) {
+    const YAML::Node n = map[key];
+    if (!n) fail(pos(map), std::string("the style needs `") + key + "` here");
+    return n;
+  }
+
+  void throw_if_errors() {
+    if (!errors_.empty()) throw Error(errors_);
+  }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> errors_;
+};
+
+Style read_style(const YAML::Node& root, Reader& r) {
+  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
+                "title", "rule-thickness"});
+  r.throw_if_errors();
+  Style s;
+  s.name = r.str(r.need(root, "name"));
+
+  const auto font = r.need(root, "font");
+  r.keys(font, {"family", "fallback"});
+  s.family = r.str(r.need(font, "family"));
+  if (font["fallback"]) {
+    if (!font["fallback"].IsSequence()) fail(r.pos(font["fallback"]), "expected a list of families");
+    for (const auto& f : font["fallback"]) s.fallback_families.push_back(r.str(f));
+  }
+
+  const auto page = r.need(root, "page");
+  r.keys(page, {"size", "margins", "mirror"});
+  const auto size = r.need(page, "size");
+  if (!size.IsSequence() || size.size() != 2) fail(r.pos(size), "page size must be [width, height]");
+  s.page.width = r.length(size[0]);
+  s.page.height = r.length(size[1]);
+  const auto margins = r.need(page, "margins");
+  r.keys(margins, {"top", "bottom", "left", "right"});
+  s.page.top = r.length(r.need(margins, "top"));
+  s.page.bottom = r.length(r.need(margins, "bottom"));
+  s.page.left = r.length(r.need(margins, "left"));
+  s.page.right = r.length(r.need(margins, "right"));
+  if (page["mirror"]) s.page.mirror = r.boolean(page["mirror"]);
+  if (s.page.text_width() < mm(20) || s.page.height - s.page.top - s.page.bottom < mm(20))
+    fail(r.pos(margins), "the margins leave less than 20 mm for text", "check page size and margins");
+
+  const auto body = r.need(root, "body");
+  r.keys(body, {"size", "leading", "indent", "paragraph-space", "align", "space-stretch", "space-shrink",
+                "tolerance"});
+  s.body.text.size = r.length(r.need(body, "size"));
+  s.body.leading = r.length(r.need(body, "leading"));
+  if (body["indent"]) s.body.indent = r.length(body["indent"]);
+  if (body["paragraph-space"]) s.body.paragraph_space = r.length(body["paragraph-space"]);
+  if (body["align"]) s.body.text.align = r.align(body["align"]);
+  if (body["space-stretch"]) s.body.space_stretch = r.number(body["space-stretch"]);
+  if (body["space-shrink"]) s.body.space_shrink = r.number(body["space-shrink"]);
+  if (body["tolerance"]) s.body.tolerance = r.number(body["tolerance"]);
+  if (s.body.text.size <= 0 || s.body.leading <= 0) fail(r.pos(body), "body size and leading must be positive");
+  const TextStyle plain{s.body.text.size, false, false, false, Case::AsIs, Align::Left};
+
+  if (const auto pn = root["page-number"]) {
+    r.keys(pn, {"show", "size", "baseline", "first-page"});
+    s.page_number.text = plain;
+    s.page_number.text.align = Align::Center;
+    if (pn["show"]) s.page_number.show = r.boolean(pn["show"]);
+    if (pn["size"]) s.page_number.text.size = r.length(pn["size"]);
+    s.page_number.baseline = r.length(r.need(pn, "baseline"));
+    if (pn["first-page"]) s.page_number.first_page = r.integer(pn["first-page"]);
+  } else {
+    s.page_number.show = false;
+  }
+
+  if (const auto list = root["list"]) {
+    r.keys(list, {"indent", "marker-gap"});
+    if (list["indent"]) s.list.indent = r.length(list["indent"]);
+    if (list["marker-gap"]) s.list.marker_gap = r.length(list["marker-gap"]);
+  }
+
+  const auto headings = r.need(root, "headings");
+  if (!headings.IsSequence() || headings.size() == 0) fail(r.pos(headings), "`headings` must be a list of levels");
+  for (const auto& h : headings) {
+    r.keys(h, {"counter", "label", "label-own-line", "separator", "label-style", "title-style", "indent",
+               "space-before", "space-after"});
+    HeadingLevel level;
+    level.counter = r.counter(r.need(h, "counter"));
+    level.label = r.str(r.need(h, "label"));
+    if (h["label-own-line"]) level.label_own_line = r.boolean(h["label-own-line"]);
+    if (h["separator"]) level.separator = r.str(h["separator"]);
+    level.title_style = h["title-style"] ? r.text_style(h["title-style"], plain) : plain;
+    level.label_style = h["label-style"] ? r.text_style(h["label-style"], level.title_style) : level.title_style;
+    if (h["indent"]) level.indent = r.length(h["indent"]);
+    if (h["space-before"]) level.space_before = r.length(h["space-before"]);
+    if (h["space-after"]) level.space_after = r.length(h["space-after"]);
+    s.levels.push_back(level);
+  }
+
+  const auto header = r.need(root, "header");
+  r.keys(header, {"left-width", "parent", "issuer", "issuer-mark", "number", "number-format", "number-blank",
+                  "number-pad", "national", "national-rule", "date", "date-format", "date-blank", "place-blank",
+                  "line-gap", "title-gap"});
+  auto& hd = s.header;
+  TextStyle centred = plain;
+  centred.align = Align::Center;
+  hd.left_width = r.length(r.need(header, "left-width"));
+  if (hd.left_width <= 0 || hd.left_width >= s.page.text_width())
+    fail(r.pos(header["left-width"]), "the left header column must be narrower than the text width");
+  hd.parent = header["parent"] ? r.text_style(header["parent"], centred) : centred;
+  hd.issuer = header["issuer"] ? r.text_style(header["issuer"], centred) : centred;
+  if (header["issuer-mark"]) hd.issuer_mark = r.str(header["issuer-mark"]);
+  hd.number = header["number"] ? r.text_style(header["number"], centred) : centred;
+  hd.number_format = r.str(r.need(header, "number-format"));
+  hd.number_blank = r.str(r.need(header, "number-blank"));
+  if (header["number-pad"]) hd.number_pad = r.integer(header["number-pad"]);
+  if (const auto nat = header["national"]) {
+    if (!nat.IsSequence()) fail(r.pos(nat), "`national` must be a list of lines");
+    for (const auto& line : nat) {
+      r.keys(line, {"text", "style"});
+      hd.national.push_back(r.str(r.need(line, "text")));
+      hd.national_styles.push_back(line["style"] ? r.text_style(line["style"], centred) : centred);
+    }
+  }
+  if (header["national-rule"]) hd.national_rule = r.length(header["national-rule"]);
+  hd.date = header["date"] ? r.text_style(header["date"], centred) : centred;
+  hd.date_format = r.str(r.need(header, "date-format"));
+  hd.date_blank = r.str(r.need(header, "date-blank"));
+  if (header["place-blank"]) hd.place_blank = r.str(header["place-blank"]);
+  if (header["line-gap"]) hd.line_gap = r.length(header["line-gap"]);
+  if (header["title-gap"]) hd.title_gap = r.length(header["title-gap"]);
+
+  const auto title = r.need(root, "title");
+  r.keys(title, {"title", "subtitle", "rule-width", "rule-thickness", "space-after"});
+  s.title.title = title["title"] ? r.text_style(title["title"], centred) : centred;
+  s.title.subtitle = title["subtitle"] ? r.text_style(title["subtitle"], centred) : centred;
+  if (title["rule-width"]) s.title.rule_width = r.length(title["rule-width"]);
+  s.rule_thickness = root["rule-thickness"] ? r.length(root["rule-thickness"]) : pt(0.5);
+  s.title.rule_thickness = title["rule-thickness"] ? r.length(title["rule-thickness"]) : s.rule_thickness;
+  if (title["space-after"]) s.title.space_after = r.length(title["space-after"]);
+  r.throw_if_errors();
+  return s;
+}
+
+}  // namespace
+
+Style load_style(const std::string& name_or_path, const std::string& styles_dir, const std::string& base_dir,
+                 const SourcePos& where) {
+  const bool is_path = name_or_path.ends_with(".yaml");
+  const fs::path file = is_path ? fs::path(base_dir) / name_or_path : fs::path(styles_dir) / (name_or_path + ".yaml");
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    std::string known;
+    for (const auto& e : fs::directory_iterator(styles_dir, ec))
+      if (e.path().extension() == ".yaml") known += (known.empty() ? "" : ", ") + e.path().stem().string();
+    fail(where, "unknown style `" + name_or_path + "`",
+         known.empty() ? "no styles found in " + styles_dir : "known styles: " + known);
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const std::string bytes = buf.str();
+  if (!text::valid_utf8(bytes)) fail({file.string(), 1, 1}, "the style file is not valid UTF-8");
+  Reader reader(file.string());
+  YAML::Node root;
+  try {
+    root = YAML::Load(bytes);
+  } catch (const YAML::ParserException& e) {
+    fail({file.string(), e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+  if (!root.IsMap()) fail({file.string(), 1, 1}, "a style file must be a mapping of keys");
+  try {
+    Style s = read_style(root, reader);
+    s.file = file.string();
+    return s;
+  } catch (const YAML::Exception& e) {
+    fail({file.string(), e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+}
+
+std::string format_counter(Counter counter, int n) {
+  switch (counter) {
+    case Counter::Arabic:
+      return std::to_string(n);
+    case Counter::Roman: {
+      static const std::pair<int, const char*> numerals[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
+                                                             {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
+                                                             {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
+                                                             {1, "I"}};
+      std::string out;
+      for (const auto& [value, digits] : numerals)
+        for (; n >= value; n -= value) out += digits;
+      return out;
+    }
+    case Counter::Alpha: {
+      // The Vietnamese alphabet order used for điểm: a b c d đ e g h i k l m n o p q r s t u v x y.
+      static const char* letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                      "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
+      constexpr int count = static_cast<int>(std::size(letters));
+      std::string out;
+      for (; n > count; n -= count) out += letters[count - 1];  // beyond y: repeat (rare)
+      return out + letters[n - 1];
+    }
+    case Counter::OrdinalWord: {
+      // "thứ nhất", "thứ hai", ..., "thứ tư" (not "bốn"), "thứ mười"; larger numbers fall back to digits.
+      static const char* words[] = {"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"};
+      return n >= 1 && n <= 10 ? words[n - 1] : std::to_string(n);
+    }
+  }
+  return std::to_string(n);
+}
+
+std::string heading_label(const Style& style, std::size_t level, const std::vector<int>& counters) {
+  const std::string& tmpl = style.levels.at(level).label;
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    const std::size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += tmpl[i];
+      continue;
+    }
+    const std::string key = tmpl.substr(i + 1, close - i - 1);
+    std::size_t which = level;
+    if (key != "n") which = key.size() == 1 && key[0] >= '0' && key[0] <= '9' ? std::size_t(key[0] - '0') : level;
+    if (which < counters.size() && which < style.levels.size())
+      out += format_counter(style.levels[which].counter, counters[which]);
+    i = close;
+  }
+  return out;
+}
+
+std::string apply_case(const std::string& utf8, Case c) {
+  switch (c) {
+    case Case::Upper:
+      return text::to_upper(utf8);
+    case Case::Lower:
+      return text::to_lower(utf8);
+    case Case::AsIs:
+      break;
+  }
+  return utf8;
+}
+
+}  // namespace vanban::style

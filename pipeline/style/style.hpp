@@ -1,0 +1,141 @@
+#pragma once
+/// Styles: every number the conventions fix (page, margins, sizes, numbering
+/// labels, header grid) read from styles/<name>.yaml. Code holds none of them.
+#include <string>
+#include <vector>
+
+#include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/units.hpp"
+
+namespace vanban::style {
+
+enum class Align { Left, Center, Right, Justify };
+enum class Case { AsIs, Upper, Lower };
+
+/// How one piece of text looks.
+struct TextStyle {
+  Sp size = 0;
+  bool bold = false;
+  bool italic = false;
+  bool underline = false;
+  Case text_case = Case::AsIs;
+  Align align = Align::Justify;
+};
+
+/// Page size and margins. `mirror` swaps left and right margins on even pages
+/// (facing pages of a booklet); the engine's A4 reports leave it off.
+struct PageGeometry {
+  Sp width = 0, height = 0;
+  Sp top = 0, bottom = 0, left = 0, right = 0;
+  bool mirror = false;
+  /// Left margin of page `index` (0-based).
+  Sp left_of(std::size_t index) const { return mirror && index % 2 == 1 ? right : left; }
+  Sp text_width() const { return width - left - right; }
+};
+
+/// Body paragraphs.
+struct Body {
+  TextStyle text;
+  Sp leading = 0;          ///< baseline to baseline, exactly
+  Sp indent = 0;           ///< first-line indent
+  Sp paragraph_space = 0;  ///< added after each paragraph
+  double space_stretch = 0.5;  ///< interword stretch as a fraction of the space width
+  double space_shrink = 0.33;  ///< interword shrink as a fraction of the space width
+  double tolerance = 1.0;      ///< Knuth–Plass tolerance (largest adjustment ratio) before the fallback
+};
+
+/// Numbering format of a level's counter.
+enum class Counter { Arabic, Roman, Alpha, OrdinalWord };
+
+/// One heading level: 0 = part, 1 = "I-", 2 = "1-", 3 = "1.1-", 4 = "a)".
+struct HeadingLevel {
+  Counter counter = Counter::Arabic;
+  /// Label template: `{n}` = this level's counter; `{1}`..`{4}` = the counter of that level.
+  std::string label;
+  bool label_own_line = false;  ///< part: "Phần thứ nhất" on its own line, title below
+  std::string separator = " ";  ///< between label and title on one line
+  TextStyle label_style;
+  TextStyle title_style;
+  Sp indent = 0;           ///< first-line indent of the heading (justify/left only)
+  Sp space_before = 0;
+  Sp space_after = 0;
+};
+
+/// Lists ("- item").
+struct ListStyle {
+  Sp indent = 0;      ///< indent of the marker from the text's left edge
+  Sp marker_gap = 0;  ///< reserved; items keep a word space after the marker
+};
+
+/// Page numbers: centred in the top margin from `first_page` on.
+struct PageNumber {
+  bool show = true;
+  int first_page = 2;  ///< 1-based page from which numbers are printed
+  TextStyle text;
+  Sp baseline = 0;     ///< from the top edge
+};
+
+/// The first-page header grid (two columns) and title block.
+struct Header {
+  Sp left_width = 0;            ///< left column width; the right column takes the rest
+  TextStyle parent;             ///< superior body
+  TextStyle issuer;             ///< issuing body
+  std::string issuer_mark;      ///< "*" under the issuer (Party), empty for none
+  Sp issuer_rule = 0;           ///< rule under the issuer as a fraction*1000 of its text width (State); 0 = none
+  TextStyle number;             ///< "Số 12-BC/ĐU"
+  std::string number_format;    ///< "Số {number}-{code}"
+  std::string number_blank;     ///< when no number: "Số      -{code}"
+  int number_pad = 2;           ///< zero-pad numbers to this many digits
+  std::vector<std::string> national;  ///< right column lines: "ĐẢNG CỘNG SẢN VIỆT NAM"
+  std::vector<TextStyle> national_styles;
+  Sp national_rule = 0;         ///< rule thickness under the last national line (as long as the line)
+  TextStyle date;               ///< place and date line
+  std::string date_format;      ///< "{place}, ngày {day} tháng {month} năm {year}"
+  std::string date_blank;       ///< "{place}, ngày     tháng     năm 20…"
+  std::string place_blank;      ///< printed when no place is given
+  Sp line_gap = 0;              ///< extra space between header lines
+  Sp title_gap = 0;             ///< space between the header grid and the title block
+};
+
+/// The centred title block under the header.
+struct TitleBlock {
+  TextStyle title;
+  TextStyle subtitle;
+  Sp rule_width = 0;       ///< short rule under the block; 0 = none
+  Sp rule_thickness = 0;
+  Sp space_after = 0;
+};
+
+/// A resolved style.
+struct Style {
+  std::string name;
+  std::string file;
+  std::string family;             ///< font family, e.g. "Times New Roman"
+  std::vector<std::string> fallback_families;  ///< tried in order when `family` is not installed
+  PageGeometry page;
+  Body body;
+  std::vector<HeadingLevel> levels;  ///< [0] = part
+  ListStyle list;
+  PageNumber page_number;
+  Header header;
+  TitleBlock title;
+  Sp rule_thickness = 0;  ///< default rule thickness
+};
+
+/// Loads `name_or_path`: a style name looked up as `<styles_dir>/<name>.yaml`,
+/// or a path to a .yaml file (relative to `base_dir`). `where` is the place
+/// that named the style, for diagnostics. Throws vanban::Error.
+Style load_style(const std::string& name_or_path, const std::string& styles_dir,
+                 const std::string& base_dir, const SourcePos& where);
+
+/// The counter value `n` (1-based) written in `counter`'s format:
+/// Arabic 12, Roman XII, Alpha (Vietnamese order a b c d đ e ...), OrdinalWord nhất hai ba tư ...
+std::string format_counter(Counter counter, int n);
+
+/// The label of a heading at `level` whose counters (levels 0..level) are `counters`.
+std::string heading_label(const Style& style, std::size_t level, const std::vector<int>& counters);
+
+/// Applies a case transformation to UTF-8 text (Vietnamese letters included).
+std::string apply_case(const std::string& utf8, Case c);
+
+}  // namespace vanban::style

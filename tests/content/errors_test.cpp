@@ -1,0 +1,374 @@
+// load_document on bad input: each problem is one diagnostic at its exact file:line:column.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pipeline/content/load.hpp"
+#include "tests/content/helpers.hpp"
+
+namespace vanban::content {
+namespace {
+
+using testing::dump;
+using testing::expect_one_error;
+using testing::kMinimalHead;
+using testing::TempDir;
+using testing::where;
+
+/// A folder document with `document` as document.yaml; returns the folder.
+std::string folder_with(const TempDir& dir, const std::string& document) {
+  dir.write("document.yaml", document);
+  return dir.str();
+}
+
+// --- Before YAML: reading, UTF-8, tabs, empty files ------------------------------------
+
+TEST(LoadErrors, MissingPartFileIsReportedAtItsEntry) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "parts:\n"                 // 5
+                       "  - phan-1.yaml\n"        // 6
+                       "  - \"phan-3.yaml\"\n");  // 7
+  dir.write("phan-1.yaml", "body: [x]\n");
+  dir.write("phan-2.yaml", "body: [y]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":7:6", "part file not found: phan-3.yaml",
+                   "did you mean `phan-2.yaml`?");
+}
+
+TEST(LoadErrors, PartPathsMustStayInsideTheFolder) {
+  TempDir dir;
+  dir.write("outside.yaml", "body: [x]\n");
+  const std::string doc = dir.write("doc/document.yaml", std::string(kMinimalHead) +
+                                                              "parts:\n"                // 5
+                                                              "  - ../outside.yaml\n"   // 6
+                                                              "  - /etc/hostname\n"     // 7
+                                                              "  - a/../../x.yaml\n");  // 8
+  const auto ds = testing::load_errors(dir.file("doc"));
+  ASSERT_EQ(ds.size(), 3u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), doc + ":6:5");
+  EXPECT_EQ(ds[0].message, "part path leaves the document folder: ../outside.yaml");
+  EXPECT_EQ(where(ds[1]), doc + ":7:5");
+  EXPECT_EQ(ds[1].message, "part path leaves the document folder: /etc/hostname");
+  EXPECT_EQ(where(ds[2]), doc + ":8:5");
+}
+
+TEST(LoadErrors, InvalidUtf8IsReportedAtTheFirstBadByte) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) + "parts: [phan-1.yaml]\n");
+  // A stray Latin-1 byte in otherwise UTF-8 Vietnamese text: line 2, after "  - Đảng ".
+  dir.write("phan-1.yaml", "body:\n  - Đảng \xE9 bộ\n");
+  expect_one_error(dir.str(), dir.file("phan-1.yaml") + ":2:10", "not valid UTF-8 (byte 0xE9)",
+                   "save the file as UTF-8");
+}
+
+TEST(LoadErrors, LegacyVietnameseEncodingGetsAHint) {
+  TempDir dir;
+  // "Báo cáo chính trị" in TCVN3 (ABC): á = 0xB8, Ý = 0xD7 ... all single high bytes.
+  dir.write("document.yaml", "kind: bao-cao\ntitle: B\xB8o c\xB8o ch\xDDnh tr\xDE\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":2:9", "not valid UTF-8",
+                   "legacy Vietnamese encoding (TCVN3/ABC, VNI");
+}
+
+TEST(LoadErrors, TabIndentationIsReportedAtTheTab) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "header:\n"
+                   "  \tissuer: A\n"  // 3: two spaces, then a tab
+                   "title: B\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":3:3", "tab character used for indentation",
+                   "indent with spaces");
+}
+
+TEST(LoadErrors, EmptyFiles) {
+  TempDir dir;
+  folder_with(dir, "");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":1:1", "the file is empty");
+
+  TempDir dir2;
+  folder_with(dir2, std::string(kMinimalHead) + "parts: [phan-1.yaml]\n");
+  dir2.write("phan-1.yaml", "# nothing yet\n\n");
+  expect_one_error(dir2.str(), dir2.file("phan-1.yaml") + ":1:1", "the file is empty");
+}
+
+TEST(LoadErrors, MissingDocument) {
+  TempDir dir;
+  auto ds = testing::load_errors(dir.file("khong-co"));
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].message, "document not found: " + dir.file("khong-co"));
+  ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].message, "no document.yaml in " + dir.str());
+}
+
+// --- YAML syntax ------------------------------------------------------------------------
+
+TEST(LoadErrors, BadIndentationIsASyntaxError) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "header:\n"
+                   "    issuer: A\n"
+                   "  title: B\n");  // 4: neither under `issuer` nor at the top
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:3", "YAML syntax error", "indentation");
+}
+
+TEST(LoadErrors, QuoteLeftOpenUntilTheEndOfTheFile) {
+  // yaml-cpp takes the rest of the file as the text; the loader reports the quote instead.
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "header:\n"
+                   "  issuer: A\n"
+                   "title: \"Báo cáo\n"  // 4
+                   "body:\n"
+                   "  - x\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:8", "unclosed quote", "closing `\"`");
+}
+
+TEST(LoadErrors, QuoteLeftOpenBeforeAnotherQuoteNamesTheOpening) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "title: \"Báo cáo\n"  // 2
+                   "header:\n"
+                   "  issuer: \"A\"\n"
+                   "body: [x]\n");
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].pos.file, dir.file("document.yaml"));
+  EXPECT_TRUE(testing::contains(ds[0].message, "YAML syntax error")) << ds[0].message;
+  EXPECT_EQ(ds[0].hint, "the quote opened at line 2, column 8 is not closed on its line");
+}
+
+// --- Keys and types ---------------------------------------------------------------------
+
+TEST(LoadErrors, UnknownKeyGetsDidYouMean) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body: [x]\n"
+                       "recipent:\n"  // 6
+                       "  - Lưu VP\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:1", "unknown key `recipent`",
+                   "did you mean `recipients`?");
+}
+
+TEST(LoadErrors, UnknownKeyFarFromAnyListsTheValidKeys) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) + "body: [x]\nxyzzy: 1\n");
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), dir.file("document.yaml") + ":6:1");
+  EXPECT_TRUE(testing::contains(ds[0].hint, "`recipients`")) << ds[0].hint;
+  EXPECT_TRUE(testing::contains(ds[0].hint, "`signature`")) << ds[0].hint;
+}
+
+TEST(LoadErrors, AllUnknownKeysOfAllFilesAreReportedTogetherInFileOrder) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "header:\n"
+                   "  isuer: A\n"      // 3: typo, and so issuer is missing
+                   "titel: B\n"        // 4: typo, and so title is missing
+                   "parts: [p.yaml]\n");
+  dir.write("p.yaml", "sections:\n"
+                      "  - title: I\n"
+                      "    bodi: [x]\n");  // 3
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 5u) << dump(ds);
+  const std::string doc = dir.file("document.yaml");
+  EXPECT_EQ(where(ds[0]), doc + ":1:1");  // missing `title` (the top map starts here)
+  EXPECT_EQ(ds[0].message, "missing `title`");
+  EXPECT_EQ(where(ds[1]), doc + ":2:1");  // missing `issuer`, at `header:`
+  EXPECT_EQ(ds[1].message, "missing `issuer` in `header`");
+  EXPECT_EQ(where(ds[2]), doc + ":3:3");
+  EXPECT_EQ(ds[2].hint, "did you mean `issuer`?");
+  EXPECT_EQ(where(ds[3]), doc + ":4:1");
+  EXPECT_EQ(ds[3].hint, "did you mean `title`?");
+  EXPECT_EQ(where(ds[4]), dir.file("p.yaml") + ":3:5");
+  EXPECT_EQ(ds[4].message, "unknown key `bodi`");
+  EXPECT_EQ(ds[4].hint, "did you mean `body`?");
+}
+
+TEST(LoadErrors, WrongTypes) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "header:\n"
+                   "  issuer: A\n"
+                   "  number: abc\n"     // 4
+                   "title: [Báo, cáo]\n"  // 5
+                   "parts: phan-1.yaml\n");  // 6
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 3u) << dump(ds);
+  const std::string doc = dir.file("document.yaml");
+  EXPECT_EQ(where(ds[0]), doc + ":4:11");
+  EXPECT_EQ(ds[0].message, "`number` must be an integer");
+  EXPECT_EQ(where(ds[1]), doc + ":5:8");
+  EXPECT_EQ(ds[1].message, "`title` must be text, not a list");
+  EXPECT_EQ(where(ds[2]), doc + ":6:8");
+  EXPECT_EQ(ds[2].message, "`parts` must be a list of file names, not text");
+}
+
+TEST(LoadErrors, NumberMustBePositive) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A\n  number: 0\ntitle: B\nbody: [x]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:11", "`number` must be 1 or more");
+}
+
+TEST(LoadErrors, DuplicateKeyIsReportedAtTheSecond) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body: [x]\n"
+                       "title: Lần hai\n");  // 6
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:1", "duplicate key `title`",
+                   "already given at line 4");
+}
+
+TEST(LoadErrors, MissingRequiredFields) {
+  TempDir dir;
+  folder_with(dir, "# comment\n"
+                   "header:\n"      // 2
+                   "  parent: X\n"  // no issuer
+                   "body: [x]\n");
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 3u) << dump(ds);
+  const std::string doc = dir.file("document.yaml");
+  // Missing top-level keys are reported where the top map starts (after the comment).
+  EXPECT_EQ(where(ds[0]), doc + ":2:1");
+  EXPECT_EQ(where(ds[1]), doc + ":2:1");
+  EXPECT_EQ(where(ds[2]), doc + ":2:1");
+  std::string all = dump(ds);
+  EXPECT_TRUE(testing::contains(all, "missing `kind`")) << all;
+  EXPECT_TRUE(testing::contains(all, "missing `title`")) << all;
+  EXPECT_TRUE(testing::contains(all, "missing `issuer` in `header`")) << all;
+}
+
+TEST(LoadErrors, EmptyRequiredValue) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A\ntitle:\nbody: [x]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:1", "`title` is empty");
+}
+
+TEST(LoadErrors, ImpossibleDate) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A\n  date: 2025-02-30\ntitle: B\nbody: [x]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:9", "impossible date 2025-02-30",
+                   "February 2025 has 28 days");
+
+  TempDir dir2;
+  folder_with(dir2, "kind: bao-cao\nheader:\n  issuer: A\n  date: 5/3/2025\ntitle: B\nbody: [x]\n");
+  expect_one_error(dir2.str(), dir2.file("document.yaml") + ":4:9", "`date` must be written YYYY-MM-DD");
+}
+
+TEST(LoadErrors, PartsAndBodyTogether) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) + "body: [x]\nparts: [p.yaml]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:1", "a document has `parts` or `body`, not both");
+
+  TempDir dir2;
+  folder_with(dir2, kMinimalHead);
+  expect_one_error(dir2.str(), dir2.file("document.yaml") + ":1:1", "missing `parts` (or `body`)");
+}
+
+TEST(LoadErrors, StatusMarksAndMarkerValues) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "status: finl\n"            // 2
+                   "header:\n"
+                   "  issuer: A\n"
+                   "  marks: [du-thao, mat, khan-cap]\n"  // 5
+                   "title: B\n"
+                   "body:\n"
+                   "  - list: [a]\n"
+                   "    marker: \"*\"\n");     // 9
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 3u) << dump(ds);
+  const std::string doc = dir.file("document.yaml");
+  EXPECT_EQ(where(ds[0]), doc + ":2:9");
+  EXPECT_EQ(ds[0].message, "`status` must be one of `draft`, `final`, not `finl`");
+  EXPECT_EQ(ds[0].hint, "did you mean `final`?");
+  EXPECT_EQ(where(ds[1]), doc + ":5:25");
+  EXPECT_EQ(ds[1].message, "unknown mark `khan-cap`");
+  EXPECT_EQ(where(ds[2]), doc + ":9:14");
+  EXPECT_TRUE(testing::contains(ds[2].message, "`marker` must be one of")) << ds[2].message;
+}
+
+// --- Blocks -----------------------------------------------------------------------------
+
+TEST(LoadErrors, UnsupportedBlockKind) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body:\n"
+                       "  - Đoạn.\n"
+                       "  - table:\n"  // 7
+                       "      columns: [a]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":7:5", "block kind `table` is not supported yet");
+}
+
+TEST(LoadErrors, MisspelledBlockKind) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) + "body:\n  - lits: [a, b]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:5", "unknown key `lits`",
+                   "did you mean `list`?");
+}
+
+TEST(LoadErrors, EmptyEntriesAreReportedAtTheirDash) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body:\n"
+                       "  - Đoạn.\n"
+                       "  -   # nothing here\n"  // 7
+                       "  - list:\n"
+                       "      - a\n"
+                       "      -\n");            // 10
+  const auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), dir.file("document.yaml") + ":7:3");
+  EXPECT_EQ(ds[0].message, "empty paragraph");
+  EXPECT_EQ(where(ds[1]), dir.file("document.yaml") + ":10:7");
+  EXPECT_EQ(ds[1].message, "empty list item");
+}
+
+TEST(LoadErrors, NestedBlockBeforeAnyItem) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body:\n"
+                       "  - list:\n"
+                       "      - - a\n");  // 7
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":7:9", "a nested block must follow a list item");
+}
+
+// --- Variables --------------------------------------------------------------------------
+
+TEST(LoadErrors, UnknownVariableInAPartFileIsReportedAtItsBrace) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "variables:\n"
+                   "  nhiem_ky: 2025 - 2030\n"
+                   "header:\n"
+                   "  issuer: A\n"
+                   "title: B\n"
+                   "parts: [phan-1.yaml]\n");
+  dir.write("phan-1.yaml", "sections:\n"
+                           "  - title: Nhiệm kỳ {nhiem_ki}\n");  // 2: `{` is code point 10 of the title
+  expect_one_error(dir.str(), dir.file("phan-1.yaml") + ":2:21", "unknown variable `{nhiem_ki}`",
+                   "did you mean `{nhiem_ky}`?");
+}
+
+TEST(LoadErrors, VariableValuesCannotReferToVariables) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "variables:\n"
+                   "  a: Đảng bộ {b}\n"  // 3
+                   "  b: x\n"
+                   "header:\n"
+                   "  issuer: A\n"
+                   "title: '{a}'\n"
+                   "body: [x]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":3:14", "the value of variable `a` contains `{`");
+}
+
+TEST(LoadErrors, BadMarkupInAHeaderFieldIsNotMarkup) {
+  // Header fields are plain: a lone star is a star, but variables are still checked.
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A * {x}\ntitle: B\nbody: [x]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":3:15", "unknown variable `{x}`");
+}
+
+}  // namespace
+}  // namespace vanban::content

@@ -1,0 +1,162 @@
+// parse_inline: markup spans, escapes, variables, and the exact place of each problem.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "pipeline/content/load.hpp"
+#include "tests/content/helpers.hpp"
+
+namespace vanban::content {
+namespace {
+
+using testing::dump;
+using testing::where;
+using Vars = std::map<std::string, std::string>;
+
+const SourcePos kAt{"phan-1.yaml", 7, 12};
+
+std::vector<Span> spans(const std::string& s, const Vars& vars = {}) {
+  return parse_inline(s, kAt, vars).spans;
+}
+
+Span plain(std::string t) { return {std::move(t), false, false}; }
+Span bold(std::string t) { return {std::move(t), true, false}; }
+Span italic(std::string t) { return {std::move(t), false, true}; }
+Span both(std::string t) { return {std::move(t), true, true}; }
+
+std::vector<Diagnostic> errors(const std::string& s, const Vars& vars = {}) {
+  try {
+    parse_inline(s, kAt, vars);
+  } catch (const Error& e) {
+    return e.diagnostics();
+  }
+  ADD_FAILURE() << "parse_inline(\"" << s << "\") succeeded; an error was expected";
+  return {};
+}
+
+TEST(Inline, PlainTextIsOneSpan) {
+  const Text t = parse_inline("Báo cáo chính trị", kAt, {});
+  EXPECT_EQ(t.spans, std::vector<Span>{plain("Báo cáo chính trị")});
+  EXPECT_EQ(t.pos.line, 7);
+  EXPECT_EQ(t.pos.column, 12);
+  EXPECT_EQ(t.plain(), "Báo cáo chính trị");
+}
+
+TEST(Inline, EmptyTextHasNoSpans) { EXPECT_TRUE(parse_inline("", kAt, {}).empty()); }
+
+TEST(Inline, BoldItalicAndBoth) {
+  EXPECT_EQ(spans("a **đậm** b"), (std::vector<Span>{plain("a "), bold("đậm"), plain(" b")}));
+  EXPECT_EQ(spans("a *nghiêng* b"), (std::vector<Span>{plain("a "), italic("nghiêng"), plain(" b")}));
+  EXPECT_EQ(spans("***cả hai***"), std::vector<Span>{both("cả hai")});
+}
+
+TEST(Inline, NestedEmphasis) {
+  EXPECT_EQ(spans("**đậm *cả hai* đậm**"),
+            (std::vector<Span>{bold("đậm "), both("cả hai"), bold(" đậm")}));
+  EXPECT_EQ(spans("*nghiêng **cả hai***"), (std::vector<Span>{italic("nghiêng "), both("cả hai")}));
+  EXPECT_EQ(spans("***cả hai** nghiêng*"), (std::vector<Span>{both("cả hai"), italic(" nghiêng")}));
+}
+
+TEST(Inline, AdjacentSpansOfOneStyleMergeAndEmptyOnesDrop) {
+  // The empty bold run between "a" and "b" leaves nothing; "a" and "b" become one span.
+  EXPECT_EQ(spans("a**{rong}**b", {{"rong", ""}}), std::vector<Span>{plain("ab")});
+  EXPECT_EQ(spans("**x**{{**y**"), (std::vector<Span>{bold("x"), plain("{"), bold("y")}));
+  EXPECT_TRUE(spans("**{rong}**", {{"rong", ""}}).empty());
+}
+
+TEST(Inline, EscapedStarIsLiteral) {
+  EXPECT_EQ(spans("5 \\* 3 = 15"), std::vector<Span>{plain("5 * 3 = 15")});
+  EXPECT_EQ(spans("**\\***"), std::vector<Span>{bold("*")});
+  // A backslash before anything else stays.
+  EXPECT_EQ(spans("a\\b"), std::vector<Span>{plain("a\\b")});
+}
+
+TEST(Inline, DoubledBracesAreLiteral) {
+  EXPECT_EQ(spans("{{khoa}} là {khoa}", {{"khoa", "XV"}}), std::vector<Span>{plain("{khoa} là XV")});
+  EXPECT_EQ(spans("}}"), std::vector<Span>{plain("}")});
+}
+
+TEST(Inline, VariablesAreSubstitutedAsPlainText) {
+  const Vars vars{{"dang_bo", "Trường **Y** {x}"}, {"khoa", "XV"}};
+  // The value is not parsed again: its stars and braces are just characters.
+  EXPECT_EQ(spans("Đảng bộ {dang_bo} khóa **{khoa}**", vars),
+            (std::vector<Span>{plain("Đảng bộ Trường **Y** {x} khóa "), bold("XV")}));
+}
+
+TEST(Inline, OutputIsNfc) {
+  // "Đảng" with the hook and dot as combining marks (NFD) in the source and in a value.
+  const std::string nfd = "\xC4\x90" "a\xCC\x89" "ng";  // Đ a ̉ ng
+  const Text t = parse_inline("**" + nfd + "** {v}", kAt, {{"v", nfd}});
+  ASSERT_EQ(t.spans.size(), 2u);
+  EXPECT_EQ(t.spans[0].text, "Đảng");
+  EXPECT_EQ(t.spans[1].text, " Đảng");
+}
+
+TEST(Inline, UnknownVariableIsReportedAtItsBrace) {
+  // "Đặc {nam}": the brace is the 5th code point (the Vietnamese letters are 2–3 bytes each).
+  const auto ds = errors("Đặc {nam}", {{"name", "x"}});
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:16");
+  EXPECT_EQ(ds[0].message, "unknown variable `{nam}`");
+  EXPECT_EQ(ds[0].hint, "did you mean `{name}`?");
+}
+
+TEST(Inline, UnknownVariableWithNoVariablesSaysWhereToDefineThem) {
+  const auto ds = errors("{khoa}");
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:12");
+  EXPECT_TRUE(testing::contains(ds[0].hint, "variables:")) << ds[0].hint;
+}
+
+TEST(Inline, UnclosedEmphasisIsReportedAtItsOpening) {
+  auto ds = errors("ab **đậm");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:15");
+  EXPECT_EQ(ds[0].message, "unclosed `**` (bold)");
+  EXPECT_TRUE(testing::contains(ds[0].hint, "\\*")) << ds[0].hint;
+
+  ds = errors("5 * 3");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:14");
+  EXPECT_EQ(ds[0].message, "unclosed `*` (italic)");
+
+  ds = errors("x ***y");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:14");
+  EXPECT_EQ(ds[0].message, "unclosed `***` (bold italic)");
+
+  ds = errors("****");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].message, "4 stars in a row");
+}
+
+TEST(Inline, BraceErrors) {
+  auto ds = errors("a } b");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:14");
+  EXPECT_EQ(ds[0].message, "`}` without a matching `{`");
+
+  ds = errors("a {khoa b");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:14");
+  EXPECT_EQ(ds[0].message, "unclosed `{`");
+}
+
+TEST(Inline, AllProblemsOfOneStringAreReported) {
+  const auto ds = errors("{a} và {b} **");
+  ASSERT_EQ(ds.size(), 3u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:7:12");
+  EXPECT_EQ(where(ds[1]), "phan-1.yaml:7:19");
+  EXPECT_EQ(where(ds[2]), "phan-1.yaml:7:23");
+}
+
+TEST(Inline, LinesOfABlockScalarKeepTheirColumn) {
+  // A `|` scalar's lines share one indentation: line 2 of the text is line 8 of the file.
+  const auto ds = errors("dòng một\nvà {x}");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), "phan-1.yaml:8:15");
+}
+
+}  // namespace
+}  // namespace vanban::content

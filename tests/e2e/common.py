@@ -1,0 +1,41 @@
+"""Shared helpers for the end-to-end tests: run vanban and the poppler/qpdf tools."""
+import os
+import subprocess
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+class Failures:
+    """Collects failed checks so a test reports all of them, then exits non-zero."""
+
+    def __init__(self, name):
+        self.name = name
+        self.failed = []
+        self.passed = 0
+
+    def check(self, ok, what):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed.append(what)
+            print(f"FAIL: {what}", file=sys.stderr)
+
+    def finish(self):
+        print(f"{self.name}: {self.passed} passed, {len(self.failed)} failed")
+        sys.exit(1 if self.failed else 0)
+
+
+def run(*cmd, env=None, check=True):
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    p = subprocess.run(cmd, capture_output=True, env=e, cwd=ROOT)
+    if check and p.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr.decode('utf-8', 'replace')}")
+    return p
+
+
+def nfc_words(text):
+    return unicodedata.normalize("NFC", text).split()

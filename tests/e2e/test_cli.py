@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""The command line: help, version, usage errors, and bad input that must give
+`file:line:column` diagnostics, exit 1, and leave any earlier PDF untouched."""
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, Failures, run  # noqa: E402
+
+vanban = sys.argv[1]
+t = Failures("cli")
+
+p = run(vanban, "--help")
+t.check(b"vanban build <document>" in p.stdout and b"--dump=lines" in p.stdout, "--help explains build and dumps")
+p = run(vanban, "--version")
+t.check(re.match(rb"vanban \d+\.\d+\.\d+", p.stdout) is not None, "--version prints a version")
+p = run(vanban, "frobnicate", check=False)
+t.check(p.returncode == 2 and b"unknown command" in p.stderr, "unknown command: exit 2 with a message")
+p = run(vanban, "build", check=False)
+t.check(p.returncode == 2, "build without a document: exit 2")
+
+GOOD = """style: dang
+kind: bao-cao
+header:
+  issuer: ĐẢNG ỦY XÃ AN BÌNH
+  code: BC/ĐU
+title: Báo cáo thử
+body:
+  - Một đoạn văn ngắn để thử.
+"""
+
+
+def write_doc(folder, text):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "document.yaml"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "doc")
+    out = os.path.join(tmp, "nested", "out.pdf")
+    write_doc(doc, GOOD)
+    p = run(vanban, "build", doc, "-o", out, check=False)
+    t.check(p.returncode == 0 and os.path.isfile(out), f"a good document builds, creating the output folder "
+            f"({p.stderr.decode()})")
+    good_bytes = open(out, "rb").read() if os.path.isfile(out) else b""
+
+    cases = [
+        ("unknown key", GOOD.replace("title:", "titel:"), r"document\.yaml:6:1: error: .*titel"),
+        ("bad YAML", GOOD.replace("code: BC/ĐU", "code: \"BC/ĐU"), r"document\.yaml:\d+:\d+: error: "),
+        ("missing glyph", GOOD.replace("ngắn", "ngắn 中"), r"document\.yaml:8:\d+: error: .*U\+4E2D.*Liberation"),
+        ("unknown style", GOOD.replace("style: dang", "style: khong-co"), r"document\.yaml:1:8: error: unknown style"),
+    ]
+    for name, text, pattern in cases:
+        write_doc(doc, text)
+        p = run(vanban, "build", doc, "-o", out, check=False)
+        err = p.stderr.decode("utf-8", "replace")
+        t.check(p.returncode == 1, f"{name}: exit 1 (got {p.returncode})")
+        t.check(re.search(pattern, err) is not None, f"{name}: diagnostic matches {pattern!r}: {err!r}")
+        t.check(open(out, "rb").read() == good_bytes, f"{name}: the earlier PDF is untouched")
+        t.check(sorted(os.listdir(os.path.dirname(out))) == ["out.pdf"], f"{name}: no temporary files left")
+
+    write_doc(doc, GOOD)
+    target = os.path.join(doc, "document.yaml")
+    before = open(target, "rb").read()
+    p = run(vanban, "build", doc, "-o", target, check=False)
+    t.check(p.returncode == 1 and open(target, "rb").read() == before, "refuses to overwrite an input file")
+
+t.finish()

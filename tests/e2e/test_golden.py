@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Golden tests: `vanban build --dump=lines` (and --dump=pages) of the small
+documents in tests/golden/<case>/ must equal tests/golden/<case>.<dump>.
+After reviewing a deliberate change, regenerate with VANBAN_UPDATE_GOLDEN=1."""
+import difflib
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, Failures, run  # noqa: E402
+
+vanban = sys.argv[1]
+t = Failures("golden")
+golden = os.path.join(ROOT, "tests", "golden")
+update = os.environ.get("VANBAN_UPDATE_GOLDEN") == "1"
+for case in sorted(os.listdir(golden)):
+    folder = os.path.join(golden, case)
+    if not os.path.isdir(folder):
+        continue
+    for dump in ("lines", "pages"):
+        got = run(vanban, "build", folder, f"--dump={dump}").stdout.decode()
+        path = os.path.join(golden, f"{case}.{dump}")
+        if update:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(got)
+        want = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True), path, "got", n=1))
+        t.check(got == want, f"{case}.{dump} matches\n{diff[:3000]}")
+t.finish()
