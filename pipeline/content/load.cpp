@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -40,7 +41,7 @@ const Names kParagraphKeys = {"paragraph", "align", "indent"};
 const Names kMarkers = {"-", "+", "•", "a)", "1."};
 const Names kAligns = {"left", "center", "right", "justify"};
 const Names kStatuses = {"draft", "final"};
-const Names kMarks = {"du-thao", "mat",     "toi-mat", "tuyet-mat",
+const Names kMarks = {"du-thao", "mat",         "toi-mat", "tuyet-mat",
                       "khan",    "thuong-khan", "hoa-toc", "luu-hanh-noi-bo"};
 
 bool contains(const Names& names, const std::string& n) {
@@ -63,7 +64,9 @@ std::string join(const std::string& folder, const std::string& name) {
 /// archived and signed, so nothing may reach outside it.
 bool leaves_folder(const std::string& p) {
   if (p.empty()) return false;
-  if (p[0] == '/' || p[0] == '\\' || (p.size() > 1 && p[1] == ':')) return true;
+  const bool drive = p.size() > 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':' &&
+                     (p[2] == '/' || p[2] == '\\');  // C:\... written on Windows
+  if (p[0] == '/' || p[0] == '\\' || drive) return true;
   std::size_t start = 0;
   while (start <= p.size()) {
     std::size_t end = p.find_first_of("/\\", start);
@@ -117,6 +120,19 @@ const char* month_name(int month) {
   return names[month - 1];
 }
 
+/// Deeper nesting than any document needs; it only arises from a YAML alias that points
+/// at a node containing it (yaml-cpp builds the cycle), which would recurse forever.
+constexpr int kMaxDepth = 64;
+
+/// Counts one level of nesting for as long as it lives.
+struct Nest {
+  explicit Nest(int& d) : depth(d) { ++depth; }
+  ~Nest() { --depth; }
+  Nest(const Nest&) = delete;
+  Nest& operator=(const Nest&) = delete;
+  int& depth;
+};
+
 class Loader {
  public:
   Document load(const std::string& path);
@@ -128,7 +144,10 @@ class Loader {
   }
   SourcePos text_pos(const SourceFile& f, const YAML::Node& n) const;
   SourcePos null_pos(const SourceFile& f, const YAML::Node& n) const;
-  bool has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset) const;
+  bool has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset, int depth = 0) const;
+  bool too_deep(const SourceFile& f, const YAML::Node& n);
+  bool flow_map(const SourceFile& f, const YAML::Node& n) const;
+  void unquoted_brace(const SourceFile& f, const YAML::Node& n);
 
   // Files and maps.
   std::optional<YAML::Node> parse(const SourceFile& f, const char* empty_hint);
@@ -172,6 +191,8 @@ class Loader {
   std::string folder_;              ///< the document folder as given ("" for the cwd)
   Variables vars_;
   bool vars_ok_ = true;  ///< false when `variables:` was unusable: unknown-variable errors would only echo it
+  int depth_ = 0;        ///< nesting of sections and blocks being read
+  bool deep_reported_ = false;
   std::vector<SourcePos> placeholders_;
 };
 
@@ -220,16 +241,38 @@ SourcePos Loader::null_pos(const SourceFile& f, const YAML::Node& n) const {
   return f.at(o);
 }
 
-bool Loader::has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset) const {
+bool Loader::has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset, int depth) const {
+  if (depth > kMaxDepth) return false;
   if (n.IsScalar()) return f.offset(n.Mark().line, n.Mark().column) == offset;
   if (n.IsSequence()) {
     for (const auto& c : n)
-      if (has_scalar_at(f, c, offset)) return true;
+      if (has_scalar_at(f, c, offset, depth + 1)) return true;
   } else if (n.IsMap()) {
     for (const auto& kv : n)
-      if (has_scalar_at(f, kv.first, offset) || has_scalar_at(f, kv.second, offset)) return true;
+      if (has_scalar_at(f, kv.first, offset, depth + 1) || has_scalar_at(f, kv.second, offset, depth + 1))
+        return true;
   }
   return false;
+}
+
+bool Loader::too_deep(const SourceFile& f, const YAML::Node& n) {
+  if (depth_ <= kMaxDepth) return false;
+  if (!deep_reported_)
+    diags_.error(pos(f, n), "the content is nested too deeply",
+                 "a YAML alias (`*name`) may refer to a block that contains it; write the content out");
+  deep_reported_ = true;
+  return true;
+}
+
+bool Loader::flow_map(const SourceFile& f, const YAML::Node& n) const {
+  const std::size_t o = f.offset(n.Mark().line, n.Mark().column);
+  return n.IsMap() && o < f.text().size() && f.text()[o] == '{';
+}
+
+void Loader::unquoted_brace(const SourceFile& f, const YAML::Node& n) {
+  // `- {dang_bo} đã ...` is a YAML flow map, not text starting with a variable.
+  diags_.error(pos(f, n), "text starting with `{` must be quoted",
+               "unquoted, YAML reads `{...}` as a map: write \"{name} ...\" in double quotes");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -284,13 +327,25 @@ void Loader::syntax_error(const SourceFile& f, const YAML::Exception& e) {
       break;
     }
   }
+  if (hint.empty() && !e.mark.is_null()) {
+    // `title: {khoa} và ...`: an unquoted text starting with a variable is a YAML flow map.
+    for (int line = std::max(0, e.mark.line - 1); line <= e.mark.line && hint.empty(); ++line) {
+      const std::size_t from = f.offset(line, 0);
+      const std::size_t to = std::min(f.text().find('\n', from), f.text().size());
+      const std::string_view l = std::string_view(f.text()).substr(from, to - from);
+      if (l.find(": {") != std::string_view::npos || l.find("- {") != std::string_view::npos)
+        hint = "if this is text starting with a variable, quote it: \"{name} ...\"; unquoted, YAML "
+               "reads `{...}` as a map";
+    }
+  }
   if (hint.empty()) {
     const std::string& m = e.msg;
     if (m.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || m.starts_with(YAML::ErrorMsg::INVALID_UNICODE) ||
         m == YAML::ErrorMsg::INVALID_HEX)
       hint = "inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes";
     else if (m == YAML::ErrorMsg::END_OF_SEQ_FLOW || m == YAML::ErrorMsg::END_OF_MAP_FLOW)
-      hint = "a `[` or `{` is not closed; quote text that starts with `[` or `{`";
+      hint = "a `[` or `{` is not closed; inside `[...]` quote any text that holds `{`, `}`, `[`, `]` "
+             "or `,`, and quote text that starts with `[` or `{`";
     else if (m == YAML::ErrorMsg::MAP_VALUE)
       hint = "a text containing `: ` must be quoted; otherwise check the indentation";
     else
@@ -334,6 +389,10 @@ Entries Loader::entries(const SourceFile& f, const YAML::Node& map, const Names*
 
 std::optional<std::string> Loader::scalar(const SourceFile& f, const std::string& key, const Entry* e) {
   if (!e || e->value.IsNull()) return std::nullopt;
+  if (flow_map(f, e->value)) {
+    unquoted_brace(f, e->value);
+    return std::nullopt;
+  }
   if (!e->value.IsScalar()) {
     diags_.error(pos(f, e->value), "`" + key + "` must be text, not " + type_name(e->value),
                  "write `" + key + ": ...` with the text on the same line");
@@ -586,12 +645,14 @@ std::vector<Text> Loader::text_list(const SourceFile& f, const std::string& key,
   }
   if (!e.value.IsSequence()) {
     diags_.error(pos(f, e.value), "`" + key + "` must be a list, not " + std::string(type_name(e.value)),
-                 "write each line on its own line starting with `- `");
+                 "put each entry on its own line starting with `- `");
     return out;
   }
   for (const auto& item : e.value) {
     if (item.IsScalar()) {
       out.push_back(text(f, item));
+    } else if (flow_map(f, item)) {
+      unquoted_brace(f, item);
     } else {
       diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item),
                    "each entry of `" + key + "` must be text, not " + std::string(type_name(item)),
@@ -673,6 +734,8 @@ std::vector<Section> Loader::sections(const SourceFile& f, const YAML::Node& n) 
 }
 
 std::optional<Section> Loader::section(const SourceFile& f, const YAML::Node& n) {
+  const Nest nest(depth_);
+  if (too_deep(f, n)) return std::nullopt;
   if (!n.IsMap()) {
     diags_.error(n.IsNull() ? null_pos(f, n) : pos(f, n),
                  "a section must be a map with `title:`, not " + std::string(type_name(n)),
@@ -705,6 +768,8 @@ std::vector<Block> Loader::blocks(const SourceFile& f, const std::string& key, c
 }
 
 std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
+  const Nest nest(depth_);
+  if (too_deep(f, n)) return std::nullopt;
   Block b;
   if (n.IsNull()) {
     diags_.error(null_pos(f, n), "empty paragraph", "write the text after the `- `, or remove the line");
@@ -718,6 +783,10 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
   if (n.IsSequence()) {
     diags_.error(pos(f, n), "a block must be text or a map such as `list:`, not a list",
                  "to write a list, put `list:` first and the items under it");
+    return std::nullopt;
+  }
+  if (flow_map(f, n)) {
+    unquoted_brace(f, n);
     return std::nullopt;
   }
   b.pos = pos(f, n);
@@ -744,6 +813,16 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
   if (kind.empty()) {
     Names valid = kBlockKinds;
     valid.insert(valid.end(), {"marker", "align", "indent"});
+    if (n.size() == 1 && n.begin()->first.IsScalar() && n.begin()->second.IsScalar()) {
+      // "- Kết quả đạt được: tốt" is a one-key map to YAML, and most likely meant as text.
+      const std::string k = n.begin()->first.Scalar();
+      if (detail::closest(k, valid).empty()) {
+        diags_.error(pos(f, n.begin()->first), "unknown key `" + k + "`",
+                     "if this is a paragraph, put it in quotes: unquoted, `: ` makes YAML read `" + k +
+                         "` as a key");
+        return std::nullopt;
+      }
+    }
     const std::size_t before = diags_.items.size();
     entries(f, n, &valid, "a block");
     if (diags_.items.size() == before)
@@ -776,6 +855,8 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
 }
 
 std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& n) {
+  const Nest nest(depth_);
+  if (too_deep(f, n)) return {};
   std::vector<ListItem> items;
   if (!n.IsSequence()) {
     diags_.error(pos(f, n), "`list` must be a list of items, not " + std::string(type_name(n)),
@@ -789,6 +870,10 @@ std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& 
       items.push_back({text(f, item), {}});
     } else {
       // A nested block (map) or a nested list (sequence) belongs to the item before it.
+      if (flow_map(f, item)) {
+        unquoted_brace(f, item);
+        continue;
+      }
       std::optional<Block> child;
       if (item.IsMap()) {
         child = block(f, item);
@@ -799,6 +884,7 @@ std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& 
         nested.items = list_items(f, item);
         child = std::move(nested);
       }
+      if (deep_reported_) return items;  // an alias cycle: everything below would echo it
       if (items.empty()) {
         diags_.error(pos(f, item), "a nested block must follow a list item",
                      "write the item's text first, then the nested block under it");

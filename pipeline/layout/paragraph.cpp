@@ -13,9 +13,20 @@ constexpr std::uint32_t kNoPiece = std::numeric_limits<std::uint32_t>::max();
 constexpr int kHyphenPenalty = 50;
 /// Breaking inside a word that is wider than the measure: allowed, but only as a last resort.
 constexpr int kInWordPenalty = 5000;
+/// Splitting a long placeholder blank across lines: worse than a hyphen, better than a loose line.
+constexpr int kBlankSplitPenalty = 500;
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
 constexpr char32_t kNoBreakSpace = 0x00A0;
+
+/// A placeholder blank ("…………", "..........") standing as a word of its own: unlike a
+/// closing "…" or ".", it may start a line, or long blanks would leave loose lines.
+bool placeholder_word_at(const std::u32string& cps, std::size_t i, std::size_t min_dots = 6) {
+  std::size_t dots = 0;
+  for (std::size_t k = i; k < cps.size() && (cps[k] == U'.' || cps[k] == U'\u2026'); ++k)
+    dots += cps[k] == U'.' ? 1 : 3;
+  return dots >= min_dots;
+}
 
 /// Characters that must not start a line: a space before them never breaks.
 bool no_break_before(char32_t c) {
@@ -227,7 +238,7 @@ SetParagraph set_paragraph(const std::vector<StyledText>& parts, const Paragraph
         continue;
       }
       if (pending_space) {
-        if (seen_word) b.glue(*space_part, pending_nbsp || no_break_before(c));
+        if (seen_word) b.glue(*space_part, pending_nbsp || (no_break_before(c) && !placeholder_word_at(cps, i)));
         pending_space = pending_nbsp = false;
         space_part = nullptr;
       }
@@ -246,16 +257,34 @@ SetParagraph set_paragraph(const std::vector<StyledText>& parts, const Paragraph
         b.word_piece(part, word);
         word.clear();
         b.items.push_back(Item::pen(kHyphenPenalty, 0, c != U'/'));
+      } else if (word.size() >= 2 && placeholder_word_at(word, 0, 4) && i + 1 < cps.size() &&
+                 placeholder_word_at(cps, i + 1, 4)) {
+        // A long fill-in blank may be split, at a price, between two halves that are
+        // each still a blank ("………… / …………"), so that it never forces a loose line.
+        b.word_piece(part, word);
+        word.clear();
+        b.items.push_back(Item::pen(kBlankSplitPenalty));
       }
     }
   }
   if (word_part) b.word_piece(*word_part, word);
   b.finish();
 
+  // Like TeX's pretolerance/tolerance passes: try the style's tolerance first, then
+  // looser ones, before break_lines' own emergency pass (unlimited stretch).
   std::vector<Sp> widths{ps.measure};
   BreakParams params;
-  params.tolerance = ps.align == style::Align::Justify ? ps.tolerance : 100.0;
-  const BreakResult result = break_lines(b.items, widths, params);
+  BreakResult result;
+  if (ps.align != style::Align::Justify) {
+    params.tolerance = 100.0;
+    result = break_lines(b.items, widths, params);
+  } else {
+    for (const double factor : {1.0, 1.25, 1.5, 2.0, 3.0}) {
+      params.tolerance = ps.tolerance * factor;
+      result = break_lines(b.items, widths, params);
+      if (!result.emergency) break;
+    }
+  }
 
   SetParagraph out;
   out.emergency = result.emergency;

@@ -90,6 +90,19 @@ TEST(LoadErrors, EmptyFiles) {
   expect_one_error(dir2.str(), dir2.file("phan-1.yaml") + ":1:1", "the file is empty");
 }
 
+TEST(LoadErrors, BomAndCrlfDoNotShiftPlaces) {
+  TempDir dir;
+  folder_with(dir, "\xEF\xBB\xBFkind: bao-cao\r\n"
+                   "header:\r\n"
+                   "  issuer: A\r\n"
+                   "title: B\r\n"
+                   "body:\r\n"
+                   "  - |\r\n"
+                   "    Đoạn\r\n"
+                   "    và {y}\r\n");  // 8
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":8:8", "unknown variable `{y}`");
+}
+
 TEST(LoadErrors, MissingDocument) {
   TempDir dir;
   auto ds = testing::load_errors(dir.file("khong-co"));
@@ -333,6 +346,15 @@ TEST(LoadErrors, NestedBlockBeforeAnyItem) {
   expect_one_error(dir.str(), dir.file("document.yaml") + ":7:9", "a nested block must follow a list item");
 }
 
+TEST(LoadErrors, AliasCycleIsAnErrorNotACrash) {
+  // yaml-cpp builds a cycle when an alias points into its own anchor.
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body: &a\n"
+                       "  - list: *a\n");  // 6
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:5", "nested too deeply");
+}
+
 // --- Variables --------------------------------------------------------------------------
 
 TEST(LoadErrors, UnknownVariableInAPartFileIsReportedAtItsBrace) {
@@ -348,6 +370,49 @@ TEST(LoadErrors, UnknownVariableInAPartFileIsReportedAtItsBrace) {
                            "  - title: Nhiệm kỳ {nhiem_ki}\n");  // 2: `{` is code point 10 of the title
   expect_one_error(dir.str(), dir.file("phan-1.yaml") + ":2:21", "unknown variable `{nhiem_ki}`",
                    "did you mean `{nhiem_ky}`?");
+}
+
+TEST(LoadErrors, ColumnsCountCharactersNotBytes) {
+  // yaml-cpp counts bytes; "Đảng bộ, " before the second entry is 9 characters but 13 bytes.
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "subtitle: [Đảng bộ, \"khóa {k}\"]\n"  // 5
+                       "body: [x]\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":5:27", "unknown variable `{k}`");
+}
+
+TEST(LoadErrors, UnquotedTextStartingWithABraceIsAMapToYaml) {
+  TempDir dir;
+  folder_with(dir, "kind: bao-cao\n"
+                   "variables: {k: x}\n"
+                   "header:\n"
+                   "  issuer: A\n"
+                   "title: {k} và B\n"  // 5: a YAML error: the map ends at `}`
+                   "body: [x]\n");
+  auto ds = testing::load_errors(dir.str());
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(where(ds[0]), dir.file("document.yaml") + ":5:12");
+  EXPECT_TRUE(testing::contains(ds[0].message, "YAML syntax error")) << ds[0].message;
+  EXPECT_TRUE(testing::contains(ds[0].hint, "quote it")) << ds[0].hint;
+
+  TempDir dir2;
+  folder_with(dir2, "kind: bao-cao\n"
+                    "variables: {k: x}\n"
+                    "header:\n"
+                    "  issuer: A\n"
+                    "title: B\n"
+                    "body:\n"
+                    "  - {k}\n");  // 7
+  expect_one_error(dir2.str(), dir2.file("document.yaml") + ":7:5", "text starting with `{` must be quoted");
+}
+
+TEST(LoadErrors, UnquotedColonMakesAKeyAndTheHintSaysSo) {
+  TempDir dir;
+  folder_with(dir, std::string(kMinimalHead) +
+                       "body:\n"
+                       "  - Kết quả đạt được: tốt\n");  // 6
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:5", "unknown key `Kết quả đạt được`",
+                   "put it in quotes");
 }
 
 TEST(LoadErrors, VariableValuesCannotReferToVariables) {
