@@ -597,7 +597,7 @@ std::optional<std::string> Loader::inside_folder(const SourceFile& f, const YAML
                                                  const std::string& what) {
   const std::string name = n.Scalar();
   if (name.empty()) {
-    diags_.error(text_pos(f, n), "empty " + what + " name", "write the file name, e.g. `phan-1.yaml`");
+    diags_.error(text_pos(f, n), "empty " + what + " name", "write the file name after the `- `");
     return std::nullopt;
   }
   if (leaves_folder(name)) {

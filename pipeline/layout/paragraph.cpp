@@ -13,25 +13,24 @@ constexpr std::uint32_t kNoPiece = std::numeric_limits<std::uint32_t>::max();
 constexpr int kHyphenPenalty = 50;
 /// Breaking inside a word that is wider than the measure: allowed, but only as a last resort.
 constexpr int kInWordPenalty = 5000;
-/// Splitting a long placeholder blank across lines: worse than a hyphen, better than a loose line.
-constexpr int kBlankSplitPenalty = 500;
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
 constexpr char32_t kNoBreakSpace = 0x00A0;
 
 /// A placeholder blank ("…………", "..........") standing as a word of its own: unlike a
 /// closing "…" or ".", it may start a line, or long blanks would leave loose lines.
-bool placeholder_word_at(const std::u32string& cps, std::size_t i, std::size_t min_dots = 6) {
+bool placeholder_word_at(const std::u32string& cps, std::size_t i) {
   std::size_t dots = 0;
   for (std::size_t k = i; k < cps.size() && (cps[k] == U'.' || cps[k] == U'\u2026'); ++k)
     dots += cps[k] == U'.' ? 1 : 3;
-  return dots >= min_dots;
+  return dots >= 6;
 }
 
 /// Characters that must not start a line: a space before them never breaks.
 bool no_break_before(char32_t c) {
   switch (c) {
     case U':': case U';': case U',': case U'.': case U'!': case U'?': case U')': case U']':
+    case U'%':
     case U'\u2026':  // …
     case U'\u201D':  // ”
     case U'\u2019':  // ’
@@ -68,11 +67,17 @@ class Builder {
     if (cps.empty()) return;
     Piece p = make_piece(part, text::encode(cps));
     if (p.width > ps_.measure - ps_.indent && cps.size() > 1) {
-      // A word wider than the measure: let it break between characters, as a last resort.
+      // A word wider than the measure: cut it into chunks that each fill a line (a last
+      // resort, reported as a warning), so that no line runs past the margin.
       split_words = true;
-      for (std::size_t i = 0; i < cps.size(); ++i) {
-        if (i > 0) items.push_back(Item::pen(kInWordPenalty));
-        add_box(make_piece(part, text::encode(cps.substr(i, 1))));
+      std::size_t start = 0;
+      for (std::size_t end = 1; end <= cps.size(); ++end) {
+        const bool last = end == cps.size();
+        if (!last && make_piece(part, text::encode(cps.substr(start, end + 1 - start))).width <= ps_.measure - ps_.indent)
+          continue;
+        if (start > 0) items.push_back(Item::pen(kInWordPenalty));
+        add_box(make_piece(part, text::encode(cps.substr(start, end - start))));
+        start = end;
       }
       return;
     }
@@ -89,10 +94,12 @@ class Builder {
       items.push_back(Item::glue(space, part.size, 0));
   }
 
-  void finish() {
+  void finish(Sp last_line_stretch) {
     while (!items.empty() && items.back().type == Item::Type::Glue) items.pop_back();
     items.push_back(Item::pen(kInfPenalty));
-    items.push_back(Item::fil_glue());
+    // Justified and ragged text end with \parfillskip (a fil glue: the last line may be short).
+    // Centred lines are balanced instead: the last line stretches like the others.
+    items.push_back(last_line_stretch > 0 ? Item::glue(0, last_line_stretch, 0) : Item::fil_glue());
     items.push_back(Item::pen(-kInfPenalty));
   }
 
@@ -257,18 +264,11 @@ SetParagraph set_paragraph(const std::vector<StyledText>& parts, const Paragraph
         b.word_piece(part, word);
         word.clear();
         b.items.push_back(Item::pen(kHyphenPenalty, 0, c != U'/'));
-      } else if (word.size() >= 2 && placeholder_word_at(word, 0, 4) && i + 1 < cps.size() &&
-                 placeholder_word_at(cps, i + 1, 4)) {
-        // A long fill-in blank may be split, at a price, between two halves that are
-        // each still a blank ("………… / …………"), so that it never forces a loose line.
-        b.word_piece(part, word);
-        word.clear();
-        b.items.push_back(Item::pen(kBlankSplitPenalty));
       }
     }
   }
   if (word_part) b.word_piece(*word_part, word);
-  b.finish();
+  b.finish(ps.align == style::Align::Center && !parts.empty() ? parts.back().size : 0);
 
   // Like TeX's pretolerance/tolerance passes: try the style's tolerance first, then
   // looser ones, before break_lines' own emergency pass (unlimited stretch).
