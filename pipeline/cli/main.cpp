@@ -99,6 +99,7 @@ int build(const Options& opt) {
     const content::Document doc = content::load_document(opt.document);
     const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
     const style::Style st = style::load_style(doc.style, styles_dir, doc.folder, doc.style_pos);
+    shape::add_font_dir(std::string(VANBAN_DATA_DIR) + "/fonts");  // fonts dropped there are found too
     shape::FontSet fonts;
     const shape::Family family = layout::load_family(st, fonts, {st.file, 0, 0});
     shape::Shaper shaper(fonts);

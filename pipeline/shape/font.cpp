@@ -158,3 +158,13 @@ std::string find_face(const std::string& family, FaceStyle style) {
 }
 
 }  // namespace vanban::shape
+
+namespace vanban::shape {
+
+bool add_font_dir(const std::string& dir) {
+  // The application font set of the current fontconfig configuration: searched by
+  // find_face like the system fonts, without installing anything system-wide.
+  return FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str())) == FcTrue;
+}
+
+}  // namespace vanban::shape

@@ -82,6 +82,10 @@ struct Family {
   FontId face(FaceStyle s) const { return faces[static_cast<int>(s)]; }
 };
 
+/// Adds the font files of `dir` to fontconfig's search (e.g. the project's fonts/ folder).
+/// Returns false when the folder cannot be read.
+bool add_font_dir(const std::string& dir);
+
 /// Finds the file of one face with fontconfig: `family` with the given style.
 /// Returns an empty string when fontconfig only offers a substitute of another family
 /// (compared case-insensitively with every family name the font has), or a face of the
