@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/style/style.hpp"
+
+using namespace vanban;
+using namespace vanban::style;
+
+namespace {
+
+const std::string kStyles = std::string(VANBAN_SOURCE_DIR) + "/styles";
+
+Style dang() { return load_style("dang", kStyles, ".", {"document.yaml", 1, 8}); }
+
+/// Writes a style file into a fresh temp folder and returns the folder.
+std::string style_dir(const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / ("vanban-style-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "x.yaml") << text;
+  return dir.string();
+}
+
+/// The dang style with one line replaced, for error tests.
+std::string dang_with(const std::string& from, const std::string& to) {
+  std::ifstream in(kStyles + "/dang.yaml");
+  std::string s((std::istreambuf_iterator<char>(in)), {});
+  const auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return s.replace(at, from.size(), to);
+}
+
+Diagnostic load_error(const std::string& text) {
+  try {
+    load_style("x", style_dir(text), ".", {"document.yaml", 1, 8});
+  } catch (const Error& e) {
+    return e.diagnostics().front();
+  }
+  ADD_FAILURE() << "no error";
+  return {};
+}
+
+}  // namespace
+
+TEST(Counter, Formats) {
+  EXPECT_EQ(format_counter(Counter::Arabic, 12), "12");
+  EXPECT_EQ(format_counter(Counter::Roman, 1), "I");
+  EXPECT_EQ(format_counter(Counter::Roman, 4), "IV");
+  EXPECT_EQ(format_counter(Counter::Roman, 9), "IX");
+  EXPECT_EQ(format_counter(Counter::Roman, 14), "XIV");
+  EXPECT_EQ(format_counter(Counter::Roman, 1999), "MCMXCIX");
+  // Vietnamese alphabet order: đ comes after d, there is no f, j, w, z.
+  EXPECT_EQ(format_counter(Counter::Alpha, 1), "a");
+  EXPECT_EQ(format_counter(Counter::Alpha, 5), "đ");
+  EXPECT_EQ(format_counter(Counter::Alpha, 7), "g");
+  EXPECT_EQ(format_counter(Counter::Alpha, 23), "y");
+  EXPECT_EQ(format_counter(Counter::OrdinalWord, 1), "nhất");
+  EXPECT_EQ(format_counter(Counter::OrdinalWord, 4), "tư");
+  EXPECT_EQ(format_counter(Counter::OrdinalWord, 10), "mười");
+}
+
+TEST(HeadingLabel, DangLevelsFromNesting) {
+  const Style s = dang();
+  ASSERT_EQ(s.levels.size(), 5u);
+  EXPECT_EQ(heading_label(s, 0, {1}), "Phần thứ nhất");
+  EXPECT_EQ(heading_label(s, 0, {2}), "Phần thứ hai");
+  EXPECT_EQ(heading_label(s, 1, {1, 3}), "III-");
+  EXPECT_EQ(heading_label(s, 2, {1, 2, 4}), "4-");
+  EXPECT_EQ(heading_label(s, 3, {1, 2, 4, 2}), "4.2-");
+  EXPECT_EQ(heading_label(s, 4, {1, 2, 4, 2, 2}), "b)");
+}
+
+TEST(DangStyle, ConventionNumbers) {
+  const Style s = dang();
+  EXPECT_EQ(s.page.width, mm(210));
+  EXPECT_EQ(s.page.height, mm(297));
+  EXPECT_EQ(s.page.top, mm(20));
+  EXPECT_EQ(s.page.bottom, mm(20));
+  EXPECT_EQ(s.page.left, mm(30));
+  EXPECT_EQ(s.page.right, mm(15));
+  EXPECT_EQ(s.body.text.size, pt(14));
+  EXPECT_GE(s.body.paragraph_space, pt(6));
+  EXPECT_EQ(s.page_number.first_page, 2);
+  EXPECT_TRUE(s.levels[1].title_style.bold);
+  EXPECT_EQ(s.levels[1].title_style.text_case, Case::Upper);
+  EXPECT_EQ(s.levels[0].label_style.align, Align::Center);
+  EXPECT_EQ(s.header.national.at(0), "ĐẢNG CỘNG SẢN VIỆT NAM");
+  EXPECT_EQ(s.header.issuer_mark, "*");
+}
+
+TEST(StyleErrors, UnknownStyleNamesTheKnownOnes) {
+  try {
+    load_style("khong-co", kStyles, ".", {"doc/document.yaml", 1, 8});
+    FAIL();
+  } catch (const Error& e) {
+    const auto& d = e.diagnostics().front();
+    EXPECT_EQ(format(d).substr(0, 24), "doc/document.yaml:1:8: e");
+    EXPECT_NE(d.message.find("unknown style `khong-co`"), std::string::npos);
+    EXPECT_NE(d.hint.find("dang"), std::string::npos);
+  }
+}
+
+TEST(StyleErrors, UnknownKeyAtItsPlace) {
+  const auto d = load_error(dang_with("\nrule-thickness: 0.6pt\n", "\nrule-thicknes: 0.6pt\n"));
+  EXPECT_NE(d.message.find("unknown style key `rule-thicknes`"), std::string::npos);
+  EXPECT_GT(d.pos.line, 80);
+  EXPECT_EQ(d.pos.column, 1);
+}
+
+TEST(StyleErrors, BadLengthUnit) {
+  const auto d = load_error(dang_with("  leading: 18pt", "  leading: 18px"));
+  EXPECT_NE(d.message.find("unknown length unit in `18px`"), std::string::npos);
+  EXPECT_EQ(d.pos.column, 12);
+}
+
+TEST(StyleErrors, MarginsWiderThanThePage) {
+  const auto d = load_error(dang_with("left: 30mm", "left: 200mm"));
+  EXPECT_NE(d.message.find("margins leave less than 20 mm"), std::string::npos);
+}
+
+TEST(Case, ApplyCase) {
+  EXPECT_EQ(apply_case("Phần thứ nhất", Case::Upper), "PHẦN THỨ NHẤT");
+  EXPECT_EQ(apply_case("Phần thứ nhất", Case::AsIs), "Phần thứ nhất");
+}
