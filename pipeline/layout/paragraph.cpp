@@ -1,6 +1,7 @@
 #include "pipeline/layout/paragraph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "pipeline/text/unicode.hpp"
@@ -162,6 +163,10 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
   // Pass 1: x of each box.
   std::vector<std::pair<std::size_t, Sp>> boxes;
   Sp x = 0;
+  Sp natural = 0;
+  // Glue is adjusted from running totals, so rounding never adds up: the line ends
+  // exactly where r says, not a few sp past the measure.
+  Sp stretch_seen = 0, shrink_seen = 0, adjusted = 0;
   bool pending_space = false;
   for (std::size_t i = line.begin; i < line.end && i < items.size(); ++i) {
     const Item& it = items[i];
@@ -173,22 +178,29 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
         out.text += pieces[it.payload].text;
       }
       x += it.width;
+      natural += it.width;
     } else if (it.type == Item::Type::Glue) {
       if (it.fil) continue;
       Sp w = it.width;
-      if (justify) {
-        if (out.ratio > 0) w += static_cast<Sp>(out.ratio * static_cast<double>(it.stretch));
-        else if (out.ratio < 0) w += static_cast<Sp>(out.ratio * static_cast<double>(it.shrink));
+      if (justify && out.ratio != 0) {
+        stretch_seen += it.stretch;
+        shrink_seen += it.shrink;
+        const double total = static_cast<double>(out.ratio > 0 ? stretch_seen : shrink_seen);
+        const Sp target = static_cast<Sp>(std::floor(out.ratio * total));  // floor: never past the measure
+        w += target - adjusted;
+        adjusted = target;
       }
       x += w;
+      natural += it.width;
       pending_space = true;
     }
   }
-  // Natural width ends at the last box (trailing glue is not material).
-  out.natural = boxes.empty() ? 0 : boxes.back().second + items[boxes.back().first].width;
+  // The material ends at the last box (trailing glue is not material).
+  const Sp set_width = boxes.empty() ? 0 : boxes.back().second + items[boxes.back().first].width;
+  out.natural = natural;
   Sp offset = 0;
-  if (ps.align == style::Align::Center) offset = (ps.measure - out.natural) / 2;
-  else if (ps.align == style::Align::Right) offset = ps.measure - out.natural;
+  if (ps.align == style::Align::Center) offset = (ps.measure - set_width) / 2;
+  else if (ps.align == style::Align::Right) offset = ps.measure - set_width;
 
   // Pass 2: glyphs, merged into one run per font and size.
   for (const auto& [index, bx] : boxes) {
