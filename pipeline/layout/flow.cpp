@@ -89,20 +89,10 @@ class FlowBuilder {
   /// Spaces are kept as typed (the blanks of "Số      -BC/ĐU" matter), so it is shaped whole.
   Sp fixed_line(FlowBlock& g, const StyledText& t, Sp x, Sp width, Sp baseline) {
     check_coverage({t}, sh_, doc_.header.pos);
-    const auto& shaped = sh_.shape(t.font, t.text);
-    const auto& font = sh_.fonts()[t.font];
-    const Sp natural = shaped.advance * t.size / font.upem();
-    TextRun run;
-    run.font = t.font;
-    run.size = t.size;
+    Sp natural = 0;
+    TextRun run = set_run(t, sh_, natural);
     run.x = x + (width - natural) / 2;
     run.y = baseline;
-    run.text = t.text;
-    std::int64_t pen = 0;
-    for (const auto& gl : shaped.glyphs) {
-      run.glyphs.push_back({gl.gid, (pen + gl.x_offset) * t.size / font.upem(), -gl.y_offset * t.size / font.upem()});
-      pen += gl.x_advance;
-    }
     g.fixed_runs.push_back(std::move(run));
     return natural;
   }

@@ -110,23 +110,12 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
   const auto& pn = st.page_number;
   if (pn.show) {
     const shape::FontId font = family.face(shape::face_style(pn.text.bold, pn.text.italic));
-    const unsigned upem = shaper.fonts()[font].upem();
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
       if (static_cast<int>(i) + 1 < pn.first_page) continue;
-      const std::string number = std::to_string(i + 1);
-      const auto& shaped = shaper.shape(font, number);
-      TextRun r;
-      r.font = font;
-      r.size = pn.text.size;
-      r.text = number;
-      const Sp width = shaped.advance * r.size / upem;
+      Sp width = 0;
+      TextRun r = set_run({std::to_string(i + 1), font, pn.text.size, false}, shaper, width);
       r.x = st.page.left_of(i) + (st.page.text_width() - width) / 2;
       r.y = pn.baseline;
-      std::int64_t pen = 0;
-      for (const auto& g : shaped.glyphs) {
-        r.glyphs.push_back({g.gid, (pen + g.x_offset) * r.size / upem, 0});
-        pen += g.x_advance;
-      }
       doc.pages[i].runs.push_back(std::move(r));
     }
   }

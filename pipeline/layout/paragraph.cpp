@@ -230,6 +230,23 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
 
 }  // namespace
 
+TextRun set_run(const StyledText& t, shape::Shaper& shaper, Sp& width) {
+  const auto& shaped = shaper.shape(t.font, t.text);
+  const unsigned upem = shaper.fonts()[t.font].upem();
+  TextRun run;
+  run.font = t.font;
+  run.size = t.size;
+  run.underline = t.underline;
+  run.text = t.text;
+  std::int64_t pen = 0;
+  for (const auto& g : shaped.glyphs) {
+    run.glyphs.push_back({g.gid, fu_to_sp(pen + g.x_offset, t.size, upem), -fu_to_sp(g.y_offset, t.size, upem)});
+    pen += g.x_advance;
+  }
+  width = fu_to_sp(shaped.advance, t.size, upem);
+  return run;
+}
+
 SetParagraph set_paragraph(const std::vector<StyledText>& parts, const ParagraphShape& ps, shape::Shaper& shaper,
                            const SourcePos& where) {
   check_coverage(parts, shaper, where);

@@ -59,6 +59,10 @@ struct SetParagraph {
 /// naming the character (U+XXXX), the font and the place.
 void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper, const SourcePos& where);
 
+/// One line of text shaped whole (spaces kept as typed, no breaking), at x = y = 0.
+/// `width` receives its advance.
+TextRun set_run(const StyledText& text, shape::Shaper& shaper, Sp& width);
+
 /// Shapes, breaks and sets `parts` (inline runs in order). Every character is
 /// checked against its font first: a missing glyph throws an Error at `where`
 /// naming the character, the font and the place.
