@@ -37,14 +37,31 @@ struct ListItem {
 };
 
 /// A body block. v1 of the engine knows paragraphs and lists.
+/// A column width as written: a bare number is a relative weight ("2"), a length is
+/// absolute ("30mm", "12pt").
+struct ColumnWidth {
+  double value = 1;
+  std::string unit;  ///< "" (weight), "mm" or "pt"
+  SourcePos pos;
+};
+
+/// A table: a header row, body rows, column widths; cells are inline text.
+struct Table {
+  std::vector<Text> columns;              ///< header cells (may be empty: no header row)
+  std::vector<std::vector<Text>> rows;    ///< every row has columns.size() cells (or the first row's count)
+  std::vector<ColumnWidth> widths;        ///< empty: equal weights
+};
+
+/// A body block.
 struct Block {
-  enum class Kind { Paragraph, List };
+  enum class Kind { Paragraph, List, Table, Quote, PageBreak };
   Kind kind = Kind::Paragraph;
-  Text text;                    ///< Paragraph
+  Text text;                    ///< Paragraph, Quote
   std::string marker = "-";     ///< List: "-", "+", "•", "a)", "1."
   std::vector<ListItem> items;  ///< List
   std::string align;            ///< Paragraph: left|center|right|justify; empty = the style's
   std::optional<bool> indent;   ///< Paragraph: first-line indent; unset = the style's
+  Table table;                  ///< Table
   SourcePos pos;
 };
 

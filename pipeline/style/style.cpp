@@ -135,7 +135,7 @@ class Reader {
 
 Style read_style(const YAML::Node& root, Reader& r) {
   r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
-                "title", "rule-thickness"});
+                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"});
   r.throw_if_errors();
   Style s;
   s.name = r.str(r.need(root, "name"));
@@ -215,7 +215,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
   }
 
   const auto header = r.need(root, "header");
-  r.keys(header, {"left-width", "parent", "issuer", "issuer-mark", "number", "number-format", "number-blank",
+  r.keys(header, {"left-width", "parent", "issuer", "issuer-mark", "issuer-rule", "number", "number-format", "number-blank",
                   "number-pad", "national", "national-rule", "date", "date-format", "date-blank", "place-blank",
                   "line-gap", "title-gap"});
   auto& hd = s.header;
@@ -227,6 +227,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
   hd.parent = header["parent"] ? r.text_style(header["parent"], centred) : centred;
   hd.issuer = header["issuer"] ? r.text_style(header["issuer"], centred) : centred;
   if (header["issuer-mark"]) hd.issuer_mark = r.str(header["issuer-mark"]);
+  if (header["issuer-rule"]) hd.issuer_rule = r.number(header["issuer-rule"]);
   hd.number = header["number"] ? r.text_style(header["number"], centred) : centred;
   hd.number_format = r.str(r.need(header, "number-format"));
   hd.number_blank = r.str(r.need(header, "number-blank"));
@@ -248,13 +249,80 @@ Style read_style(const YAML::Node& root, Reader& r) {
   if (header["title-gap"]) hd.title_gap = r.length(header["title-gap"]);
 
   const auto title = r.need(root, "title");
-  r.keys(title, {"title", "subtitle", "rule-width", "rule-thickness", "space-after"});
+  r.keys(title, {"kinds", "title", "summary", "subtitle", "rule-width", "rule-fraction", "rule-thickness",
+                 "space-after"});
+  if (const auto kinds = title["kinds"]) {
+    if (!kinds.IsMap()) fail(r.pos(kinds), "`kinds` must map kinds to type names");
+    for (auto it = kinds.begin(); it != kinds.end(); ++it) s.title.kinds[r.str(it->first)] = r.str(it->second);
+  }
   s.title.title = title["title"] ? r.text_style(title["title"], centred) : centred;
+  s.title.summary = title["summary"] ? r.text_style(title["summary"], s.title.title) : s.title.title;
+  if (title["rule-fraction"]) s.title.rule_fraction = r.number(title["rule-fraction"]);
   s.title.subtitle = title["subtitle"] ? r.text_style(title["subtitle"], centred) : centred;
   if (title["rule-width"]) s.title.rule_width = r.length(title["rule-width"]);
   s.rule_thickness = root["rule-thickness"] ? r.length(root["rule-thickness"]) : pt(0.5);
   s.title.rule_thickness = title["rule-thickness"] ? r.length(title["rule-thickness"]) : s.rule_thickness;
   if (title["space-after"]) s.title.space_after = r.length(title["space-after"]);
+
+  if (const auto q = root["quote"]) {
+    r.keys(q, {"indent", "style"});
+    if (q["indent"]) s.quote.indent = r.length(q["indent"]);
+    s.quote.text = q["style"] ? r.text_style(q["style"], s.body.text) : s.body.text;
+  } else {
+    s.quote.text = s.body.text;
+  }
+
+  if (const auto t = root["table"]) {
+    r.keys(t, {"text", "header", "padding", "rule", "space-after"});
+    s.table.text = t["text"] ? r.text_style(t["text"], plain) : plain;
+    s.table.header = t["header"] ? r.text_style(t["header"], s.table.text) : s.table.text;
+    if (t["padding"]) s.table.padding = r.length(t["padding"]);
+    s.table.rule = t["rule"] ? r.length(t["rule"]) : s.rule_thickness;
+    if (t["space-after"]) s.table.space_after = r.length(t["space-after"]);
+  } else {
+    s.table.text = s.table.header = plain;
+    s.table.rule = s.rule_thickness;
+  }
+
+  const auto sig = r.need(root, "signature");
+  r.keys(sig, {"left-width", "authority", "title", "name", "space", "space-before", "authority-forms"});
+  s.signature.left_width = r.length(r.need(sig, "left-width"));
+  if (s.signature.left_width <= 0 || s.signature.left_width >= s.page.text_width())
+    fail(r.pos(sig["left-width"]), "the recipients' column must be narrower than the text width");
+  s.signature.authority = sig["authority"] ? r.text_style(sig["authority"], centred) : centred;
+  s.signature.title = sig["title"] ? r.text_style(sig["title"], centred) : centred;
+  s.signature.name = sig["name"] ? r.text_style(sig["name"], centred) : centred;
+  if (sig["space"]) s.signature.space = r.length(sig["space"]);
+  if (sig["space-before"]) s.signature.space_before = r.length(sig["space-before"]);
+  if (const auto forms = sig["authority-forms"]) {
+    if (!forms.IsSequence()) fail(r.pos(forms), "`authority-forms` must be a list");
+    for (const auto& f : forms) s.signature.authority_forms.push_back(r.str(f));
+  }
+
+  const auto rec = r.need(root, "recipients");
+  r.keys(rec, {"label", "label-style", "item", "prefix", "item-end", "last-end"});
+  s.recipients.label = r.str(r.need(rec, "label"));
+  s.recipients.label_style = rec["label-style"] ? r.text_style(rec["label-style"], plain) : plain;
+  s.recipients.item = rec["item"] ? r.text_style(rec["item"], plain) : plain;
+  if (rec["prefix"]) s.recipients.prefix = r.str(rec["prefix"]);
+  if (rec["item-end"]) s.recipients.item_end = r.str(rec["item-end"]);
+  if (rec["last-end"]) s.recipients.last_end = r.str(rec["last-end"]);
+
+  if (const auto marks = root["marks"]) {
+    if (!marks.IsMap()) fail(r.pos(marks), "`marks` must map mark names to their look");
+    for (auto it = marks.begin(); it != marks.end(); ++it) {
+      const auto& m = it->second;
+      r.keys(m, {"text", "style", "frame", "place"});
+      Mark mark;
+      mark.text = r.str(r.need(m, "text"));
+      mark.style = m["style"] ? r.text_style(m["style"], centred) : centred;
+      if (m["frame"]) mark.frame = r.boolean(m["frame"]);
+      mark.place = m["place"] ? r.str(m["place"]) : "left";
+      if (mark.place != "left" && mark.place != "top-right")
+        fail(r.pos(m["place"]), "unknown mark place `" + mark.place + "`", "use left or top-right");
+      s.marks[r.str(it->first)] = mark;
+    }
+  }
   r.throw_if_errors();
   return s;
 }

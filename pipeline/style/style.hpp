@@ -1,6 +1,7 @@
 #pragma once
 /// Styles: every number the conventions fix (page, margins, sizes, numbering
 /// labels, header grid) read from styles/<name>.yaml. Code holds none of them.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -81,7 +82,7 @@ struct Header {
   TextStyle parent;             ///< superior body
   TextStyle issuer;             ///< issuing body
   std::string issuer_mark;      ///< "*" under the issuer (Party), empty for none
-  Sp issuer_rule = 0;           ///< rule under the issuer as a fraction*1000 of its text width (State); 0 = none
+  double issuer_rule = 0;       ///< rule under the issuer, as a fraction of its text width (State); 0 = none
   TextStyle number;             ///< "Số 12-BC/ĐU"
   std::string number_format;    ///< "Số {number}-{code}"
   std::string number_blank;     ///< when no number: "Số      -{code}"
@@ -99,11 +100,55 @@ struct Header {
 
 /// The centred title block under the header.
 struct TitleBlock {
-  TextStyle title;
+  std::map<std::string, std::string> kinds;  ///< kind -> type name, e.g. bao-cao -> "BÁO CÁO"
+  TextStyle title;         ///< the type name line (or a title that starts with it)
+  TextStyle summary;       ///< a title printed under the type name
   TextStyle subtitle;
   Sp rule_width = 0;       ///< short rule under the block; 0 = none
+  double rule_fraction = 0;  ///< or: a rule this fraction of the last line's width
   Sp rule_thickness = 0;
   Sp space_after = 0;
+};
+
+/// Indented quotations.
+struct QuoteStyle {
+  Sp indent = 0;  ///< on both sides
+  TextStyle text;
+};
+
+/// Tables: cell text, header row, padding and rules.
+struct TableStyle {
+  TextStyle text;
+  TextStyle header;
+  Sp padding = 0;
+  Sp rule = 0;
+  Sp space_after = 0;
+};
+
+/// The signature block (ô 7), to the right of the recipients.
+struct SignatureStyle {
+  Sp left_width = 0;  ///< the recipients' column
+  TextStyle authority, title, name;
+  Sp space = 0;        ///< blank room for the signature
+  Sp space_before = 0;
+  std::vector<std::string> authority_forms;  ///< T/M, K/T ... or TM., KT. ...
+};
+
+/// "Nơi nhận:" and its list (ô 9).
+struct RecipientsStyle {
+  std::string label;
+  TextStyle label_style, item;
+  std::string prefix;    ///< "- "
+  std::string item_end;  ///< added to every item but the last when it has no final punctuation
+  std::string last_end;  ///< added to the last item likewise
+};
+
+/// A marking: DỰ THẢO, MẬT, KHẨN ... (ô 10, 11).
+struct Mark {
+  std::string text;
+  TextStyle style;
+  bool frame = false;
+  std::string place;  ///< "left" (under the number) or "top-right" (above the right column)
 };
 
 /// A resolved style.
@@ -119,6 +164,11 @@ struct Style {
   PageNumber page_number;
   Header header;
   TitleBlock title;
+  QuoteStyle quote;
+  TableStyle table;
+  SignatureStyle signature;
+  RecipientsStyle recipients;
+  std::map<std::string, Mark> marks;
   Sp rule_thickness = 0;  ///< default rule thickness
 };
 
