@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace vanban::layout {
 namespace {
@@ -13,9 +14,22 @@ using style::TextStyle;
 /// leading, with the baseline 0.8 em below the top of the em box.
 Sp baseline_in(Sp leading, Sp size) { return (leading - size) / 2 + size * 4 / 5; }
 
-/// Line pitch for text that is not body text (titles, headings of another size).
+/// Line pitch for text of another size than the body: the body's leading, scaled.
 Sp leading_for(const style::Style& st, Sp size) {
-  return std::max(st.body.leading, size * 9 / 7);  // 14 pt body -> 18 pt; larger sizes keep the ratio
+  return size == st.body.text.size ? st.body.leading : st.body.leading * size / st.body.text.size;
+}
+
+/// True when `text` starts with `prefix`, ignoring case (Vietnamese letters included).
+bool starts_with_nocase(const std::string& text, const std::string& prefix) {
+  return style::apply_case(text, style::Case::Upper).rfind(style::apply_case(prefix, style::Case::Upper), 0) == 0;
+}
+
+/// A frame of four rules around [x, x+w] x [y, y+h] (top-left origin).
+void frame(std::vector<Rule>& rules, Sp x, Sp y, Sp w, Sp h, Sp t) {
+  rules.push_back({x, y, w, t});
+  rules.push_back({x, y + h, w, t});
+  rules.push_back({x - t / 2, y + h / 2, t, h});
+  rules.push_back({x + w - t / 2, y + h / 2, t, h});
 }
 
 class FlowBuilder {
@@ -30,17 +44,15 @@ class FlowBuilder {
     std::vector<int> counters(st_.levels.size(), 0);
     const bool titled_parts = doc_.parts.size() > 1 || (doc_.parts.size() == 1 && !doc_.parts[0].title.empty());
     for (const auto& part : doc_.parts) {
-      std::size_t first_level = 1;
       if (titled_parts) {
         ++counters[0];
         std::fill(counters.begin() + 1, counters.end(), 0);
         part_heading(part, counters);
-      } else {
-        first_level = 1;
       }
       blocks(part.body, 0);
-      for (const auto& s : part.sections) section(s, first_level, counters);
+      for (const auto& s : part.sections) section(s, 1, counters);
     }
+    closing();
     return std::move(flow_);
   }
 
@@ -81,35 +93,46 @@ class FlowBuilder {
     b.emergency = p.emergency;
     b.overfull = p.overfull;
     b.pos = pos;
+    b.break_before = std::exchange(page_break_, false);
     flow_.blocks.push_back(std::move(b));
+    return flow_.blocks.back();
+  }
+
+  FlowBlock& add_fixed(FlowBlock g) {
+    g.break_before = std::exchange(page_break_, false);
+    flow_.blocks.push_back(std::move(g));
     return flow_.blocks.back();
   }
 
   /// One line of a fixed group, set at natural width and centred in [x, x + width).
   /// Spaces are kept as typed (the blanks of "Số      -BC/ĐU" matter), so it is shaped whole.
-  Sp fixed_line(FlowBlock& g, const StyledText& t, Sp x, Sp width, Sp baseline) {
-    check_coverage({t}, sh_, doc_.header.pos);
+  Sp fixed_line(std::vector<TextRun>& runs, const StyledText& t, Sp x, Sp width, Sp baseline,
+                const SourcePos& pos) {
+    check_coverage({t}, sh_, pos);
     Sp natural = 0;
     TextRun run = set_run(t, sh_, natural);
     run.x = x + (width - natural) / 2;
     run.y = baseline;
-    g.fixed_runs.push_back(std::move(run));
+    runs.push_back(std::move(run));
     return natural;
   }
 
-  /// Lines of wrapping text (issuer names) centred in a column; returns the number of lines used.
-  int column_lines(FlowBlock& g, const StyledText& t, Sp x, Sp width, Sp first_baseline, Sp pitch) {
-    SetParagraph p = set({t}, width, 0, Align::Center, doc_.header.pos);
-    int n = 0;
+  /// Wrapping text in a column from `top` (lines at `size`'s pitch); returns the bottom.
+  /// `widest` receives the widest line's width.
+  Sp column_text(std::vector<TextRun>& runs, const std::vector<StyledText>& parts, Sp x, Sp width, Sp top, Sp size,
+                 Align align, const SourcePos& pos, Sp* widest = nullptr) {
+    SetParagraph p = set(parts, width, 0, align, pos);
+    const Sp pitch = leading_for(st_, size);
     for (auto& line : p.lines) {
+      if (widest) *widest = std::max(*widest, line.natural);
       for (auto run : line.runs) {
         run.x += x;
-        run.y = first_baseline + n * pitch;
-        g.fixed_runs.push_back(std::move(run));
+        run.y = top + baseline_in(pitch, size);
+        runs.push_back(std::move(run));
       }
-      ++n;
+      top += pitch;
     }
-    return n;
+    return top;
   }
 
   static std::string pad(int v, int width) {
@@ -127,6 +150,16 @@ class FlowBuilder {
     return tmpl;
   }
 
+  /// A framed (or plain) marking centred in a column; returns the bottom.
+  Sp mark(FlowBlock& g, const style::Mark& m, Sp x, Sp width, Sp top) {
+    const Sp pitch = leading_for(st_, m.style.size);
+    const Sp pad = m.style.size / 4;
+    const Sp w = fixed_line(g.fixed_runs, styled(m.text, m.style), x, width, top + pad + baseline_in(pitch, m.style.size),
+                            doc_.header.pos);
+    if (m.frame) frame(g.fixed_rules, x + (width - w) / 2 - pad * 2, top, w + pad * 4, pitch + pad * 2, st_.rule_thickness);
+    return top + pitch + pad * 3;
+  }
+
   /// The two-column header grid of the first page (conventions §2–3).
   void header() {
     const auto& hs = st_.header;
@@ -135,37 +168,64 @@ class FlowBuilder {
     g.kind = FlowBlock::Kind::Header;
     g.keep_with_next = true;
     g.pos = h.pos;
-    const Sp pitch = st_.body.leading + hs.line_gap;
     const Sp left_w = hs.left_width;
     const Sp right_x = left_w, right_w = st_.page.text_width() - left_w;
-    auto base = [&](int row, Sp size) { return row * pitch + baseline_in(pitch, size); };
+    const Sp gap = hs.line_gap;
 
-    // Left column: superior body, issuing body, its mark, number and code.
-    int row = 0;
-    if (!h.parent.empty()) row += column_lines(g, styled(h.parent, hs.parent), 0, left_w, base(row, hs.parent.size), pitch);
-    row += column_lines(g, styled(h.issuer, hs.issuer), 0, left_w, base(row, hs.issuer.size), pitch);
+    // Markings that stand above the right column (DỰ THẢO).
+    Sp top = 0;
+    for (const auto& name : h.marks)
+      if (const auto it = st_.marks.find(name); it != st_.marks.end() && it->second.place == "top-right")
+        top = mark(g, it->second, right_x, right_w, top);
+
+    // Left column: superior body, issuing body with its star or rule, number and code, markings.
+    Sp left = top;
+    if (!h.parent.empty())
+      left = column_text(g.fixed_runs, {styled(h.parent, hs.parent)}, 0, left_w, left, hs.parent.size, Align::Center,
+                         h.pos) + gap;
+    Sp issuer_w = 0;
+    left = column_text(g.fixed_runs, {styled(h.issuer, hs.issuer)}, 0, left_w, left, hs.issuer.size, Align::Center,
+                       h.pos, &issuer_w) + gap;
     if (!hs.issuer_mark.empty()) {
-      fixed_line(g, styled(hs.issuer_mark, hs.issuer), 0, left_w, base(row, hs.issuer.size));
-      ++row;
+      const Sp pitch = leading_for(st_, hs.issuer.size);
+      fixed_line(g.fixed_runs, styled(hs.issuer_mark, hs.issuer), 0, left_w, left + baseline_in(pitch, hs.issuer.size),
+                 h.pos);
+      left += pitch + gap;
+    }
+    if (hs.issuer_rule > 0) {
+      const auto w = static_cast<Sp>(static_cast<double>(issuer_w) * hs.issuer_rule);
+      g.fixed_rules.push_back({(left_w - w) / 2, left - hs.issuer.size / 3, w, st_.rule_thickness});
+      left += hs.issuer.size / 3;
     }
     const std::string number =
         h.number ? fill(hs.number_format, {{"number", pad(*h.number, hs.number_pad)}, {"code", h.code}})
                  : fill(hs.number_blank, {{"code", h.code}});
-    const int number_row = row;
-    fixed_line(g, styled(number, hs.number), 0, left_w, base(row, hs.number.size));
-    const int left_rows = row + 1;
+    const Sp number_top = left;
+    const Sp number_pitch = leading_for(st_, hs.number.size);
+    fixed_line(g.fixed_runs, styled(number, hs.number), 0, left_w, left + baseline_in(number_pitch, hs.number.size),
+               h.pos);
+    left += number_pitch + gap;
+    for (const auto& name : h.marks) {
+      const auto it = st_.marks.find(name);
+      if (it == st_.marks.end())
+        fail(h.pos, "unknown mark `" + name + "` for style " + st_.name, "the style's marks are listed in " + st_.file);
+      if (it->second.place == "left") left = mark(g, it->second, 0, left_w, left);
+    }
 
-    // Right column: the national or Party title with its rule, then place and date.
-    int rrow = 0;
+    // Right column: the national or Party title with its rule, then place and date on the
+    // number's line (NĐ 30: box 4 sits on the same line as box 3).
+    Sp right = top;
     for (std::size_t i = 0; i < hs.national.size(); ++i) {
       const auto& ts = hs.national_styles[i];
-      const Sp b = base(rrow, ts.size);
-      const Sp w = fixed_line(g, styled(hs.national[i], ts), right_x, right_w, b);
+      const Sp pitch = leading_for(st_, ts.size);
+      const Sp b = right + baseline_in(pitch, ts.size);
+      const Sp w = fixed_line(g.fixed_runs, styled(hs.national[i], ts), right_x, right_w, b, h.pos);
       if (i + 1 == hs.national.size() && hs.national_rule > 0)
         g.fixed_rules.push_back({right_x + (right_w - w) / 2, b + ts.size / 4, w, hs.national_rule});
-      ++rrow;
+      right += pitch + gap;
     }
-    const int date_row = std::max(rrow + 1, number_row);
+    const Sp date_pitch = leading_for(st_, hs.date.size);
+    const Sp date_top = std::max(right + date_pitch / 2, number_top);
     const std::string place = h.place.empty() ? hs.place_blank : h.place;
     std::string date_text;
     if (h.date)
@@ -175,31 +235,41 @@ class FlowBuilder {
                                         {"year", std::to_string(h.date->year)}});
     else
       date_text = fill(hs.date_blank, {{"place", place}});
-    fixed_line(g, styled(date_text, hs.date), right_x, right_w, base(date_row, hs.date.size));
-    g.fixed_height = std::max(left_rows, date_row + 1) * pitch;
+    fixed_line(g.fixed_runs, styled(date_text, hs.date), right_x, right_w, date_top + baseline_in(date_pitch, hs.date.size),
+               h.pos);
+    right = date_top + date_pitch;
+    g.fixed_height = std::max(left, right);
     g.space_after = hs.title_gap;
-    flow_.blocks.push_back(std::move(g));
+    add_fixed(std::move(g));
   }
 
-  /// Title and subtitle lines, centred, then a short rule.
+  /// The type name (from `kind`) and title, subtitle lines, all centred, then a short rule.
   void title_block() {
     const auto& ts = st_.title;
     const Sp w = st_.page.text_width();
-    auto& t = add(FlowBlock::Kind::Title, set(styled(doc_.title, ts.title), w, 0, Align::Center, doc_.title.pos),
-                  ts.title.size, doc_.title.pos);
-    t.keep_with_next = true;
-    for (const auto& sub : doc_.subtitle) {
-      auto& b = add(FlowBlock::Kind::Title, set(styled(sub, ts.subtitle), w, 0, Align::Center, sub.pos),
-                    ts.subtitle.size, sub.pos);
-      b.keep_with_next = true;
-    }
-    if (ts.rule_width > 0) {
+    const auto kind = ts.kinds.find(doc_.kind);
+    const bool type_line = kind != ts.kinds.end() && !starts_with_nocase(doc_.title.plain(), kind->second);
+    const std::size_t first = flow_.blocks.size();
+    if (type_line)
+      add(FlowBlock::Kind::Title, set({styled(kind->second, ts.title)}, w, 0, Align::Center, doc_.title.pos),
+          ts.title.size, doc_.title.pos);
+    const TextStyle& title_style = type_line ? ts.summary : ts.title;
+    add(FlowBlock::Kind::Title, set(styled(doc_.title, title_style), w, 0, Align::Center, doc_.title.pos),
+        title_style.size, doc_.title.pos);
+    for (const auto& sub : doc_.subtitle)
+      add(FlowBlock::Kind::Title, set(styled(sub, ts.subtitle), w, 0, Align::Center, sub.pos), ts.subtitle.size,
+          sub.pos);
+    for (std::size_t i = first; i < flow_.blocks.size(); ++i) flow_.blocks[i].keep_with_next = true;
+    Sp rule_w = ts.rule_width;
+    if (ts.rule_fraction > 0 && !flow_.blocks.back().lines.empty())
+      rule_w = static_cast<Sp>(static_cast<double>(flow_.blocks.back().lines.back().natural) * ts.rule_fraction);
+    if (rule_w > 0) {
       FlowBlock r;
       r.kind = FlowBlock::Kind::Title;
       r.keep_with_next = true;
       r.fixed_height = pt(8);
-      r.fixed_rules.push_back({(w - ts.rule_width) / 2, pt(4), ts.rule_width, ts.rule_thickness});
-      flow_.blocks.push_back(std::move(r));
+      r.fixed_rules.push_back({(w - rule_w) / 2, pt(4), rule_w, ts.rule_thickness});
+      add_fixed(std::move(r));
     }
     flow_.blocks.back().space_after = ts.space_after;
   }
@@ -245,30 +315,65 @@ class FlowBuilder {
     for (const auto& sub : s.sections) section(sub, level + 1, counters);
   }
 
+  static Align align_of(const std::string& name, Align fallback) {
+    if (name == "left") return Align::Left;
+    if (name == "center") return Align::Center;
+    if (name == "right") return Align::Right;
+    if (name == "justify") return Align::Justify;
+    return fallback;
+  }
+
   void blocks(const std::vector<content::Block>& body, int depth) {
+    using Kind = content::Block::Kind;
     for (const auto& block : body) {
-      if (block.kind == content::Block::Kind::Paragraph) {
-        paragraph(styled(block.text, st_.body.text), depth, block.text.pos, FlowBlock::Kind::Paragraph);
-      } else {
-        int n = 0;
-        for (const auto& item : block.items) {
-          ++n;
-          std::string marker = block.marker;
-          if (marker == "a)") marker = style::format_counter(style::Counter::Alpha, n) + ")";
-          else if (marker == "1.") marker = std::to_string(n) + ".";
-          std::vector<StyledText> parts{styled(marker + " ", st_.body.text)};
-          for (auto& t : styled(item.text, st_.body.text)) parts.push_back(std::move(t));
-          paragraph(std::move(parts), depth, item.text.pos, FlowBlock::Kind::ListItem);
-          blocks(item.children, depth + 1);
+      switch (block.kind) {
+        case Kind::Paragraph: {
+          const Align align = align_of(block.align, st_.body.text.align);
+          const Sp indent = block.indent.value_or(align == Align::Justify || align == Align::Left) ? st_.body.indent : 0;
+          paragraph(styled(block.text, st_.body.text), depth, block.text.pos, FlowBlock::Kind::Paragraph, indent,
+                    align);
+          break;
         }
+        case Kind::List: {
+          int n = 0;
+          for (const auto& item : block.items) {
+            ++n;
+            std::string marker = block.marker;
+            if (marker == "a)") marker = style::format_counter(style::Counter::Alpha, n) + ")";
+            else if (marker == "1.") marker = std::to_string(n) + ".";
+            std::vector<StyledText> parts{styled(marker + " ", st_.body.text)};
+            for (auto& t : styled(item.text, st_.body.text)) parts.push_back(std::move(t));
+            paragraph(std::move(parts), depth, item.text.pos, FlowBlock::Kind::ListItem, st_.list.indent,
+                      st_.body.text.align);
+            blocks(item.children, depth + 1);
+          }
+          break;
+        }
+        case Kind::Quote: {
+          const auto& q = st_.quote;
+          auto& b = add(FlowBlock::Kind::Quote,
+                        set(styled(block.text, q.text), st_.page.text_width() - 2 * q.indent, 0, q.text.align,
+                            block.text.pos),
+                        q.text.size, block.text.pos);
+          b.x = q.indent;
+          b.splittable = true;
+          b.space_after = st_.body.paragraph_space;
+          break;
+        }
+        case Kind::Table:
+          table(block);
+          break;
+        case Kind::PageBreak:
+          page_break_ = true;
+          break;
       }
     }
   }
 
-  void paragraph(std::vector<StyledText> parts, int depth, const SourcePos& pos, FlowBlock::Kind kind) {
-    const Sp indent = kind == FlowBlock::Kind::ListItem ? st_.list.indent : st_.body.indent;
+  void paragraph(std::vector<StyledText> parts, int depth, const SourcePos& pos, FlowBlock::Kind kind, Sp indent,
+                 Align align) {
     const Sp shift = depth * st_.list.indent;  // nested list items move right as a whole
-    SetParagraph p = set(parts, st_.page.text_width() - shift, indent, st_.body.text.align, pos);
+    SetParagraph p = set(parts, st_.page.text_width() - shift, indent, align, pos);
     auto& b = add(kind, std::move(p), st_.body.text.size, pos);
     b.x = shift;
     b.splittable = true;
@@ -278,12 +383,135 @@ class FlowBuilder {
                   "a long unbreakable word or a narrow measure causes this");
   }
 
+  /// Column widths: absolute ones as given, the rest of the measure shared by weight.
+  std::vector<Sp> column_widths(const content::Table& t, std::size_t columns, const SourcePos& pos) {
+    const Sp measure = st_.page.text_width();
+    std::vector<Sp> out(columns, 0);
+    Sp fixed = 0;
+    double weights = 0;
+    for (std::size_t i = 0; i < columns; ++i) {
+      if (i < t.widths.size() && !t.widths[i].unit.empty()) {
+        out[i] = t.widths[i].unit == "mm" ? mm(t.widths[i].value) : pt(t.widths[i].value);
+        fixed += out[i];
+      } else {
+        weights += i < t.widths.size() ? t.widths[i].value : 1.0;
+      }
+    }
+    char buf[128];
+    if (fixed > measure || (fixed == measure && weights > 0)) {
+      std::snprintf(buf, sizeof buf, "the table is wider than the text: %.1f mm of columns for %.1f mm", to_mm(fixed),
+                    to_mm(measure));
+      fail(pos, buf, "narrow the columns in `widths`, or give them as weights (numbers without a unit)");
+    }
+    for (std::size_t i = 0; i < columns; ++i)
+      if (out[i] == 0)
+        out[i] = static_cast<Sp>(static_cast<double>(measure - fixed) * (i < t.widths.size() ? t.widths[i].value : 1.0) /
+                                 weights);
+    return out;
+  }
+
+  /// One table row as a fixed group: cells set in their columns, with rules around them.
+  FlowBlock table_row(const std::vector<content::Text>& cells, const std::vector<Sp>& widths, const TextStyle& ts,
+                      const SourcePos& pos) {
+    const auto& tst = st_.table;
+    FlowBlock row;
+    row.kind = FlowBlock::Kind::TableRow;
+    row.pos = pos;
+    Sp x = 0, height = 0;
+    std::vector<Sp> xs;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      xs.push_back(x);
+      const content::Text empty;
+      const content::Text& cell = c < cells.size() ? cells[c] : empty;
+      const Sp bottom = column_text(row.fixed_runs, styled(cell, ts), x + tst.padding, widths[c] - 2 * tst.padding,
+                                    tst.padding, ts.size, ts.align, cell.pos.line ? cell.pos : pos);
+      height = std::max(height, bottom + tst.padding);
+      x += widths[c];
+    }
+    xs.push_back(x);
+    row.fixed_height = height;
+    row.fixed_rules.push_back({0, 0, x, tst.rule});
+    row.fixed_rules.push_back({0, height, x, tst.rule});
+    for (const Sp cx : xs) row.fixed_rules.push_back({cx - tst.rule / 2, height / 2, tst.rule, height});
+    return row;
+  }
+
+  void table(const content::Block& block) {
+    const auto& t = block.table;
+    const std::size_t columns = !t.columns.empty() ? t.columns.size() : (t.rows.empty() ? 0 : t.rows[0].size());
+    if (columns == 0) return;
+    const auto widths = column_widths(t, columns, block.pos);
+    int header = -1;
+    if (!t.columns.empty()) {
+      FlowBlock& h = add_fixed(table_row(t.columns, widths, st_.table.header, block.pos));
+      h.keep_with_next = true;  // never a header alone at the foot of a page
+      header = static_cast<int>(flow_.blocks.size() - 1);
+    }
+    for (const auto& r : t.rows) {
+      FlowBlock& row = add_fixed(table_row(r, widths, st_.table.text, block.pos));
+      row.header_block = header;
+    }
+    flow_.blocks.back().space_after = std::max(st_.table.space_after, st_.body.paragraph_space);
+  }
+
+  /// The last block: "Nơi nhận:" and its list on the left, the signature block on the
+  /// right, on one row that is never split and never alone on its page.
+  void closing() {
+    if (!doc_.signature && doc_.recipients.empty()) return;
+    const auto& ss = st_.signature;
+    const auto& rs = st_.recipients;
+    FlowBlock g;
+    g.kind = FlowBlock::Kind::Closing;
+    g.keep_with_previous = true;
+    g.space_before = ss.space_before;
+    g.anchor = "signature";
+    const Sp left_w = ss.left_width, right_x = ss.left_width, right_w = st_.page.text_width() - ss.left_width;
+
+    Sp left = 0;
+    if (!doc_.recipients.empty()) {
+      const SourcePos& pos = doc_.recipients.front().pos;
+      left = column_text(g.fixed_runs, {styled(rs.label, rs.label_style)}, 0, left_w, left, rs.label_style.size,
+                         Align::Left, pos);
+      for (std::size_t i = 0; i < doc_.recipients.size(); ++i) {
+        const auto& item = doc_.recipients[i];
+        std::vector<StyledText> parts{styled(rs.prefix, rs.item)};
+        for (auto& t : styled(item, rs.item)) parts.push_back(std::move(t));
+        const std::string& end = i + 1 == doc_.recipients.size() ? rs.last_end : rs.item_end;
+        const std::string plain = item.plain();
+        if (!end.empty() && !plain.empty() && std::string(".,;:").find(plain.back()) == std::string::npos)
+          parts.push_back(styled(end, rs.item));
+        left = column_text(g.fixed_runs, parts, 0, left_w, left, rs.item.size, Align::Left, item.pos);
+      }
+    }
+
+    Sp right = 0;
+    if (doc_.signature) {
+      const auto& sig = *doc_.signature;
+      if (!sig.authority.empty())
+        right = column_text(g.fixed_runs, {styled(sig.authority, ss.authority)}, right_x, right_w, right,
+                            ss.authority.size, Align::Center, sig.pos);
+      if (!sig.title.empty())
+        right = column_text(g.fixed_runs, {styled(sig.title, ss.title)}, right_x, right_w, right, ss.title.size,
+                            Align::Center, sig.pos);
+      right += ss.space;
+      if (!sig.name.empty())
+        right = column_text(g.fixed_runs, {styled(sig.name, ss.name)}, right_x, right_w, right, ss.name.size,
+                            Align::Center, sig.pos);
+      g.pos = sig.pos;
+    }
+    g.fixed_height = std::max(left, right);
+    g.anchor_x = right_x;
+    g.anchor_width = right_w;
+    add_fixed(std::move(g));
+  }
+
   const content::Document& doc_;
   const style::Style& st_;
   const shape::Family& fam_;
   shape::Shaper& sh_;
   Diagnostics& diags_;
   Flow flow_;
+  bool page_break_ = false;  ///< the next block starts a new page
 };
 
 }  // namespace
@@ -329,6 +557,9 @@ static const char* kind_name(FlowBlock::Kind k) {
     case FlowBlock::Kind::Heading: return "heading";
     case FlowBlock::Kind::Paragraph: return "paragraph";
     case FlowBlock::Kind::ListItem: return "item";
+    case FlowBlock::Kind::Quote: return "quote";
+    case FlowBlock::Kind::TableRow: return "row";
+    case FlowBlock::Kind::Closing: return "closing";
   }
   return "?";
 }
@@ -339,6 +570,8 @@ std::string dump_lines(const Flow& flow) {
   for (const auto& b : flow.blocks) {
     out += kind_name(b.kind);
     if (b.keep_with_next) out += " keep";
+    if (b.keep_with_previous) out += " keep-previous";
+    if (b.break_before) out += " break";
     if (b.emergency) out += " emergency";
     out += '\n';
     for (const auto& r : b.fixed_runs) {

@@ -14,7 +14,7 @@ namespace vanban::layout {
 
 /// One block of the flow.
 struct FlowBlock {
-  enum class Kind { Header, Title, PartHeading, Heading, Paragraph, ListItem };
+  enum class Kind { Header, Title, PartHeading, Heading, Paragraph, ListItem, Quote, TableRow, Closing };
   Kind kind = Kind::Paragraph;
   std::vector<SetLine> lines;  ///< each line is one line box of height `leading`
   Sp leading = 0;
@@ -22,7 +22,11 @@ struct FlowBlock {
   Sp x = 0;                    ///< offset from the left text edge
   Sp space_before = 0, space_after = 0;
   bool keep_with_next = false;
+  bool keep_with_previous = false;  ///< never first on a page (the closing block keeps the body's last lines)
+  bool break_before = false;   ///< starts a new page (`page-break`)
   bool splittable = false;     ///< may break between lines (at least 2 lines stay on each side)
+  int header_block = -1;       ///< table rows: the header row to repeat at the top of a new page
+  std::string anchor;          ///< when set, where the block lands is recorded under this name
   /// Fixed material drawn relative to the block's top-left (header grid, rules); its height.
   std::vector<TextRun> fixed_runs;
   std::vector<Rule> fixed_rules;
@@ -30,6 +34,7 @@ struct FlowBlock {
   std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
   SourcePos pos;
   bool emergency = false, overfull = false;
+  Sp anchor_x = 0, anchor_width = 0;  ///< the anchored part of a fixed group (e.g. the signature column)
 };
 
 /// The whole flow, in reading order.

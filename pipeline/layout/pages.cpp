@@ -31,7 +31,7 @@ std::vector<Element> elements_of(const Flow& flow) {
 /// no orphan).
 bool legal_break(const Flow& flow, const std::vector<Element>& els, std::size_t j) {
   const Element& e = els[j];
-  if (e.line == 0) return !flow.blocks[els[j - 1].block].keep_with_next;
+  if (e.line == 0) return !flow.blocks[els[j - 1].block].keep_with_next && !flow.blocks[e.block].keep_with_previous;
   const auto& block = flow.blocks[e.block];
   return block.splittable && e.line >= 2 && block.lines.size() - e.line >= 2;
 }
@@ -52,16 +52,22 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
 
   std::size_t start = 0;
   while (start < els.size()) {
+    // A table continued from the previous page repeats its header row first.
+    const int repeat = els[start].line == 0 ? flow.blocks[els[start].block].header_block : -1;
+    const Sp header_h = repeat >= 0 ? flow.blocks[static_cast<std::size_t>(repeat)].fixed_height : 0;
+
     // Fill the page as far as it goes, then back up to the last legal break.
-    Sp y = 0;
+    Sp y = header_h;
     std::size_t k = start;
     for (; k < els.size(); ++k) {
+      if (k > start && els[k].line == 0 && flow.blocks[els[k].block].break_before) break;  // page-break
       const Sp gap = k == start ? 0 : gap_before(flow, els, k);
       if (k > start && y + gap + els[k].height > avail) break;
       y += gap + els[k].height;
     }
     std::size_t end = k;
-    if (k < els.size()) {
+    const bool forced = k < els.size() && els[k].line == 0 && flow.blocks[els[k].block].break_before;
+    if (k < els.size() && !forced) {
       std::size_t j = k;
       while (j > start + 1 && !legal_break(flow, els, j)) --j;
       end = j > start + 1 || legal_break(flow, els, j) ? j : k;  // nothing legal: break where it overflowed
@@ -73,6 +79,22 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
     const std::size_t index = doc.pages.size();
     const Sp left = st.page.left_of(index);
     Sp top = st.page.top;
+    auto place_fixed = [&](const FlowBlock& b) {
+      for (TextRun r : b.fixed_runs) {
+        r.x += left + b.x;
+        r.y += top;
+        page.runs.push_back(std::move(r));
+      }
+      for (Rule r : b.fixed_rules) {
+        r.x += left + b.x;
+        r.y += top;
+        page.rules.push_back(r);
+      }
+    };
+    if (repeat >= 0) {
+      place_fixed(flow.blocks[static_cast<std::size_t>(repeat)]);
+      top += header_h;
+    }
     for (std::size_t e = start; e < end; ++e) {
       if (e > start) top += gap_before(flow, els, e);
       const FlowBlock& b = flow.blocks[els[e].block];
@@ -82,17 +104,10 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
         o.y = top;
         doc.outline.push_back(std::move(o));
       }
+      if (els[e].line == 0 && !b.anchor.empty())
+        doc.anchors.push_back({b.anchor, index, left + b.x + b.anchor_x, top, b.anchor_width, els[e].height});
       if (b.fixed_height > 0 || b.lines.empty()) {
-        for (TextRun r : b.fixed_runs) {
-          r.x += left + b.x;
-          r.y += top;
-          page.runs.push_back(std::move(r));
-        }
-        for (Rule r : b.fixed_rules) {
-          r.x += left + b.x;
-          r.y += top;
-          page.rules.push_back(r);
-        }
+        place_fixed(b);
       } else {
         for (TextRun r : b.lines[els[e].line].runs) {
           r.x += left + b.x;
