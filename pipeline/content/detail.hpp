@@ -1,7 +1,7 @@
 #pragma once
-/// Internal to the content stage (not installed, not included outside pipeline/content):
-/// source files and the byte checks made before YAML sees them, "did you mean"
-/// suggestions, and the inline parser with its options.
+/// Internal to the content stage and the stage that checks content (pipeline/check); not
+/// installed, not included elsewhere: source files and the byte checks made before YAML
+/// sees them, "did you mean" suggestions, and the inline parser with its options.
 #include <cstddef>
 #include <map>
 #include <string>

@@ -36,9 +36,9 @@ struct ListItem {
   std::vector<Block> children;
 };
 
-/// A body block. v1 of the engine knows paragraphs and lists.
 /// A column width as written: a bare number is a relative weight ("2"), a length is
-/// absolute ("30mm", "12pt").
+/// absolute ("30mm", "12pt"). Both may be mixed in one table: the lengths are taken
+/// first and the weights share what is left. The loader accepts only values above 0.
 struct ColumnWidth {
   double value = 1;
   std::string unit;  ///< "" (weight), "mm" or "pt"
@@ -49,7 +49,7 @@ struct ColumnWidth {
 struct Table {
   std::vector<Text> columns;              ///< header cells (may be empty: no header row)
   std::vector<std::vector<Text>> rows;    ///< every row has columns.size() cells (or the first row's count)
-  std::vector<ColumnWidth> widths;        ///< empty: equal weights
+  std::vector<ColumnWidth> widths;        ///< empty: equal weights; else one per column
 };
 
 /// A body block.
@@ -98,6 +98,8 @@ struct Header {
   std::optional<Date> date;         ///< absent: "ngày ... tháng ... năm ..."
   std::vector<std::string> marks;   ///< du-thao, mat, khan, ...
   SourcePos pos;
+  SourcePos code_pos;                     ///< where `code`'s text starts (unset without a code)
+  std::vector<SourcePos> mark_places;     ///< where each entry of `marks` is, in the same order
 };
 
 /// The signature block (ô 7).
@@ -107,6 +109,7 @@ struct Signature {
   std::string name;
   std::string image;      ///< path relative to the document folder, may be empty
   SourcePos pos;
+  SourcePos authority_pos;  ///< where `authority`'s text starts (unset without one)
 };
 
 /// A whole document, as loaded from its folder.
@@ -128,6 +131,7 @@ struct Document {
   /// A run inside a variable's value is placed at the `{` of each use.
   std::vector<SourcePos> placeholder_places;
   std::string file;             ///< document.yaml (or the one-file document), as given
+  SourcePos pos;                ///< start of document.yaml's top map: where missing keys are reported
   std::map<std::string, std::string> variables;  ///< `variables:` as loaded (NFC)
 };
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -38,6 +39,14 @@ const Names kSectionKeys = {"title", "numbered", "body", "sections"};
 const Names kBlockKinds = {"paragraph", "list", "table", "quote", "page-break", "include"};
 const Names kListKeys = {"list", "marker"};
 const Names kParagraphKeys = {"paragraph", "align", "indent"};
+const Names kTableKeys = {"columns", "rows", "widths"};
+// `columns:` written level with `table:` (not indented under it) is a key of the block map;
+// accepting it there lets the loader say where it belongs instead of "unknown key".
+const Names kTableBlockKeys = {"table", "columns", "rows", "widths"};
+const Names kQuoteKeys = {"quote"};
+const Names kPageBreakKeys = {"page-break"};
+const Names kIncludeKeys = {"include"};
+const Names kIncludedFileKeys = {"body"};
 const Names kMarkers = {"-", "+", "•", "a)", "1."};
 const Names kAligns = {"left", "center", "right", "justify"};
 const Names kStatuses = {"draft", "final"};
@@ -54,27 +63,30 @@ std::string suggestion(const std::string& word, const Names& valid, const std::s
   return listing + detail::list_names(valid);
 }
 
+/// "1 cell", "3 cells": counts in messages.
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 /// `folder` joined with `name` as the user would write it: no "./" invented.
 std::string join(const std::string& folder, const std::string& name) {
   if (folder.empty()) return name;
   return folder.back() == '/' ? folder + name : folder + "/" + name;
 }
 
-/// Relative paths inside the document folder only: the folder is what gets copied,
-/// archived and signed, so nothing may reach outside it.
-bool leaves_folder(const std::string& p) {
-  if (p.empty()) return false;
-  const bool drive = p.size() > 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':' &&
-                     (p[2] == '/' || p[2] == '\\');  // C:\... written on Windows
-  if (p[0] == '/' || p[0] == '\\' || drive) return true;
-  std::size_t start = 0;
-  while (start <= p.size()) {
-    std::size_t end = p.find_first_of("/\\", start);
-    if (end == std::string::npos) end = p.size();
-    if (p.compare(start, end - start, "..") == 0) return true;
-    start = end + 1;
-  }
-  return false;
+/// `name`, written in a file that sits in `dir` (relative to the document folder, "" for
+/// the folder itself), as a normalised path relative to the document folder; nullopt when
+/// it is absolute or climbs out. Relative paths inside the document folder only: the
+/// folder is what gets copied, archived and signed, so nothing may reach outside it.
+/// A `\` counts as a separator, as it does for whoever wrote the path on Windows.
+std::optional<std::string> resolve(const std::string& dir, std::string name) {
+  std::replace(name.begin(), name.end(), '\\', '/');
+  const bool drive = name.size() > 2 && std::isalpha(static_cast<unsigned char>(name[0])) &&
+                     name[1] == ':' && name[2] == '/';  // C:\... written on Windows
+  if (name.empty() || name[0] == '/' || drive) return std::nullopt;
+  const fs::path p = (fs::path(dir) / name).lexically_normal();
+  if (p.empty() || *p.begin() == "..") return std::nullopt;
+  return p.generic_string();
 }
 
 std::optional<std::string> read_bytes(const std::string& path) {
@@ -133,6 +145,20 @@ struct Nest {
   int& depth;
 };
 
+/// Includes deeper than this are refused. Cycles are caught by name before this; the
+/// limit stops a long chain of distinct files that no document needs.
+constexpr int kMaxIncludeDepth = 8;
+
+/// Puts a file (relative to the document folder) on the chain of files being read for as
+/// long as it lives: includes resolve against the last one and may not repeat any.
+struct Reading {
+  Reading(std::vector<std::string>& c, std::string rel) : chain(c) { chain.push_back(std::move(rel)); }
+  ~Reading() { chain.pop_back(); }
+  Reading(const Reading&) = delete;
+  Reading& operator=(const Reading&) = delete;
+  std::vector<std::string>& chain;
+};
+
 class Loader {
  public:
   Document load(const std::string& path);
@@ -178,10 +204,21 @@ class Loader {
   std::vector<Section> sections(const SourceFile& f, const YAML::Node& n);
   std::optional<Section> section(const SourceFile& f, const YAML::Node& n);
   std::vector<Block> blocks(const SourceFile& f, const std::string& key, const YAML::Node& n);
-  std::optional<Block> block(const SourceFile& f, const YAML::Node& n);
+  void block(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body);
+  std::optional<Block> list_block(const SourceFile& f, const YAML::Node& n, Block b);
+  std::optional<Block> paragraph_block(const SourceFile& f, const YAML::Node& n, Block b);
+  std::optional<Block> table_block(const SourceFile& f, const YAML::Node& n, Block b);
+  std::optional<Block> quote_block(const SourceFile& f, const YAML::Node& n, Block b);
+  std::optional<Block> page_break(const SourceFile& f, const YAML::Node& n, Block b);
+  void include(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body);
+  std::vector<Text> cells(const SourceFile& f, const YAML::Node& n);
+  std::optional<ColumnWidth> column_width(const SourceFile& f, const YAML::Node& n);
   std::vector<ListItem> list_items(const SourceFile& f, const YAML::Node& n);
-  std::optional<std::string> inside_folder(const SourceFile& f, const YAML::Node& n,
-                                           const std::string& what);
+  std::optional<std::string> inside_folder(const SourceFile& f, const YAML::Node& n, const std::string& what,
+                                           const std::string& dir = {});
+  std::optional<std::string> read_listed(const SourceFile& f, const YAML::Node& n, const std::string& rel,
+                                         const std::string& what, const std::string& relative_to,
+                                         const std::set<std::string>& skip);
 
   [[noreturn]] void stop();
   std::vector<Diagnostic> sorted(std::vector<Diagnostic> ds) const;
@@ -193,6 +230,8 @@ class Loader {
   bool vars_ok_ = true;  ///< false when `variables:` was unusable: unknown-variable errors would only echo it
   int depth_ = 0;        ///< nesting of sections and blocks being read
   bool deep_reported_ = false;
+  std::vector<std::string> chain_;  ///< files being read (document, part, includes), relative to folder_
+  int includes_ = 0;                ///< includes being read, one inside the other
   std::vector<SourcePos> placeholders_;
 };
 
@@ -569,6 +608,7 @@ void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
     }
   }
   h.code = plain_field(f, "code", find(m, "code"));
+  if (!h.code.empty()) h.code_pos = text_pos(f, find(m, "code")->value);
   h.place = plain_field(f, "place", find(m, "place"));
   if (const Entry* d = find(m, "date")) h.date = date(f, *d);
   if (const Entry* mk = find(m, "marks"); mk && !mk->value.IsNull()) {
@@ -586,27 +626,57 @@ void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
         if (!contains(kMarks, v))
           diags_.error(text_pos(f, item), "unknown mark `" + v + "`",
                        suggestion(v, kMarks, "allowed marks: "));
-        else
+        else {
           h.marks.push_back(v);
+          h.mark_places.push_back(text_pos(f, item));
+        }
       }
     }
   }
 }
 
 std::optional<std::string> Loader::inside_folder(const SourceFile& f, const YAML::Node& n,
-                                                 const std::string& what) {
+                                                 const std::string& what, const std::string& dir) {
   const std::string name = n.Scalar();
   if (name.empty()) {
     diags_.error(text_pos(f, n), "empty " + what + " name", "write the file name after the `- `");
     return std::nullopt;
   }
-  if (leaves_folder(name)) {
+  auto rel = resolve(dir, name);
+  if (!rel) {
     diags_.error(text_pos(f, n), what + " path leaves the document folder: " + name,
                  "files of a document stay inside its folder: move the file there and name it "
                  "relative to the folder");
+  }
+  return rel;
+}
+
+std::optional<std::string> Loader::read_listed(const SourceFile& f, const YAML::Node& n, const std::string& rel,
+                                               const std::string& what, const std::string& relative_to,
+                                               const std::set<std::string>& skip) {
+  const std::string& name = n.Scalar();
+  const std::string display = join(folder_, rel);
+  if (auto bytes = read_bytes(display)) return bytes;
+  std::error_code ec;
+  if (fs::exists(display, ec)) {
+    diags_.error(text_pos(f, n), "cannot read " + what + ": " + name,
+                 fs::is_directory(display, ec) ? "it is a folder, not a file" : "check its permissions");
     return std::nullopt;
   }
-  return name;
+  // A near name among the .yaml files beside it (but not document.yaml, nor the files
+  // `skip` names: a missing file is rarely a typo of one listed already).
+  std::string hint = "the path is relative to " + relative_to;
+  const fs::path parent = fs::path(display).parent_path();
+  Names siblings;
+  for (const auto& de : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec))
+    if (de.path().extension() == ".yaml" && de.path().filename() != "document.yaml" &&
+        !skip.count(de.path().filename().string()))
+      siblings.push_back(de.path().filename().string());
+  std::sort(siblings.begin(), siblings.end());
+  if (auto near = detail::closest(fs::path(name).filename().string(), siblings); !near.empty())
+    hint = "did you mean `" + fs::path(name).replace_filename(near).string() + "`?";
+  diags_.error(text_pos(f, n), what + " not found: " + name, std::move(hint));
+  return std::nullopt;
 }
 
 void Loader::signature(const SourceFile& f, const Entry& e, Document& doc) {
@@ -620,6 +690,7 @@ void Loader::signature(const SourceFile& f, const Entry& e, Document& doc) {
   Signature s;
   s.pos = pos(f, e.key);
   s.authority = plain_field(f, "authority", find(m, "authority"));
+  if (!s.authority.empty()) s.authority_pos = text_pos(f, find(m, "authority")->value);
   s.title = plain_field(f, "title", find(m, "title"));
   s.name = plain_field(f, "name", find(m, "name"));
   if (const Entry* img = find(m, "image"); img && scalar(f, "image", img)) {
@@ -681,29 +752,12 @@ void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
                    "write the file name after the `- `");
       continue;
     }
-    const auto name = inside_folder(f, item, "part");
-    if (!name) continue;
-    const std::string display = join(folder_, *name);
-    const auto bytes = read_bytes(display);
-    if (!bytes) {
-      std::error_code ec;
-      std::string hint = "the path is relative to the document folder";
-      if (fs::exists(display, ec)) {
-        diags_.error(text_pos(f, item), "cannot read part file: " + *name,
-                     fs::is_directory(display, ec) ? "it is a folder, not a file" : "check its permissions");
-        continue;
-      }
-      Names siblings;
-      for (const auto& de : fs::directory_iterator(folder_.empty() ? "." : folder_, ec))
-        if (de.path().extension() == ".yaml" && de.path().filename() != "document.yaml" &&
-            !listed.count(de.path().filename().string()))
-          siblings.push_back(de.path().filename().string());
-      std::sort(siblings.begin(), siblings.end());
-      if (auto near = detail::closest(*name, siblings); !near.empty()) hint = "did you mean `" + near + "`?";
-      diags_.error(text_pos(f, item), "part file not found: " + *name, std::move(hint));
-      continue;
-    }
-    if (auto p = part(SourceFile(display, *bytes))) doc.parts.push_back(std::move(*p));
+    const auto rel = inside_folder(f, item, "part");
+    if (!rel) continue;
+    const auto bytes = read_listed(f, item, *rel, "part file", "the document folder", listed);
+    if (!bytes) continue;
+    const Reading reading(chain_, *rel);
+    if (auto p = part(SourceFile(join(folder_, *rel), *bytes))) doc.parts.push_back(std::move(*p));
   }
 }
 
@@ -762,32 +816,32 @@ std::vector<Block> Loader::blocks(const SourceFile& f, const std::string& key, c
                  "start each paragraph on its own line with `- `");
     return out;
   }
-  for (const auto& item : n)
-    if (auto b = block(f, item)) out.push_back(std::move(*b));
+  for (const auto& item : n) block(f, item, out, true);
   return out;
 }
 
-std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
+void Loader::block(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body) {
   const Nest nest(depth_);
-  if (too_deep(f, n)) return std::nullopt;
+  if (too_deep(f, n)) return;
   Block b;
   if (n.IsNull()) {
     diags_.error(null_pos(f, n), "empty paragraph", "write the text after the `- `, or remove the line");
-    return std::nullopt;
+    return;
   }
   if (n.IsScalar()) {
     b.text = text(f, n);
     b.pos = b.text.pos;
-    return b;
+    out.push_back(std::move(b));
+    return;
   }
   if (n.IsSequence()) {
     diags_.error(pos(f, n), "a block must be text or a map such as `list:`, not a list",
                  "to write a list, put `list:` first and the items under it");
-    return std::nullopt;
+    return;
   }
   if (flow_map(f, n)) {
     unquoted_brace(f, n);
-    return std::nullopt;
+    return;
   }
   b.pos = pos(f, n);
   // The block's kind is its kind key; the other keys are that kind's options.
@@ -799,15 +853,10 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
     if (!contains(kBlockKinds, k) || !seen.insert(k).second) continue;
     if (kind.empty()) {
       kind = k;
-      if (k != "paragraph" && k != "list") {
-        diags_.error(pos(f, kv.first), "block kind `" + k + "` is not supported yet",
-                     "this version handles paragraphs (text, or `paragraph:`) and `list:`");
-        return std::nullopt;
-      }
     } else {
       diags_.error(pos(f, kv.first), "a block has one kind: `" + kind + "` and `" + k + "` cannot be combined",
                    "split it into two blocks, each starting with `- `");
-      return std::nullopt;
+      return;
     }
   }
   if (kind.empty()) {
@@ -820,7 +869,7 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
         diags_.error(pos(f, n.begin()->first), "unknown key `" + k + "`",
                      "if this is a paragraph, put it in quotes: unquoted, `: ` makes YAML read `" + k +
                          "` as a key");
-        return std::nullopt;
+        return;
       }
     }
     const std::size_t before = diags_.items.size();
@@ -828,21 +877,36 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
     if (diags_.items.size() == before)
       diags_.error(b.pos, "the block has no kind",
                    "start it with one of " + detail::list_names(kBlockKinds) + ", e.g. `- list:`");
+    return;
+  }
+  if (kind == "include") {
+    include(f, n, out, in_body);
+    return;
+  }
+  std::optional<Block> made;
+  if (kind == "list") made = list_block(f, n, std::move(b));
+  else if (kind == "table") made = table_block(f, n, std::move(b));
+  else if (kind == "quote") made = quote_block(f, n, std::move(b));
+  else if (kind == "page-break") made = page_break(f, n, std::move(b));
+  else made = paragraph_block(f, n, std::move(b));
+  if (made) out.push_back(std::move(*made));
+}
+
+std::optional<Block> Loader::list_block(const SourceFile& f, const YAML::Node& n, Block b) {
+  const Entries m = entries(f, n, &kListKeys, "a list block");
+  b.kind = Block::Kind::List;
+  if (auto mk = choice(f, "marker", find(m, "marker"), kMarkers)) b.marker = *mk;
+  const Entry* l = find(m, "list");
+  if (!l) return std::nullopt;  // a duplicate `list`, already reported
+  if (l->value.IsNull() || (l->value.IsSequence() && l->value.size() == 0)) {
+    diags_.error(pos(f, l->key), "`list` has no items", "write each item on its own line starting with `- `");
     return std::nullopt;
   }
-  if (kind == "list") {
-    const Entries m = entries(f, n, &kListKeys, "a list block");
-    b.kind = Block::Kind::List;
-    if (auto mk = choice(f, "marker", find(m, "marker"), kMarkers)) b.marker = *mk;
-    const Entry* l = find(m, "list");
-    if (!l) return std::nullopt;  // a duplicate `list`, already reported
-    if (l->value.IsNull() || (l->value.IsSequence() && l->value.size() == 0)) {
-      diags_.error(pos(f, l->key), "`list` has no items", "write each item on its own line starting with `- `");
-      return std::nullopt;
-    }
-    b.items = list_items(f, l->value);
-    return b;
-  }
+  b.items = list_items(f, l->value);
+  return b;
+}
+
+std::optional<Block> Loader::paragraph_block(const SourceFile& f, const YAML::Node& n, Block b) {
   const Entries m = entries(f, n, &kParagraphKeys, "a paragraph block");
   const Entry* p = find(m, "paragraph");
   if (!p) return std::nullopt;
@@ -852,6 +916,226 @@ std::optional<Block> Loader::block(const SourceFile& f, const YAML::Node& n) {
   if (auto a = choice(f, "align", find(m, "align"), kAligns)) b.align = *a;
   b.indent = flag(f, "indent", find(m, "indent"));
   return b;
+}
+
+std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& n, Block b) {
+  const std::size_t before = diags_.items.size();
+  const Entries m = entries(f, n, &kTableBlockKeys, "a table block");
+  bool misplaced = false;
+  for (const auto& k : kTableKeys) {
+    if (const Entry* e = find(m, k)) {
+      diags_.error(pos(f, e->key), "`" + k + "` belongs under `table:`",
+                   "indent `columns:`, `rows:` and `widths:` further than `table:`, under it");
+      misplaced = true;
+    }
+  }
+  const Entry* t = find(m, "table");
+  if (!t) return std::nullopt;  // a duplicate `table`, already reported
+  if (t->value.IsNull()) {
+    if (!misplaced)  // else the table is empty only because its keys are misplaced, said above
+      diags_.error(pos(f, t->key), "`table` is empty", "indent `columns:` and `rows:` under `table:`");
+    return std::nullopt;
+  }
+  if (!t->value.IsMap()) {
+    diags_.error(pos(f, t->value), "`table` must be a map with `rows:`, not " + std::string(type_name(t->value)),
+                 "indent `columns:` (optional), `rows:` and `widths:` (optional) under `table:`");
+    return std::nullopt;
+  }
+  const Entries tm = entries(f, t->value, &kTableKeys, "a table");
+  b.kind = Block::Kind::Table;
+  Table& table = b.table;
+
+  bool have_columns = false;
+  if (const Entry* c = find(tm, "columns")) {
+    if (c->value.IsNull() || (c->value.IsSequence() && c->value.size() == 0)) {
+      diags_.error(pos(f, c->key), "`columns` is empty", "leave `columns` out for a table without a header row");
+    } else if (!c->value.IsSequence()) {
+      diags_.error(pos(f, c->value), "`columns` must be a list of header cells, not " +
+                                         std::string(type_name(c->value)),
+                   "e.g. `columns: [Chỉ tiêu, Kế hoạch, Thực hiện]`");
+    } else {
+      table.columns = cells(f, c->value);
+      have_columns = true;
+    }
+  }
+
+  // Every row has as many cells as the header, or (without one) as the first row.
+  std::size_t count = table.columns.size();
+  const Entry* r = find(tm, "rows");
+  if (!r || r->value.IsNull() || (r->value.IsSequence() && r->value.size() == 0)) {
+    diags_.error(r ? pos(f, r->key) : pos(f, t->key), "the table has no rows",
+                 "add `rows:` with one `- [cell, cell, ...]` line per row");
+  } else if (!r->value.IsSequence()) {
+    diags_.error(pos(f, r->value), "`rows` must be a list of rows, not " + std::string(type_name(r->value)),
+                 "write one `- [cell, cell, ...]` line per row");
+  } else {
+    for (const auto& row : r->value) {
+      if (!row.IsSequence()) {
+        diags_.error(row.IsNull() ? null_pos(f, row) : pos(f, row),
+                     "a table row must be a list of cells, not " + std::string(type_name(row)),
+                     "write the row as `- [cell, cell, ...]`; quote a cell that contains `,` or `: `");
+        continue;
+      }
+      auto row_cells = cells(f, row);
+      if (!have_columns && count == 0) count = row_cells.size();
+      if (row_cells.empty()) {
+        diags_.error(pos(f, row), "the table row has no cells", "write the row as `- [cell, cell, ...]`");
+      } else if (row_cells.size() != count) {
+        diags_.error(pos(f, row),
+                     "the row has " + counted(row_cells.size(), "cell") + ", the table has " +
+                         counted(count, "column"),
+                     std::string(have_columns ? "`columns` has " : "the first row has ") + counted(count, "cell") +
+                         "; every row has one cell per column (write \"\" for an empty cell)");
+      }
+      table.rows.push_back(std::move(row_cells));
+    }
+  }
+
+  if (const Entry* w = find(tm, "widths"); w && !w->value.IsNull()) {
+    if (!w->value.IsSequence()) {
+      diags_.error(pos(f, w->value), "`widths` must be a list, not " + std::string(type_name(w->value)),
+                   "one width per column: weights such as `[1, 2, 1]` or lengths such as `[30mm, 12pt]`");
+    } else {
+      if (count > 0 && w->value.size() != count)
+        diags_.error(pos(f, w->value),
+                     "`widths` has " + counted(w->value.size(), "width") + ", the table has " +
+                         counted(count, "column"),
+                     "give one width per column, or leave `widths` out for equal columns");
+      for (const auto& item : w->value)
+        if (auto cw = column_width(f, item)) table.widths.push_back(std::move(*cw));
+    }
+  }
+  if (diags_.items.size() != before) return std::nullopt;
+  return b;
+}
+
+std::vector<Text> Loader::cells(const SourceFile& f, const YAML::Node& n) {
+  std::vector<Text> out;
+  for (const auto& cell : n) {
+    if (cell.IsNull()) {
+      // An empty cell is a cell: tables often leave some blank.
+      Text empty;
+      empty.pos = pos(f, cell);
+      out.push_back(std::move(empty));
+    } else if (cell.IsScalar()) {
+      out.push_back(text(f, cell));
+    } else {
+      if (flow_map(f, cell))
+        unquoted_brace(f, cell);
+      else
+        diags_.error(pos(f, cell), "a table cell must be text, not " + std::string(type_name(cell)),
+                     "cells hold inline text; quote a cell that contains `,`, `: ` or starts with `[`");
+      out.emplace_back();  // keep the count right, so the row is not also reported as short
+    }
+  }
+  return out;
+}
+
+std::optional<ColumnWidth> Loader::column_width(const SourceFile& f, const YAML::Node& n) {
+  const char* form = "a column width is a number (a relative weight, e.g. `2`) or a length (`30mm`, `12pt`)";
+  if (!n.IsScalar()) {
+    diags_.error(n.IsNull() ? null_pos(f, n) : pos(f, n), "a column width must be text, not " +
+                                                                std::string(type_name(n)),
+                 form);
+    return std::nullopt;
+  }
+  ColumnWidth w;
+  w.pos = text_pos(f, n);
+  std::string_view v = n.Scalar();
+  for (const char* unit : {"mm", "pt"}) {
+    if (v.ends_with(unit)) {
+      w.unit = unit;
+      v.remove_suffix(2);
+      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);  // "30 mm" is fine too
+    }
+  }
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), w.value);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(w.value)) {
+    diags_.error(w.pos, "bad column width `" + n.Scalar() + "`", form);
+    return std::nullopt;
+  }
+  if (w.value <= 0) {
+    diags_.error(w.pos, "a column width must be more than 0, not `" + n.Scalar() + "`", form);
+    return std::nullopt;
+  }
+  return w;
+}
+
+std::optional<Block> Loader::quote_block(const SourceFile& f, const YAML::Node& n, Block b) {
+  const Entries m = entries(f, n, &kQuoteKeys, "a quote block");
+  const Entry* q = find(m, "quote");
+  if (!q) return std::nullopt;
+  if (!required(f, "quote", q, b.pos, "", "write the quotation after `quote:`")) return std::nullopt;
+  auto t = text_field(f, "quote", q);
+  if (!t) return std::nullopt;
+  b.kind = Block::Kind::Quote;
+  b.text = std::move(*t);
+  return b;
+}
+
+std::optional<Block> Loader::page_break(const SourceFile& f, const YAML::Node& n, Block b) {
+  const Entries m = entries(f, n, &kPageBreakKeys, "a page-break block");
+  const Entry* p = find(m, "page-break");
+  if (!p) return std::nullopt;
+  if (p->value.IsNull()) {
+    diags_.error(pos(f, p->key), "`page-break` must be true or false", "write `- page-break: true`");
+    return std::nullopt;
+  }
+  const auto on = flag(f, "page-break", p);
+  // `page-break: false` is a break switched off, kept in the file to be switched on again:
+  // it adds no block, as written.
+  if (!on || !*on) return std::nullopt;
+  b.kind = Block::Kind::PageBreak;
+  return b;
+}
+
+void Loader::include(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body) {
+  const Entries m = entries(f, n, &kIncludeKeys, "an include block");
+  const Entry* e = find(m, "include");
+  if (!e) return;
+  if (!in_body) {
+    // Splicing blocks into a list item would make them its children, which no one means.
+    diags_.error(pos(f, e->key), "`include` can only be an entry of a `body` list",
+                 "put the `include` in the `body` list, before or after the list");
+    return;
+  }
+  if (e->value.IsNull()) {
+    diags_.error(pos(f, e->key), "`include` is empty", "name the file to include: `- include: other.yaml`");
+    return;
+  }
+  if (!scalar(f, "include", e)) return;
+  const std::string dir = fs::path(chain_.back()).parent_path().generic_string();
+  const auto rel = inside_folder(f, e->value, "include", dir);
+  if (!rel) return;
+  if (const auto first = std::find(chain_.begin(), chain_.end(), *rel); first != chain_.end()) {
+    std::string cycle;
+    for (auto it = first; it != chain_.end(); ++it) cycle += *it + " → ";
+    diags_.error(text_pos(f, e->value), "include cycle: " + cycle + *rel,
+                 "a file cannot include itself, directly or through the files it includes");
+    return;
+  }
+  if (includes_ >= kMaxIncludeDepth) {
+    diags_.error(text_pos(f, e->value),
+                 "includes nested more than " + std::to_string(kMaxIncludeDepth) + " deep",
+                 "include the files one after another from one file rather than each from the last");
+    return;
+  }
+  const auto bytes = read_listed(f, e->value, *rel, "included file", "the folder of the file that includes it",
+                                 {fs::path(chain_.back()).filename().string()});
+  if (!bytes) return;
+  const SourceFile g(join(folder_, *rel), *bytes);
+  const Reading reading(chain_, *rel);
+  const Nest nest(includes_);
+  const auto root = parse(g, "an included file holds one key, `body:`, with a list of blocks");
+  if (!root) return;
+  const Entries im = entries(g, *root, &kIncludedFileKeys, "an included file");
+  const Entry* body = find(im, "body");
+  if (!body) {
+    diags_.error(pos(g, *root), "missing `body` in an included file",
+                 "an included file holds one key, `body:`, with a list of blocks");
+    return;
+  }
+  for (auto& spliced : blocks(g, "body", body->value)) out.push_back(std::move(spliced));
 }
 
 std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& n) {
@@ -874,22 +1158,22 @@ std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& 
         unquoted_brace(f, item);
         continue;
       }
-      std::optional<Block> child;
+      std::vector<Block> children;
       if (item.IsMap()) {
-        child = block(f, item);
+        block(f, item, children, false);
       } else {
         Block nested;
         nested.kind = Block::Kind::List;
         nested.pos = pos(f, item);
         nested.items = list_items(f, item);
-        child = std::move(nested);
+        children.push_back(std::move(nested));
       }
       if (deep_reported_) return items;  // an alias cycle: everything below would echo it
       if (items.empty()) {
         diags_.error(pos(f, item), "a nested block must follow a list item",
                      "write the item's text first, then the nested block under it");
-      } else if (child) {
-        items.back().children.push_back(std::move(*child));
+      } else {
+        for (auto& child : children) items.back().children.push_back(std::move(child));
       }
     }
   }
@@ -911,7 +1195,19 @@ std::vector<Diagnostic> Loader::sorted(std::vector<Diagnostic> ds) const {
   return ds;
 }
 
-void Loader::stop() { throw Error(sorted(std::move(diags_.items))); }
+void Loader::stop() {
+  // A file included twice is read twice: its problems are reported once.
+  std::vector<Diagnostic> ds = sorted(std::move(diags_.items));
+  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.pos.file == b.pos.file && a.pos.line == b.pos.line && a.pos.column == b.pos.column &&
+           a.message == b.message;
+  };
+  std::vector<Diagnostic> unique;
+  for (auto& d : ds)
+    if (std::none_of(unique.begin(), unique.end(), [&](const Diagnostic& u) { return same(u, d); }))
+      unique.push_back(std::move(d));
+  throw Error(std::move(unique));
+}
 
 Document Loader::load(const std::string& path) {
   std::error_code ec;
@@ -938,11 +1234,13 @@ Document Loader::load(const std::string& path) {
   doc.folder = folder_.empty() ? "." : folder_;
   doc.file = file;
   const SourceFile f(file, *bytes);
+  const Reading reading(chain_, fs::path(file).filename().string());
   const auto root = parse(f, "document.yaml needs at least `kind:`, `header:` with `issuer:`, "
                              "`title:`, and `parts:` or `body:`");
   if (!root) stop();
   const Entries m = entries(f, *root, &kDocumentKeys, "document.yaml");
   const SourcePos top = pos(f, *root);
+  doc.pos = top;
 
   // Variables first: any text may use them, wherever they are written.
   if (const Entry* v = find(m, "variables")) variables(f, *v);

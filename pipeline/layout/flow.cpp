@@ -193,27 +193,13 @@ class FlowBuilder {
       left += pitch + gap;
     }
     if (hs.issuer_rule > 0) {
+      // A short rule centred under the name, clear of its descenders.
       const auto w = static_cast<Sp>(static_cast<double>(issuer_w) * hs.issuer_rule);
-      g.fixed_rules.push_back({(left_w - w) / 2, left - hs.issuer.size / 3, w, st_.rule_thickness});
+      g.fixed_rules.push_back({(left_w - w) / 2, left + hs.issuer.size / 8, w, st_.rule_thickness});
       left += hs.issuer.size / 3;
     }
-    const std::string number =
-        h.number ? fill(hs.number_format, {{"number", pad(*h.number, hs.number_pad)}, {"code", h.code}})
-                 : fill(hs.number_blank, {{"code", h.code}});
-    const Sp number_top = left;
-    const Sp number_pitch = leading_for(st_, hs.number.size);
-    fixed_line(g.fixed_runs, styled(number, hs.number), 0, left_w, left + baseline_in(number_pitch, hs.number.size),
-               h.pos);
-    left += number_pitch + gap;
-    for (const auto& name : h.marks) {
-      const auto it = st_.marks.find(name);
-      if (it == st_.marks.end())
-        fail(h.pos, "unknown mark `" + name + "` for style " + st_.name, "the style's marks are listed in " + st_.file);
-      if (it->second.place == "left") left = mark(g, it->second, 0, left_w, left);
-    }
 
-    // Right column: the national or Party title with its rule, then place and date on the
-    // number's line (NĐ 30: box 4 sits on the same line as box 3).
+    // Right column: the national or Party title with its rule.
     Sp right = top;
     for (std::size_t i = 0; i < hs.national.size(); ++i) {
       const auto& ts = hs.national_styles[i];
@@ -224,8 +210,24 @@ class FlowBuilder {
         g.fixed_rules.push_back({right_x + (right_w - w) / 2, b + ts.size / 4, w, hs.national_rule});
       right += pitch + gap;
     }
+    // Number and code on the left, place and date on the right, on one line (NĐ 30: box 4
+    // sits on the same line as box 3), below whichever column is longer.
     const Sp date_pitch = leading_for(st_, hs.date.size);
-    const Sp date_top = std::max(right + date_pitch / 2, number_top);
+    const Sp number_pitch = leading_for(st_, hs.number.size);
+    const Sp row = std::max(left, right + date_pitch / 2);
+    const std::string number =
+        h.number ? fill(hs.number_format, {{"number", pad(*h.number, hs.number_pad)}, {"code", h.code}})
+                 : fill(hs.number_blank, {{"code", h.code}});
+    fixed_line(g.fixed_runs, styled(number, hs.number), 0, left_w, row + baseline_in(number_pitch, hs.number.size),
+               h.pos);
+    left = row + number_pitch + gap;
+    for (const auto& name : h.marks) {
+      const auto it = st_.marks.find(name);
+      if (it == st_.marks.end())
+        fail(h.pos, "unknown mark `" + name + "` for style " + st_.name, "the style's marks are listed in " + st_.file);
+      if (it->second.place == "left") left = mark(g, it->second, 0, left_w, left);
+    }
+    const Sp date_top = row;
     const std::string place = h.place.empty() ? hs.place_blank : h.place;
     std::string date_text;
     if (h.date)
@@ -267,8 +269,8 @@ class FlowBuilder {
       FlowBlock r;
       r.kind = FlowBlock::Kind::Title;
       r.keep_with_next = true;
-      r.fixed_height = pt(8);
-      r.fixed_rules.push_back({(w - rule_w) / 2, pt(4), rule_w, ts.rule_thickness});
+      r.fixed_height = pt(10);  // clear of the descenders and dots below of the last line
+      r.fixed_rules.push_back({(w - rule_w) / 2, pt(6), rule_w, ts.rule_thickness});
       add_fixed(std::move(r));
     }
     flow_.blocks.back().space_after = ts.space_after;

@@ -1,6 +1,7 @@
 #include "pipeline/layout/paragraph.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -132,15 +133,41 @@ class Builder {
 
 }  // namespace
 
-void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper, const SourcePos& where) {
-  for (const auto& part : parts) {
+namespace {
+
+/// Which (font, character) pairs one paragraph has checked: a paragraph has a thousand
+/// characters but a few dozen distinct ones, and each font lookup goes through the cmap.
+class CoverageCache {
+ public:
+  bool covers(const shape::Font& font, shape::FontId id, char32_t c) {
+    const std::uint64_t key = (std::uint64_t{id} << 32) | c;
+    Slot& slot = slots_[(c ^ (std::uint32_t{id} * 0x9E37u)) % kSize];
+    if (slot.key != key) slot = {key, font.covers(c)};
+    return slot.covered;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 256;
+  struct Slot {
+    std::uint64_t key = ~std::uint64_t{0};  // no (font, character) pair has this key
+    bool covered = false;
+  };
+  std::array<Slot, kSize> slots_{};
+};
+
+/// check_coverage on text already decoded (`cps[i]` is `parts[i].text`).
+void check_decoded(const std::vector<StyledText>& parts, const std::vector<std::u32string>& cps,
+                   shape::Shaper& shaper, const SourcePos& where) {
+  CoverageCache cache;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const auto& part = parts[k];
     const auto& font = shaper.fonts()[part.font];
-    for (char32_t c : text::decode(part.text)) {
+    for (char32_t c : cps[k]) {
       if (is_space(c)) continue;
       if (c < 0x20 || (c >= 0x7F && c < 0xA0))
         fail(where, "control character " + text::codepoint_name(c) + " in text",
              "remove it; it usually comes from copying out of a word processor");
-      if (c == kNoBreakSpace || font.covers(c)) continue;
+      if (c == kNoBreakSpace || cache.covers(font, part.font, c)) continue;
       std::string shown;
       text::append_utf8(shown, c);
       fail(where,
@@ -149,6 +176,15 @@ void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper,
            "replace the character, or choose a font family that has it in the style");
     }
   }
+}
+
+}  // namespace
+
+void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper, const SourcePos& where) {
+  std::vector<std::u32string> cps;
+  cps.reserve(parts.size());
+  for (const auto& part : parts) cps.push_back(text::decode(part.text));
+  check_decoded(parts, cps, shaper, where);
 }
 
 namespace {
@@ -202,7 +238,19 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
   if (ps.align == style::Align::Center) offset = (ps.measure - set_width) / 2;
   else if (ps.align == style::Align::Right) offset = ps.measure - set_width;
 
-  // Pass 2: glyphs, merged into one run per font and size.
+  // Pass 2: glyphs, merged into one run per font and size. The runs' glyph vectors are
+  // sized exactly first: a long document holds millions of glyphs, and growing by doubling
+  // would leave a third of that memory unused.
+  const auto same_run = [](const Piece& a, const Piece& b) {
+    return a.font == b.font && a.size == b.size && a.underline == b.underline;
+  };
+  std::vector<std::size_t> run_glyphs;
+  for (std::size_t k = 0; k < boxes.size(); ++k) {
+    const Piece& p = pieces[items[boxes[k].first].payload];
+    if (k == 0 || !same_run(pieces[items[boxes[k - 1].first].payload], p)) run_glyphs.push_back(0);
+    run_glyphs.back() += p.shaped->glyphs.size();
+  }
+  out.runs.reserve(run_glyphs.size());
   for (const auto& [index, bx] : boxes) {
     const Piece& p = pieces[items[index].payload];
     if (out.runs.empty() || out.runs.back().font != p.font || out.runs.back().size != p.size ||
@@ -212,6 +260,7 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
       run.size = p.size;
       run.x = offset + bx;
       run.underline = p.underline;
+      run.glyphs.reserve(run_glyphs[out.runs.size()]);
       out.runs.push_back(std::move(run));
     }
     TextRun& run = out.runs.back();
@@ -249,7 +298,11 @@ TextRun set_run(const StyledText& t, shape::Shaper& shaper, Sp& width) {
 
 SetParagraph set_paragraph(const std::vector<StyledText>& parts, const ParagraphShape& ps, shape::Shaper& shaper,
                            const SourcePos& where) {
-  check_coverage(parts, shaper, where);
+  // Decoded once, for the coverage check and the walk below.
+  std::vector<std::u32string> decoded;
+  decoded.reserve(parts.size());
+  for (const auto& part : parts) decoded.push_back(text::decode(part.text));
+  check_decoded(parts, decoded, shaper, where);
   Builder b(shaper, ps);
   const bool indented = ps.align == style::Align::Justify || ps.align == style::Align::Left;
   if (indented) b.indent(ps.indent);
@@ -259,8 +312,9 @@ SetParagraph set_paragraph(const std::vector<StyledText>& parts, const Paragraph
   const StyledText* word_part = nullptr;
   const StyledText* space_part = nullptr;  // set while a space is pending
   bool pending_space = false, pending_nbsp = false, seen_word = false;
-  for (const auto& part : parts) {
-    const std::u32string cps = text::decode(part.text);
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const StyledText& part = parts[k];
+    const std::u32string& cps = decoded[k];
     for (std::size_t i = 0; i < cps.size(); ++i) {
       const char32_t c = cps[i];
       if (is_space(c) || c == kNoBreakSpace) {

@@ -16,12 +16,51 @@ namespace {
 constexpr int kPtDecimals = 3;
 constexpr int kTjDecimals = 2;
 
-double round_to(double v, int decimals) {
-  const double f = std::pow(10.0, decimals);
-  return std::round(v * f) / f;
+/// Appends k / 10^decimals (0 <= decimals <= 3) without trailing zeros or "-0", exactly as
+/// append_number writes that value, with integer arithmetic only (no float formatting).
+void append_scaled(std::string& out, std::int64_t k, int decimals) {
+  static constexpr std::uint64_t kPow10[] = {1, 10, 100, 1000};
+  if (k < 0) out += '-';
+  const std::uint64_t a = k < 0 ? 0 - static_cast<std::uint64_t>(k) : static_cast<std::uint64_t>(k);
+  const std::uint64_t unit = kPow10[decimals];
+  char buf[32];
+  char* end = std::to_chars(buf, buf + sizeof buf, a / unit).ptr;
+  std::uint64_t frac = a % unit;
+  if (frac != 0) {
+    int digits = decimals;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      --digits;
+    }
+    *end++ = '.';
+    for (int d = digits - 1; d >= 0; --d) {
+      end[d] = static_cast<char>('0' + frac % 10);
+      frac /= 10;
+    }
+    end += digits;
+  }
+  out.append(buf, end);
 }
 
-void append_pt(std::string& out, Sp v) { append_number(out, to_pt(v), kPtDecimals); }
+/// `v` in pt to kPtDecimals places: append_number(out, to_pt(v), 3), which rounds the exact
+/// value v/65536 half to even, computed on integers (this runs for every text position).
+void append_pt(std::string& out, Sp v) {
+  static_assert(kPtDecimals == 3);
+  constexpr Sp kLimit = Sp{1} << 40;  // far beyond any page; v * 1000 cannot overflow below it
+  if (v <= -kLimit || v >= kLimit) return append_number(out, to_pt(v), kPtDecimals);
+  const Sp num = v * 1000;
+  Sp q = num / kSpPerPt, rem = num % kSpPerPt;
+  if (rem < 0) {  // floor division
+    q -= 1;
+    rem += kSpPerPt;
+  }
+  if (rem > kSpPerPt / 2 || (rem == kSpPerPt / 2 && (q & 1) != 0)) ++q;
+  if (q == 0) {
+    out += '0';
+    return;
+  }
+  append_scaled(out, q, kPtDecimals);
+}
 
 void append_hex4(std::string& out, std::uint32_t v) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -82,11 +121,15 @@ void append_run(std::string& out, const layout::TextRun& run, const GlyphMap& ma
     for (std::size_t k = i; k < j; ++k) {
       const double target = static_cast<double>(gs[k].x - gs[i].x) * per_sp;
       // TJ subtracts its numbers from the pen: positive moves left.
-      const double adj = round_to(pen - target, kTjDecimals);
+      // round_to(x, 2) is round(x * 100) / 100: write the integer round(x * 100) with two
+      // implied decimals, which gives the same text as append_number(adj, 2).
+      const double hundredths = std::round((pen - target) * 100.0);
+      const double adj = hundredths / 100.0;
       if (adj != 0) {
         if (in_hex) out += '>';
         in_hex = false;
-        append_number(out, adj, kTjDecimals);
+        if (std::fabs(hundredths) < 1e15) append_scaled(out, static_cast<std::int64_t>(hundredths), kTjDecimals);
+        else append_number(out, adj, kTjDecimals);
         pen -= adj;
       }
       if (!in_hex) out += '<';
@@ -117,7 +160,11 @@ void append_number(std::string& out, double v, int decimals) {
   out += s;
 }
 
-std::string font_resource_name(shape::FontId id) { return "F" + std::to_string(id); }
+std::string font_resource_name(shape::FontId id) {
+  std::string name = "F";  // (not "F" + to_string: GCC 12 warns falsely about it, -Wrestrict)
+  name += std::to_string(id);
+  return name;
+}
 
 Sp run_width(const layout::TextRun& run, const shape::Font& font) {
   Sp w = 0;

@@ -3,6 +3,7 @@
 #include "pipeline/pdf/write.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <podofo/podofo.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,12 +13,17 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/font_embed.hpp"
@@ -32,9 +38,54 @@ PdfString utf8_string(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-/// Sets a stream's data, Flate-compressed (compression happens here, so Write is cheap).
-void set_stream(PdfObject* obj, const char* data, std::size_t len) {
-  obj->GetStream()->Set(data, static_cast<pdf_long>(len), TVecFilters{ePdfFilter_FlateDecode});
+/// Stream data, Flate-compressed ahead of time (possibly on another thread) by PoDoFo's
+/// own filter, so the bytes are exactly those PdfStream::Set would have written.
+struct Deflated {
+  std::unique_ptr<char, void (*)(void*)> data{nullptr, podofo_free};
+  pdf_long size = 0;
+};
+
+Deflated deflate(const char* data, std::size_t len) {
+  const std::unique_ptr<PdfFilter> filter(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
+  char* out = nullptr;
+  Deflated d;
+  filter->Encode(data, static_cast<pdf_long>(len), &out, &d.size);
+  d.data.reset(out);
+  return d;
+}
+
+/// Sets a stream's data from compressed bytes (as Set with the Flate filter would).
+void set_stream(PdfObject* obj, const Deflated& d) {
+  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+  PdfMemoryInputStream in(d.data.get(), d.size);
+  obj->GetStream()->SetRawData(&in, d.size);
+}
+
+/// Runs job(0) .. job(count - 1) on up to as many threads as the machine has cores (the
+/// calling thread included). Jobs must be independent; the first exception is rethrown.
+template <class Job>
+void parallel_for(std::size_t count, const Job& job) {
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min({cores, count, std::size_t{8}});
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  const auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+      try {
+        job(i);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+        next = count;  // stop handing out jobs
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
 }
 
 PdfVariant integer(std::int64_t v) { return PdfVariant(static_cast<pdf_int64>(v)); }
@@ -46,10 +97,17 @@ PdfVariant number(double v) {
   return PdfVariant(r);
 }
 
+/// One embedded font with its two streams compressed.
+struct FontStreams {
+  EmbeddedFont font;
+  Deflated file, to_unicode;
+};
+
 /// Type0 + CIDFontType2 + FontDescriptor + FontFile2 + ToUnicode; returns the Type0 font.
-PdfObject* add_font(PdfVecObjects& objs, const EmbeddedFont& e) {
+PdfObject* add_font(PdfVecObjects& objs, const FontStreams& fs) {
+  const EmbeddedFont& e = fs.font;
   PdfObject* file = objs.CreateObject();
-  set_stream(file, e.font_file.data(), e.font_file.size());
+  set_stream(file, fs.file);
   file->GetDictionary().AddKey("Length1", integer(static_cast<std::int64_t>(e.font_file.size())));
 
   PdfObject* desc = objs.CreateObject("FontDescriptor");
@@ -87,7 +145,7 @@ PdfObject* add_font(PdfVecObjects& objs, const EmbeddedFont& e) {
   c.AddKey("CIDToGIDMap", PdfName("Identity"));
 
   PdfObject* tounicode = objs.CreateObject();
-  set_stream(tounicode, e.to_unicode.data(), e.to_unicode.size());
+  set_stream(tounicode, fs.to_unicode);
 
   PdfObject* type0 = objs.CreateObject("Font");
   PdfDictionary& t = type0->GetDictionary();
@@ -166,25 +224,47 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   doc.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = doc.GetObjects();
 
-  std::vector<std::optional<EmbeddedFont>> embedded(fonts.fonts.size());
+  // The costly part -- subsetting, content streams, Flate -- runs on every core: first the
+  // subsets (the content streams need their CIDs), then all the streams. The PoDoFo objects
+  // are made afterwards on this thread, in the same order as ever, so the bytes do not
+  // depend on the number of threads.
+  std::vector<std::size_t> font_ids;
+  for (std::size_t f = 0; f < fonts.fonts.size(); ++f)
+    if (!used[f].empty()) font_ids.push_back(f);
+  std::vector<std::optional<FontStreams>> embedded(fonts.fonts.size());
+  parallel_for(font_ids.size(), [&](std::size_t i) {
+    const std::size_t f = font_ids[i];
+    embedded[f].emplace();
+    embedded[f]->font = embed_font(fonts[static_cast<shape::FontId>(f)], used[f]);
+  });
   std::vector<const GlyphMap*> maps(fonts.fonts.size(), nullptr);
-  std::vector<PdfReference> font_refs(fonts.fonts.size());
-  for (std::size_t f = 0; f < fonts.fonts.size(); ++f) {
-    if (used[f].empty()) continue;
-    embedded[f] = embed_font(fonts[static_cast<shape::FontId>(f)], used[f]);
-    maps[f] = &embedded[f]->glyphs;
-    font_refs[f] = add_font(objs, *embedded[f])->Reference();
-  }
+  for (const std::size_t f : font_ids) maps[f] = &embedded[f]->font.glyphs;
 
-  for (const auto& page : pd.pages) {
+  std::vector<Deflated> contents(pd.pages.size());
+  parallel_for(2 * font_ids.size() + pd.pages.size(), [&](std::size_t i) {
+    if (i < 2 * font_ids.size()) {  // the font files first: the largest jobs
+      FontStreams& fs = *embedded[font_ids[i / 2]];
+      if (i % 2 == 0) fs.file = deflate(fs.font.font_file.data(), fs.font.font_file.size());
+      else fs.to_unicode = deflate(fs.font.to_unicode.data(), fs.font.to_unicode.size());
+      return;
+    }
+    const std::size_t k = i - 2 * font_ids.size();
+    const std::string content = page_content(pd.pages[k], fonts, maps);
+    contents[k] = deflate(content.data(), content.size());
+  });
+
+  std::vector<PdfReference> font_refs(fonts.fonts.size());
+  for (const std::size_t f : font_ids) font_refs[f] = add_font(objs, *embedded[f])->Reference();
+
+  for (std::size_t k = 0; k < pd.pages.size(); ++k) {
+    const auto& page = pd.pages[k];
     PdfPage* p = doc.CreatePage(PdfRect(0, 0, to_pt(page.width), to_pt(page.height)));
     std::set<shape::FontId> page_fonts;
     for (const auto& run : page.runs)
       if (!run.glyphs.empty()) page_fonts.insert(run.font);
     for (shape::FontId f : page_fonts)
       p->AddResource(PdfName(font_resource_name(f)), font_refs[f], PdfName("Font"));
-    const std::string content = page_content(page, fonts, maps);
-    set_stream(p->GetContentsForAppending(), content.data(), content.size());
+    set_stream(p->GetContentsForAppending(), contents[k]);
   }
 
   add_outline(doc, pd);
@@ -266,8 +346,39 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
   fs::create_directories(dir, ec);
   if (ec) fail("cannot create folder " + dir.string(), ec.value());
 
-  // The temporary lives in the same folder, so rename() is atomic (same file system).
-  std::string tmp = path + ".tmp-XXXXXX";
+  // The temporary is `.<name>.tmp-<pid>-XXXXXX` in the target's folder: the same file
+  // system, so rename() is atomic; hidden; and recognisable, because a run killed with
+  // SIGKILL (or a power cut) runs no cleanup. Such leftovers are removed here, by the next
+  // run that writes the same output, once the process named in them is gone: a temporary
+  // of a build still running is never touched. (A reused pid only delays the removal.)
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const char* digits = name.c_str() + prefix.size();
+    char* end = nullptr;
+    const long pid = std::strtol(digits, &end, 10);
+    if (end == digits || *end != '-' || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(it->path().c_str());
+  }
+
+  // Ctrl-C, kill, a closed terminal: held back until the temporary is renamed or removed,
+  // so that they too leave either the old file or the new one, and nothing beside them.
+  // The window is one write and fsync of bytes already in memory.
+  struct SignalsHeld {
+    sigset_t old{};
+    SignalsHeld() {
+      sigset_t held;
+      sigemptyset(&held);
+      for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&held, s);
+      pthread_sigmask(SIG_BLOCK, &held, &old);
+    }
+    ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &old, nullptr); }  // a pending signal lands now
+    SignalsHeld(const SignalsHeld&) = delete;
+    SignalsHeld& operator=(const SignalsHeld&) = delete;
+  } const held;
+
+  std::string tmp = (dir / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
   const int fd = mkstemp(tmp.data());
   if (fd < 0) fail("cannot create a temporary file in " + dir.string(), errno);
   const auto abandon = [&](const std::string& what, int err) {

@@ -32,8 +32,10 @@ std::string pdf_date(std::int64_t seconds);
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
                             const Metadata& meta);
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then rename.
-/// Creates the folder if missing. Throws std::runtime_error on failure (nothing left behind).
+/// Writes `bytes` to `path` atomically: a temporary file `.<name>.tmp-<pid>-XXXXXX` in the
+/// same folder, then rename; SIGINT/SIGTERM/SIGHUP/SIGQUIT wait until that is done. Creates
+/// the folder if missing. Removes temporaries of `path` left by runs that were killed (their
+/// pid no longer exists). Throws std::runtime_error on failure (nothing left behind).
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes);
 
 }  // namespace vanban::pdf

@@ -45,25 +45,29 @@ struct BufferDeleter {
 }  // namespace
 
 const Shaped& Shaper::shape(FontId id, std::string_view utf8) {
-  std::string key;
-  key.reserve(utf8.size() + 2);
+  // The key is built in a buffer kept by the thread, so a hit (most calls) allocates nothing.
+  thread_local std::string key;
+  key.clear();
   key += static_cast<char>(id & 0xFF);
   key += static_cast<char>(id >> 8);
   key += utf8;
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   // unordered_map nodes never move, so the returned reference outlives later insertions.
-  return cache_.emplace(std::move(key), shape_uncached(id, utf8)).first->second;
+  return cache_.emplace(key, shape_uncached(id, utf8)).first->second;
 }
 
 Shaped Shaper::shape_uncached(FontId id, std::string_view utf8) {
   if (id >= fonts_.fonts.size()) throw std::out_of_range("Shaper: no font with id " + std::to_string(id));
   Font& font = fonts_[id];
-  std::unique_ptr<hb_buffer_t, BufferDeleter> buf(hb_buffer_create());
+  // One buffer per thread, emptied for each word (hb_buffer_t is not shared between threads).
+  thread_local const std::unique_ptr<hb_buffer_t, BufferDeleter> buf(hb_buffer_create());
+  static const hb_language_t vietnamese = hb_language_from_string("vi", -1);
+  hb_buffer_clear_contents(buf.get());
   const auto len = static_cast<int>(utf8.size());
   hb_buffer_add_utf8(buf.get(), utf8.data(), len, 0, len);
   hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
   hb_buffer_set_script(buf.get(), HB_SCRIPT_LATIN);
-  hb_buffer_set_language(buf.get(), hb_language_from_string("vi", -1));
+  hb_buffer_set_language(buf.get(), vietnamese);
   // Kerning is on by default; say so anyway, so the intent survives a change of defaults.
   const hb_feature_t features[] = {{HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END}};
   hb_shape(font.hb_font(), buf.get(), features, 1);
@@ -90,9 +94,20 @@ Shaped Shaper::shape_uncached(FontId id, std::string_view utf8) {
   // cluster (a precomposed letter from base + marks, or a ligature); otherwise the first
   // glyph carries the whole cluster and the others nothing, so copying gives each
   // character exactly once.
+  const auto& known = font.glyph_text();
+  const auto settled = [&known](hb_codepoint_t gid) {  // a record that no later one can change
+    const auto it = known.find(gid);
+    return it != known.end() && !it->second.empty();
+  };
   for (unsigned int i = 0; i < n;) {
     unsigned int j = i + 1;
     while (j < n && info[j].cluster == info[i].cluster) ++j;
+    bool all_settled = true;
+    for (unsigned int k = i; k < j && all_settled; ++k) all_settled = settled(info[k].codepoint);
+    if (all_settled) {  // nothing to record: skip decoding the cluster
+      i = j;
+      continue;
+    }
     const std::size_t begin = info[i].cluster;
     const std::size_t end = j < n ? info[j].cluster : utf8.size();
     const std::u32string text = begin < end ? decode_utf8(utf8.substr(begin, end - begin)) : std::u32string{};

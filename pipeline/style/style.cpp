@@ -311,7 +311,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
   if (const auto marks = root["marks"]) {
     if (!marks.IsMap()) fail(r.pos(marks), "`marks` must map mark names to their look");
     for (auto it = marks.begin(); it != marks.end(); ++it) {
-      const auto& m = it->second;
+      const YAML::Node m = it->second;  // a copy: `it->` is a proxy that dies with the expression
       r.keys(m, {"text", "style", "frame", "place"});
       Mark mark;
       mark.text = r.str(r.need(m, "text"));

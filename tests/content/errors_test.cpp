@@ -303,16 +303,6 @@ TEST(LoadErrors, StatusMarksAndMarkerValues) {
 
 // --- Blocks -----------------------------------------------------------------------------
 
-TEST(LoadErrors, UnsupportedBlockKind) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "body:\n"
-                       "  - Đoạn.\n"
-                       "  - table:\n"  // 7
-                       "      columns: [a]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":7:5", "block kind `table` is not supported yet");
-}
-
 TEST(LoadErrors, MisspelledBlockKind) {
   TempDir dir;
   folder_with(dir, std::string(kMinimalHead) + "body:\n  - lits: [a, b]\n");

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Regenerates the committed seed corpora fuzz/corpus/<target>/ from the sample documents
+in content/, the golden documents and the bad-input catalogue tests/bad/ (files.hpp
+explains the multi-file input format). Seeds stay small: under 64 KB each, a few dozen
+per target. Run it after adding catalogue cases; commit the result.
+
+Usage: fuzz/make-corpus.py
+"""
+import hashlib
+import os
+import re
+import shutil
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "fuzz", "corpus")
+LIMIT = 64 * 1024
+
+
+def folder_input(folder, only=None):
+    """document.yaml and the other YAML files of a folder as one input, or None if too big."""
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml") and n != "document.yaml")
+    if only is not None:
+        names = [n for n in names if n in only]
+    path = os.path.join(folder, "document.yaml")
+    if not os.path.isfile(path):
+        return None
+    data = open(path, "rb").read()
+    for n in names:
+        data += b"\n#=== " + n.encode() + b"\n" + open(os.path.join(folder, n), "rb").read()
+    return data
+
+
+def put(target, data, label):
+    if data is None or len(data) >= LIMIT:
+        return
+    name = re.sub(r"[^a-z0-9-]+", "-", label.lower()).strip("-")
+    name += "-" + hashlib.sha1(data).hexdigest()[:8]
+    with open(os.path.join(OUT, target, name), "wb") as f:
+        f.write(data)
+
+
+def inline_strings(node, out):
+    if isinstance(node, str):
+        out.append(node)
+    elif isinstance(node, list):
+        for x in node:
+            inline_strings(x, out)
+    elif isinstance(node, dict):
+        for v in node.values():
+            inline_strings(v, out)
+
+
+def main():
+    for target in ("load", "build", "inline"):
+        shutil.rmtree(os.path.join(OUT, target), ignore_errors=True)
+        os.makedirs(os.path.join(OUT, target))
+
+    folders = []
+    for base in ("content", os.path.join("tests", "golden"), os.path.join("tests", "bad")):
+        d = os.path.join(ROOT, base)
+        if os.path.isdir(d):
+            folders += [(base, os.path.join(d, n)) for n in sorted(os.listdir(d)) if os.path.isdir(os.path.join(d, n))]
+
+    for base, folder in folders:
+        label = os.path.basename(folder)
+        data = folder_input(folder)
+        if data is not None and len(data) >= LIMIT:
+            # The sample report is too big as one seed: one seed per part file.
+            for part in sorted(n for n in os.listdir(folder) if n.endswith(".yaml") and n != "document.yaml"):
+                d = folder_input(folder, only={part})
+                put("load", d, f"{label}-{part}")
+                if base == "content":
+                    put("build", d, f"{label}-{part}")
+            continue
+        put("load", data, label)
+        # The build target gets the good documents and the catalogue cases that reach layout
+        # (style, fonts, tables, long words); pure YAML errors are the load target's business.
+        if base != "tests/bad" or os.path.exists(os.path.join(folder, "seed-build")):
+            put("build", data, label)
+
+    # Inline: every distinct text of the good documents that carries markup, a variable or
+    # a placeholder, plus hand-written edge cases.
+    texts = set()
+    for base, folder in folders:
+        if base == "tests/bad":
+            continue
+        for n in sorted(os.listdir(folder)):
+            if n.endswith(".yaml"):
+                try:
+                    out = []
+                    inline_strings(yaml.safe_load(open(os.path.join(folder, n), encoding="utf-8")), out)
+                    texts.update(t for t in out if re.search(r"[*{}…]|\.\.\.", t))
+                except yaml.YAMLError:
+                    pass
+    for t in sorted(texts)[:30]:
+        put("inline", t.encode(), "text")
+    for i, t in enumerate(["**đậm** và *nghiêng* và ***cả hai***", "\\*literal\\* {{braces}} }}", "{dang_bo} khóa {khoa}",
+                           "{x}{x}**{empty}", "ngày … tháng .... năm 20…", "**unclosed", "*a **b***", "{", "}", "{}",
+                           "{không có}", "****", "a\u0301 NFD ê\u0300", "\\", "{dots}..."]):
+        put("inline", t.encode(), f"edge-{i}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,373 @@
+// The rules of `vanban check`. Each finding is placed where the user must edit; a
+// convention finding names its source (HD 36-HD/VPTW, NĐ 30/2020/NĐ-CP) through the
+// style's `check: cite:` strings, so the citation follows the regime the style encodes.
+#include "pipeline/check/check.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "pipeline/check/rules.hpp"
+#include "pipeline/content/detail.hpp"
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::check {
+
+namespace {
+
+using content::Block;
+using content::Section;
+using content::Text;
+
+/// `a` when it is a real place, else `fallback` (positions the loader did not set).
+const SourcePos& or_else(const SourcePos& a, const SourcePos& fallback) { return a.line > 0 ? a : fallback; }
+
+/// Up to 30 code points of `s` from `from`, on one line, to show where in a long text a
+/// problem is: the text's own position is only where it starts.
+std::string excerpt(const std::u32string& s, std::size_t from) {
+  constexpr std::size_t kLength = 30;
+  std::u32string out = s.substr(from, kLength);
+  std::replace(out.begin(), out.end(), U'\n', U' ');
+  std::string utf8 = text::encode(out);
+  if (from + kLength < s.size()) utf8 += "…";
+  return utf8;
+}
+
+bool is_label_char(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'đ' ||
+         c == U'Đ';
+}
+
+/// A `)` that closes a hand-typed point label opening the text ("a) ...", "1) ...", "đ) ...")
+/// is not a parenthesis: such labels are everywhere in official texts.
+bool is_label_paren(const std::u32string& s, std::size_t i) {
+  std::size_t start = 0;
+  while (start < s.size() && s[start] == U' ') ++start;
+  if (i <= start || i - start > 3) return false;
+  for (std::size_t k = start; k < i; ++k)
+    if (!is_label_char(s[k])) return false;
+  return true;
+}
+
+/// The letters of a signature form: "T/M" and "TM." are the same form in two regimes.
+std::string letters(std::string_view form) {
+  std::string out;
+  for (const char c : form)
+    if (c != '/' && c != '.') out += c;
+  return out;
+}
+
+using content::detail::list_names;
+
+/// "`QĐ` or `QĐi`": the type codes a kind accepts.
+std::string alternatives(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "`" : " or `") + c + "`";
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const content::Document& doc, const style::Style& style, const detail::Rules& rules, bool final_mode)
+      : doc_(doc), style_(style), rules_(rules), final_(final_mode) {}
+
+  std::vector<Diagnostic> run() {
+    note(doc_.file);
+    walk();
+    placeholders();
+    missing_fields();
+    code();
+    authority();
+    marks();
+    return sorted();
+  }
+
+ private:
+  // --- Reporting ------------------------------------------------------------------------
+
+  std::string with_cite(const std::string& advice, const std::string& rule) const {
+    const std::string cite = rules_.cite(rule);
+    if (cite.empty()) return advice;
+    return advice.empty() ? "see " + cite : advice + "; see " + cite;
+  }
+
+  /// A convention finding: always an error, with its citation.
+  void convention(const SourcePos& at, std::string message, const std::string& advice, const std::string& rule) {
+    out_.error(at, std::move(message), with_cite(advice, rule));
+  }
+
+  /// A finding a draft may still have: a warning, or an error in final mode.
+  void unfinished(const SourcePos& at, std::string message, std::string hint) {
+    if (final_)
+      out_.error(at, std::move(message), std::move(hint));
+    else
+      out_.warn(at, std::move(message), std::move(hint));
+  }
+
+  /// Files in the order the document is read, for sorting.
+  void note(const std::string& file) {
+    if (!file.empty() && std::find(files_.begin(), files_.end(), file) == files_.end()) files_.push_back(file);
+  }
+
+  std::vector<Diagnostic> sorted() {
+    auto ds = std::move(out_.items);
+    const auto rank = [&](const Diagnostic& d) {
+      const auto r = std::find(files_.begin(), files_.end(), d.pos.file) - files_.begin();
+      return std::make_tuple(r, std::cref(d.pos.file), d.pos.line, d.pos.column);
+    };
+    std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+    return ds;
+  }
+
+  // --- The walk: every text (balance), every section (depth) ---------------------------
+
+  void walk() {
+    const auto& h = doc_.header;
+    text(h.parent, h.pos);
+    text(h.issuer, h.pos);
+    text(h.place, h.pos);
+    text(doc_.title);
+    for (const auto& t : doc_.subtitle) text(t);
+    if (doc_.signature) {
+      const auto& s = *doc_.signature;
+      text(s.authority, or_else(s.authority_pos, s.pos));
+      text(s.title, s.pos);
+      text(s.name, s.pos);
+    }
+    for (const auto& t : doc_.recipients) text(t);
+    for (const auto& p : doc_.parts) {
+      note(p.pos.file);
+      text(p.title);
+      blocks(p.body);
+      sections(p.sections, 1, false);
+    }
+  }
+
+  void blocks(const std::vector<Block>& bs) {
+    for (const auto& b : bs) {
+      note(b.pos.file);
+      switch (b.kind) {
+        case Block::Kind::Paragraph:
+        case Block::Kind::Quote:
+          text(b.text);
+          break;
+        case Block::Kind::List:
+          for (const auto& item : b.items) {
+            text(item.text);
+            blocks(item.children);
+          }
+          break;
+        case Block::Kind::Table:
+          for (const auto& c : b.table.columns) text(c);
+          for (const auto& row : b.table.rows)
+            for (const auto& c : row) text(c);
+          break;
+        case Block::Kind::PageBreak:
+          break;
+      }
+    }
+  }
+
+  /// `depth` 1 = the sections of a part. Deeper than the style has levels is reported once
+  /// per branch: the sections under it are too deep for the same reason.
+  void sections(const std::vector<Section>& ss, std::size_t depth, bool reported) {
+    const std::size_t levels = style_.levels.empty() ? 0 : style_.levels.size() - 1;
+    for (const auto& s : ss) {
+      note(s.pos.file);
+      text(s.title);
+      bool too_deep = reported;
+      if (depth > levels && !reported) {
+        std::vector<std::string> labels;
+        for (std::size_t l = 1; l <= levels; ++l)
+          labels.push_back(style::heading_label(style_, l, std::vector<int>(l + 1, 1)));
+        convention(s.pos,
+                   "section “" + s.title.plain() + "” is nested " + std::to_string(depth) + " levels deep; the " +
+                       style_.name + " style numbers " + std::to_string(levels) + " levels of sections (" +
+                       list_names(labels) + ")",
+                   "move it up a level, or write its content as a list", "headings");
+        too_deep = true;
+      }
+      blocks(s.body);
+      sections(s.sections, depth + 1, too_deep);
+    }
+  }
+
+  void text(const Text& t) { text(t.plain(), t.pos); }
+
+  /// Unbalanced “ ”, straight " and ( ) in one text, reported at the text with an excerpt
+  /// from the offending character (the model keeps the text's start, not each character's).
+  void text(const std::string& s, const SourcePos& at) {
+    note(at.file);
+    if (s.empty()) return;
+    const std::u32string t = text::decode(s);
+    std::vector<std::size_t> quotes, parens;
+    std::optional<std::size_t> stray_quote, stray_paren, first_straight;
+    std::size_t straight = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      switch (t[i]) {
+        case U'“':
+          quotes.push_back(i);
+          break;
+        case U'”':
+          if (!quotes.empty()) quotes.pop_back();
+          else if (!stray_quote) stray_quote = i;
+          break;
+        case U'(':
+          parens.push_back(i);
+          break;
+        case U')':
+          if (is_label_paren(t, i)) break;
+          if (!parens.empty()) parens.pop_back();
+          else if (!stray_paren) stray_paren = i;
+          break;
+        case U'"':
+          if (straight++ == 0) first_straight = i;
+          break;
+        default:
+          break;
+      }
+    }
+    const auto near = [&](std::size_t i) { return ", at `" + excerpt(t, i) + "`"; };
+    if (stray_quote)
+      unfinished(at, "unbalanced quotes: a closing ” without an opening “" + near(*stray_quote),
+                 "add the opening “, or remove the stray ”");
+    else if (!quotes.empty())
+      unfinished(at, "unbalanced quotes: an opening “ without a closing ”" + near(quotes.front()),
+                 "close the quotation with ”, or remove the stray “");
+    if (straight % 2 == 1)
+      unfinished(at, "unbalanced quotes: an odd number of \" (" + std::to_string(straight) + ")" + near(*first_straight),
+                 "straight quotes pair up: close the quotation, or write “ ” which show which side is which");
+    if (stray_paren)
+      unfinished(at, "unbalanced parentheses: a closing ) without an opening (" + near(*stray_paren),
+                 "add the opening (, or remove the stray )");
+    else if (!parens.empty())
+      unfinished(at, "unbalanced parentheses: an opening ( without a closing )" + near(parens.front()),
+                 "close it with ), or remove the stray (");
+  }
+
+  // --- Draft rules ----------------------------------------------------------------------
+
+  void placeholders() {
+    const auto& places = doc_.placeholder_places;
+    const std::string hint = final_ ? "a final document keeps no blanks: write the text in place of the `…` or `...`"
+                                    : "fill in the blank before `status: final`";
+    for (std::size_t i = 0; i < places.size(); ++i)
+      unfinished(places[i],
+                 "unfilled placeholder (" + std::to_string(i + 1) + " of " + std::to_string(places.size()) + ")",
+                 hint);
+  }
+
+  void missing_fields() {
+    const auto& h = doc_.header;
+    const std::string form = rules_.code_form.empty() ? "as the regime writes it" : rules_.code_form;
+    if (h.code.empty())
+      unfinished(h.pos, "missing `header.code`",
+                 with_cite("add `code:` under `header:`, the symbol written " + form, "number"));
+    if (!h.number)
+      unfinished(h.pos, "missing `header.number`",
+                 with_cite("the number is left blank to be written by hand; add `number:` under `header:` once "
+                           "the document is registered",
+                           "number"));
+    if (!h.date)
+      unfinished(h.pos, "missing `header.date`",
+                 with_cite("the date line is printed with blanks; add `date: YYYY-MM-DD` under `header:`",
+                           "place-date"));
+    if (h.place.empty())
+      unfinished(h.pos, "missing `header.place`",
+                 with_cite("add `place:` under `header:`: the place name of the date line", "place-date"));
+    if (!doc_.signature) {
+      unfinished(doc_.pos, "missing `signature`",
+                 with_cite("add `signature:` with `authority:`, `title:` and `name:`", "signature"));
+    } else {
+      // `authority` may be empty: a head signing in their own right has only a title.
+      if (doc_.signature->title.empty())
+        unfinished(doc_.signature->pos, "missing `signature.title`",
+                   with_cite("add `title:` with the signer's position, e.g. `Bí thư`", "signature"));
+      if (doc_.signature->name.empty())
+        unfinished(doc_.signature->pos, "missing `signature.name`",
+                   with_cite("add `name:` with the signer's full name", "signature"));
+    }
+    if (doc_.recipients.empty())
+      unfinished(doc_.pos, "missing `recipients`",
+                 with_cite("add `recipients:` (Nơi nhận), one recipient per line", "recipients"));
+  }
+
+  // --- Convention rules -----------------------------------------------------------------
+
+  void code() {
+    const auto& h = doc_.header;
+    if (h.code.empty() || !rules_.code_pattern) return;
+    const SourcePos& at = or_else(h.code_pos, h.pos);
+    const std::wstring code = detail::wide(h.code);
+    std::wsmatch m;
+    if (!std::regex_match(code, m, *rules_.code_pattern)) {
+      convention(at, "malformed number/symbol `" + h.code + "` for " + rules_.regime,
+                 rules_.code_form.empty() ? std::string() : "write it as " + rules_.code_form, "number");
+      return;
+    }
+    const auto accepted = rules_.codes.find(doc_.kind);
+    if (m.size() < 2 || !m[1].matched || accepted == rules_.codes.end() || accepted->second.empty()) return;
+    const std::string type = detail::narrow(m[1].str());
+    const auto& codes = accepted->second;
+    if (std::find(codes.begin(), codes.end(), type) != codes.end()) return;
+    convention(at,
+               "the symbol `" + h.code + "` has the type `" + type + "`, but a `" + doc_.kind + "` is " +
+                   alternatives(codes),
+               "start the symbol with " + alternatives(codes), "type-code");
+  }
+
+  void authority() {
+    if (!doc_.signature || doc_.signature->authority.empty()) return;
+    const auto& forms = style_.signature.authority_forms;
+    if (forms.empty()) return;
+    const auto& sig = *doc_.signature;
+    const std::string upper = text::to_upper(sig.authority);
+    for (const auto& f : forms)
+      if (upper.starts_with(f + " ")) return;
+    // A form of the other regime ("TM." where "T/M" is meant) has the same letters: name the one meant.
+    const std::string first = sig.authority.substr(0, sig.authority.find(' '));
+    std::string meant;
+    for (const auto& f : forms)
+      if (letters(f) == letters(text::to_upper(first))) meant = f;
+    convention(or_else(sig.authority_pos, sig.pos),
+               "the signature authority `" + sig.authority + "` does not start with a form of " + rules_.regime +
+                   " (" + list_names(forms) + ")",
+               meant.empty() ? "start it with one of " + list_names(forms) + " and a space"
+                             : "write `" + meant + "` for `" + first + "`",
+               "authority");
+  }
+
+  void marks() {
+    const auto& h = doc_.header;
+    std::vector<std::string> known;
+    for (const auto& [name, mark] : style_.marks) known.push_back(name);
+    for (std::size_t i = 0; i < h.marks.size(); ++i) {
+      if (style_.marks.count(h.marks[i])) continue;
+      convention(i < h.mark_places.size() ? h.mark_places[i] : h.pos,
+                 "mark `" + h.marks[i] + "` is not defined by the " + style_.name + " style",
+                 known.empty() ? "this style defines no marks"
+                               : "marks of this style: " + list_names(known),
+                 "marks");
+    }
+  }
+
+  const content::Document& doc_;
+  const style::Style& style_;
+  const detail::Rules& rules_;
+  const bool final_;
+  Diagnostics out_;
+  std::vector<std::string> files_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> check_document(const content::Document& doc, const style::Style& style, bool final_mode) {
+  const detail::Rules rules = detail::read_rules(style);
+  return Checker(doc, style, rules, final_mode).run();
+}
+
+}  // namespace vanban::check

@@ -1,0 +1,8 @@
+import os
+import re
+
+# A style made from the shipped dang.yaml with its `page:` block replaced by the one below,
+# put first so that the message's line does not move when dang.yaml changes.
+src = open(os.path.join(os.environ["VANBAN_ROOT"], "styles", "dang.yaml"), encoding="utf-8").read()
+src = re.sub(r"(?m)^page:\n(?:[ ]+.*\n)+", "", src)
+open("thap.yaml", "w", encoding="utf-8").write('page:\n  size: [210mm, 297mm]\n  margins: {top: 150mm, bottom: 150mm, left: 30mm, right: 15mm}\n' + src)

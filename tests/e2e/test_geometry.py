@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""The first and last page of each sample, measured back from the PDF against the
+numbers of its style file: margins, the centre of each header column, rules and
+their lengths, font size and weight of each element, page numbers, the closing row."""
+import os
+import sys
+import tempfile
+
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, Failures, run  # noqa: E402
+from pdfgeom import MM, read  # noqa: E402
+
+vanban = sys.argv[1]
+t = Failures("geometry")
+
+
+def length(v):
+    v = str(v)
+    if v.endswith("mm"):
+        return float(v[:-2]) * MM
+    if v.endswith("pt"):
+        return float(v[:-2])
+    return float(v)
+
+
+def near(a, b, tol):
+    return a is not None and b is not None and abs(a - b) <= tol
+
+
+def check_run(page, text, size, weight, where, centre=None, left=None):
+    """The line `text`: drawn at `size` in a font of `weight`, centred at `centre` or starting at `left`."""
+    ln = page.line(text)
+    t.check(ln is not None, f"{where}: `{text}` is on the page")
+    if ln is None:
+        return None
+    r = page.run_at(ln[1], ln[2], ln[4])
+    t.check(r is not None, f"{where}: a text run starts where `{text}` does")
+    if r:
+        t.check(abs(r[1] - size) < 0.01, f"{where}: `{text}` at {size} pt (got {r[1]})")
+        bold, italic = "Bold" in r[0], "Italic" in r[0]
+        want_bold, want_italic = "bold" in weight, "italic" in weight
+        t.check((bold, italic) == (want_bold, want_italic), f"{where}: `{text}` is {weight or 'regular'} ({r[0]})")
+    if centre is not None:
+        t.check(near((ln[1] + ln[3]) / 2, centre, 1.0),
+                f"{where}: `{text}` centred at {centre / MM:.1f} mm (got {(ln[1] + ln[3]) / 2 / MM:.1f})")
+    if left is not None:
+        t.check(near(ln[1], left, 0.5), f"{where}: `{text}` starts at {left / MM:.1f} mm (got {ln[1] / MM:.1f})")
+    return ln
+
+
+def weight(style):
+    return ("bold " if style.get("bold") else "") + ("italic" if style.get("italic") else "")
+
+
+def rule_under(page, ln, where, fraction=1.0):
+    """A rule just below line `ln`, `fraction` of its width, centred under it."""
+    cx = (ln[1] + ln[3]) / 2
+    want = (ln[3] - ln[1]) * fraction
+    for x, y, w, h in page.rules:
+        if ln[4] - 2 <= y <= ln[4] + 12 and abs(x + w / 2 - cx) < 1.0:
+            t.check(abs(w - want) < 1.5, f"{where}: rule is {fraction:.2f} of its text ({w:.1f} vs {want:.1f} pt)")
+            return
+    t.check(False, f"{where}: a rule under `{ln[0]}`")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    for name in ("bao-cao-chinh-tri", "bao-cao-ubnd-xa", "nghi-quyet-chi-bo"):
+        folder = os.path.join(ROOT, "content", name)
+        raw = open(os.path.join(folder, "document.yaml"), encoding="utf-8").read()
+        for k, v in (yaml.safe_load(raw).get("variables") or {}).items():
+            raw = raw.replace("{" + k + "}", str(v))
+        doc = yaml.safe_load(raw)
+        st = yaml.safe_load(open(os.path.join(ROOT, "styles", doc["style"] + ".yaml"), encoding="utf-8"))
+        pdf = os.path.join(tmp, name + ".pdf")
+        p = run(vanban, "build", folder, "-o", pdf, check=False)
+        t.check(p.returncode == 0, f"{name}: builds ({p.stderr.decode()[:500]})")
+        if p.returncode != 0:
+            continue
+        pages = read(pdf)
+        first, last = pages[0], pages[-1]
+        m = st["page"]["margins"]
+        left_edge = length(m["left"])
+        text_w = length(st["page"]["size"][0]) - left_edge - length(m["right"])
+        hs = st["header"]
+        lw = length(hs["left-width"])
+        left_c, right_c = left_edge + lw / 2, left_edge + lw + (text_w - lw) / 2
+
+        # Header grid: each element centred in its column, at its size and weight.
+        nat = hs["national"]
+        for i, line in enumerate(nat):
+            ln = check_run(first, line["text"], length(line["style"]["size"]), weight(line["style"]),
+                           f"{name} national line", centre=right_c)
+            if ln and i == len(nat) - 1:
+                rule_under(first, ln, f"{name} national rule")
+        issuer = " ".join(doc["header"]["issuer"].split()).upper()
+        # The issuer may wrap: its lines, in order, make up the name, each centred in the left column.
+        parts = [ln for ln in first.lines if ln[0] in issuer and ln[3] < left_edge + lw and ln[4] < 80 * MM
+                 and ln[0] != hs.get("issuer-mark")]
+        t.check(" ".join(ln[0] for ln in parts) == issuer, f"{name}: the issuer's lines make `{issuer}` ({parts})")
+        for ln in parts:
+            check_run(first, ln[0], length(hs["issuer"]["size"]), weight(hs["issuer"]), f"{name} issuer", centre=left_c)
+        if parts and hs.get("issuer-rule"):
+            widest = max(ln[3] - ln[1] for ln in parts)
+            rule_under(first, parts[-1], f"{name} issuer rule", float(hs["issuer-rule"]) * widest / (parts[-1][3] - parts[-1][1]))
+        if hs.get("issuer-mark"):
+            star = [ln for ln in first.lines if ln[0] == hs["issuer-mark"]]
+            t.check(len(star) == 1 and near((star[0][1] + star[0][3]) / 2, left_c, 1.0), f"{name}: `*` centred under the issuer")
+        num = doc["header"].get("number")
+        if num:
+            code = doc["header"]["code"]
+            text = hs["number-format"].replace("{number}", f"{num:02d}").replace("{code}", code)
+            nln = check_run(first, text, length(hs["number"]["size"]), weight(hs["number"]), f"{name} number",
+                            centre=left_c)
+        date = doc["header"].get("date")
+        if date:
+            d, mo = date.day, date.month
+            text = (hs["date-format"].replace("{place}", doc["header"]["place"]).replace("{day}", f"{d:02d}" if d < 10 else str(d))
+                    .replace("{month}", f"{mo:02d}" if mo < 3 else str(mo)).replace("{year}", str(date.year)))
+            dln = check_run(first, text, length(hs["date"]["size"]), weight(hs["date"]), f"{name} date", centre=right_c)
+            if num and dln and nln:
+                t.check(abs(dln[4] - nln[4]) < 3.0, f"{name}: date on the number's line")
+        for mk in doc["header"].get("marks", []):
+            ms = st["marks"][mk]
+            ln = check_run(first, ms["text"], length(ms["style"]["size"]), weight(ms["style"]), f"{name} mark {mk}")
+            if ln and ms.get("frame"):
+                boxed = [r for r in first.rules if r[2] > (ln[3] - ln[1]) and r[0] < ln[1] and r[0] + r[2] > ln[3]
+                         and ln[2] - 12 < r[1] < ln[2]]
+                t.check(bool(boxed), f"{name}: mark {mk} is framed")
+
+        # Body text: justified lines end at the right margin, and the unindented ones start at the left.
+        right_edge = left_edge + text_w
+        full = [ln for pg in pages for ln in pg.lines if near(ln[3], right_edge, 0.3 * MM)]
+        t.check(len(full) >= 3, f"{name}: justified lines end at the right margin ({len(full)})")
+        t.check(full and near(min(ln[1] for ln in full), left_edge, 0.3 * MM), f"{name}: text starts at the left margin")
+
+        # Page numbers: none on page 1; centred in the top margin at the style's size from page 2.
+        pn = st["page-number"]
+        top_margin = length(m["top"])
+        t.check(not [ln for ln in first.lines if ln[4] < top_margin], f"{name}: no page number on page 1")
+        for i, pg in enumerate(pages[1:], start=2):
+            ln = check_run(pg, str(i), length(pn["size"]), "", f"{name} page {i} number", centre=left_edge + text_w / 2)
+            if ln:
+                r = pg.run_at(ln[1], ln[2], ln[4])
+                t.check(r is not None and near(r[3], length(pn["baseline"]), 0.05), f"{name}: page {i} number baseline")
+
+        # The closing row on the last page: "Nơi nhận:" at the left edge, on the authority's line.
+        sig = doc.get("signature")
+        if sig:
+            ss = st["signature"]
+            sig_c = left_edge + length(ss["left-width"]) + (text_w - length(ss["left-width"])) / 2
+            a = check_run(last, sig["authority"].upper(), length(ss["authority"]["size"]), weight(ss["authority"]),
+                          f"{name} authority", centre=sig_c)
+            check_run(last, sig["title"].upper(), length(ss["title"]["size"]), weight(ss["title"]), f"{name} title",
+                      centre=sig_c)
+            nm = check_run(last, sig["name"], length(ss["name"]["size"]), weight(ss["name"]), f"{name} signer",
+                           centre=sig_c)
+            if a and nm:
+                t.check(nm[2] - a[4] >= length(ss["space"]), f"{name}: room for the signature")
+            rs = st["recipients"]
+            lab = check_run(last, rs["label"], length(rs["label-style"]["size"]), weight(rs["label-style"]),
+                            f"{name} recipients label", left=left_edge)
+            if lab and a:
+                t.check(abs(lab[2] - a[2]) < 3.0, f"{name}: `Nơi nhận:` on the authority's line")
+            if lab and rs["label-style"].get("underline"):
+                t.check(any(abs(r[0] - lab[1]) < 1 and lab[2] < r[1] < lab[4] + 3 for r in last.rules),
+                        f"{name}: `Nơi nhận:` underlined")
+            body_lines = [ln for ln in last.lines if ln[2] < (a[2] if a else 0) - 1 and ln[4] > top_margin]
+            t.check(len(body_lines) >= 2, f"{name}: the closing row is not alone on its page")
+
+t.finish()
