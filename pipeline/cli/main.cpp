@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/check/check.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/pdf/write.hpp"
@@ -22,7 +23,8 @@ namespace {
 constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official documents
 
 Usage:
-  vanban build <document> [-o FILE.pdf] [--dump=lines|pages] [--styles DIR]
+  vanban build <document> [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
+  vanban check <document> [--final] [--styles DIR]
   vanban --help
   vanban --version
 
@@ -32,8 +34,17 @@ build      Typeset a document folder (holding document.yaml) or a one-file
            The PDF is written to a temporary file and renamed, so a failed
            build never leaves a half-written PDF nor replaces a good one.
 
+check      Check a document against its style's conventions without building
+           it: the form of the number and symbol, the signature authority,
+           heading depth and markings (always errors), and in a draft the
+           unfilled placeholders, unbalanced quotes and missing fields
+           (warnings; errors with --final or `status: final`). Every finding
+           names file:line:column and the rule it comes from. `build` runs the
+           same checks first and refuses to build when one is an error.
+
 Options:
   -o, --output FILE   where to write the PDF
+  --final             check as a final document (placeholders are errors)
   --dump=lines        print the set lines (ratio, width, text) instead of a PDF
   --dump=pages        print the positioned runs of every page instead of a PDF
   --styles DIR        look up style names in DIR (default: the styles/ folder
@@ -50,6 +61,8 @@ exit status is 1. Usage errors exit with 2.
 )";
 
 struct Options {
+  std::string command;
+  bool final_mode = false;
   std::string document;
   std::string output;
   std::string dump;
@@ -93,12 +106,32 @@ void check_output_path(const std::string& output, const content::Document& doc) 
       fail({output, 0, 0}, "refusing to overwrite an input file of the document", "choose another output path");
 }
 
+/// Prints the findings of `vanban check` and a summary; exit 1 when one is an error.
+int report_check(const std::vector<Diagnostic>& findings) {
+  std::size_t errors = 0;
+  for (const auto& d : findings) {
+    std::cerr << format(d) << '\n';
+    if (d.severity == Severity::Error) ++errors;
+  }
+  std::cerr << "check: " << errors << " errors, " << findings.size() - errors << " warnings\n";
+  return errors > 0 ? 1 : 0;
+}
+
+/// Builds (or, for `check`, only checks) one document.
 int build(const Options& opt) {
   Diagnostics diags;
   try {
     const content::Document doc = content::load_document(opt.document);
     const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
     const style::Style st = style::load_style(doc.style, styles_dir, doc.folder, doc.style_pos);
+    const auto findings = check::check_document(doc, st, opt.final_mode || doc.status == "final");
+    if (opt.command == "check") return report_check(findings);
+    std::size_t warnings = 0;
+    for (const auto& d : findings) {
+      if (d.severity == Severity::Warning) ++warnings;
+      else diags.items.push_back(d);
+    }
+    if (diags.has_errors()) throw Error(std::vector<Diagnostic>{});
     shape::add_font_dir(std::string(VANBAN_DATA_DIR) + "/fonts");  // fonts dropped there are found too
     shape::FontSet fonts;
     const shape::Family family = layout::load_family(st, fonts, {st.file, 0, 0});
@@ -123,6 +156,7 @@ int build(const Options& opt) {
         for (const auto& d : diags.items) std::cerr << format(d) << '\n';
         std::cerr << "wrote " << output << ": " << paged.pages.size() << " pages";
         if (doc.placeholders > 0) std::cerr << ", " << doc.placeholders << " placeholders to fill";
+        if (warnings > 0) std::cerr << "; `vanban check` lists " << warnings << " warnings";
         std::cerr << '\n';
         return 0;
       }
@@ -152,8 +186,9 @@ int main(int argc, char** argv) {
     std::cout << "vanban " << VANBAN_VERSION << '\n';
     return 0;
   }
-  if (args[0] != "build") return usage_error("unknown command `" + args[0] + "`");
+  if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
+  opt.command = args[0];
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
@@ -162,6 +197,8 @@ int main(int argc, char** argv) {
     } else if (a == "-o" || a == "--output" || a == "--styles") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a value");
       (a == "--styles" ? opt.styles_dir : opt.output) = args[++i];
+    } else if (a == "--final") {
+      opt.final_mode = true;
     } else if (a.rfind("--dump=", 0) == 0) {
       opt.dump = a.substr(7);
       if (opt.dump != "lines" && opt.dump != "pages") return usage_error("--dump takes lines or pages");
@@ -173,6 +210,6 @@ int main(int argc, char** argv) {
       return usage_error("one document at a time (got `" + opt.document + "` and `" + a + "`)");
     }
   }
-  if (opt.document.empty()) return usage_error("build needs a document folder");
+  if (opt.document.empty()) return usage_error(opt.command + " needs a document folder");
   return build(opt);
 }

@@ -69,4 +69,31 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(vanban, "build", doc, "-o", target, check=False)
     t.check(p.returncode == 1 and open(target, "rb").read() == before, "refuses to overwrite an input file")
 
+# `vanban check`: the political report is a draft full of placeholders.
+sample = os.path.join(ROOT, "content", "bao-cao-chinh-tri")
+p = run(vanban, "check", sample, check=False)
+err = p.stderr.decode()
+places = re.findall(r"^(\S+\.yaml:\d+:\d+): warning: unfilled placeholder \((\d+) of (\d+)\)", err, re.M)
+t.check(p.returncode == 0, "check on the draft report exits 0")
+t.check(len(places) == 111 and all(n == "111" for _, _, n in places), f"check lists 111 placeholders ({len(places)})")
+p = run(vanban, "check", sample, "--final", check=False)
+err = p.stderr.decode()
+finals = re.findall(r"^(\S+\.yaml:\d+:\d+): error: unfilled placeholder", err, re.M)
+t.check(p.returncode == 1, "check --final on the draft exits 1")
+t.check(sorted(finals) == sorted(w for w, _, _ in places), "check --final names every placeholder's place")
+
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "doc")
+    write_doc(doc, GOOD.replace("code: BC/ĐU", "code: BC-UBND"))  # a State symbol in a Party document
+    out = os.path.join(tmp, "out.pdf")
+    p = run(vanban, "build", doc, "-o", out, check=False)
+    err = p.stderr.decode()
+    t.check(p.returncode == 1 and re.search(r"document\.yaml:5:9: error: malformed number/symbol `BC-UBND`", err),
+            f"build refuses a convention error with its place: {err!r}")
+    t.check(not os.path.exists(out), "no PDF for a document that fails its checks")
+    write_doc(doc, GOOD.replace("Một đoạn văn ngắn", "Một đoạn ..... ngắn").replace("kind: bao-cao", "kind: bao-cao\nstatus: final"))
+    p = run(vanban, "build", doc, "-o", out, check=False)
+    t.check(p.returncode == 1 and b"unfilled placeholder" in p.stderr and not os.path.exists(out),
+            "a final document with a placeholder is not built")
+
 t.finish()
