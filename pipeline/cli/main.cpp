@@ -2,18 +2,32 @@
 // `file:line:column: error: message`; exit 0 = done, 1 = bad input, 2 = bad usage.
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "pipeline/check/check.hpp"
 #include "pipeline/content/load.hpp"
+#include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
+#include "pipeline/layout/limits.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace vanban;
@@ -23,8 +37,8 @@ namespace {
 constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official documents
 
 Usage:
-  vanban build <document> [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
-  vanban check <document> [--final] [--styles DIR]
+  vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
+  vanban check <document>... [--final] [--styles DIR]
   vanban --help
   vanban --version
 
@@ -33,6 +47,9 @@ build      Typeset a document folder (holding document.yaml) or a one-file
            out/<document name>.pdf under the current folder.
            The PDF is written to a temporary file and renamed, so a failed
            build never leaves a half-written PDF nor replaces a good one.
+           Several documents are built side by side on all cores, each to
+           out/<document name>.pdf (-o and --dump take one document); an
+           error in one is reported and the others are still built.
 
 check      Check a document against its style's conventions without building
            it: the form of the number and symbol, the signature authority,
@@ -68,6 +85,15 @@ struct Options {
   std::string dump;
   std::string styles_dir;
 };
+
+/// fontconfig reads its configuration and font caches once per process (a few ms), on a
+/// thread of its own started by main, while the first document's YAML loads; it also adds
+/// the installation's fonts/ folder, so that fonts dropped there are found too.
+std::shared_future<void> fonts_ready;
+
+void start_fonts() {
+  fonts_ready = std::async(std::launch::async, [] { shape::add_font_dir(std::string(VANBAN_DATA_DIR) + "/fonts"); }).share();
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
@@ -106,33 +132,47 @@ void check_output_path(const std::string& output, const content::Document& doc) 
       fail({output, 0, 0}, "refusing to overwrite an input file of the document", "choose another output path");
 }
 
+/// The address-space limit in MiB: VANBAN_MEMORY_LIMIT_MB, else kMemoryLimitMb (0: none).
+std::size_t memory_limit_mb() {
+  if (const char* env = std::getenv("VANBAN_MEMORY_LIMIT_MB")) {
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(env, &end, 10);
+    if (end != env && *end == '\0') return static_cast<std::size_t>(v);
+  }
+  return kMemoryLimitMb;
+}
+
 /// Prints the findings of `vanban check` and a summary; exit 1 when one is an error.
-int report_check(const std::vector<Diagnostic>& findings) {
+int report_check(const std::vector<Diagnostic>& findings, std::ostream& err) {
   std::size_t errors = 0;
   for (const auto& d : findings) {
-    std::cerr << format(d) << '\n';
+    err << format(d) << '\n';
     if (d.severity == Severity::Error) ++errors;
   }
-  std::cerr << "check: " << errors << " errors, " << findings.size() - errors << " warnings\n";
+  err << "check: " << errors << " errors, " << findings.size() - errors << " warnings\n";
   return errors > 0 ? 1 : 0;
 }
 
-/// Builds (or, for `check`, only checks) one document.
-int build(const Options& opt) {
+/// Builds (or, for `check`, only checks) one document; its messages go to `err`.
+int build(const Options& opt, std::ostream& err = std::cerr) {
   Diagnostics diags;
+  const std::size_t memory_mb = memory_limit_mb();
+  limit_memory(memory_mb);
   try {
     const content::Document doc = content::load_document(opt.document);
+    layout::check_document_size(doc);
     const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
     const style::Style st = style::load_style(doc.style, styles_dir, doc.folder, doc.style_pos);
     const auto findings = check::check_document(doc, st, opt.final_mode || doc.status == "final");
-    if (opt.command == "check") return report_check(findings);
+    if (opt.command == "check") return report_check(findings, err);
     std::size_t warnings = 0;
     for (const auto& d : findings) {
       if (d.severity == Severity::Warning) ++warnings;
       else diags.items.push_back(d);
     }
     if (diags.has_errors()) throw Error(std::vector<Diagnostic>{});
-    shape::add_font_dir(std::string(VANBAN_DATA_DIR) + "/fonts");  // fonts dropped there are found too
+    if (!fonts_ready.valid()) start_fonts();
+    fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
     shape::FontSet fonts;
     const shape::Family family = layout::load_family(st, fonts, {st.file, 0, 0});
     shape::Shaper shaper(fonts);
@@ -153,24 +193,87 @@ int build(const Options& opt) {
         check_output_path(output, doc);
         const auto bytes = pdf::write_pdf(paged, fonts, meta);
         pdf::write_file_atomically(output, bytes);
-        for (const auto& d : diags.items) std::cerr << format(d) << '\n';
-        std::cerr << "wrote " << output << ": " << paged.pages.size() << " pages";
-        if (doc.placeholders > 0) std::cerr << ", " << doc.placeholders << " placeholders to fill";
-        if (warnings > 0) std::cerr << "; `vanban check` lists " << warnings << " warnings";
-        std::cerr << '\n';
+        for (const auto& d : diags.items) err << format(d) << '\n';
+        err << "wrote " << output << ": " << paged.pages.size() << " pages";
+        if (doc.placeholders > 0) err << ", " << doc.placeholders << " placeholders to fill";
+        if (warnings > 0) err << "; `vanban check` lists " << warnings << " warnings";
+        err << '\n';
         return 0;
       }
     }
-    for (const auto& d : diags.items) std::cerr << format(d) << '\n';
+    for (const auto& d : diags.items) err << format(d) << '\n';
     return 0;
   } catch (const Error& e) {
-    for (const auto& d : diags.items) std::cerr << format(d) << '\n';
-    for (const auto& d : e.diagnostics()) std::cerr << format(d) << '\n';
+    for (const auto& d : diags.items) err << format(d) << '\n';
+    for (const auto& d : e.diagnostics()) err << format(d) << '\n';
+    return 1;
+  } catch (const std::bad_alloc&) {
+    err << "vanban: error: out of memory: the document needs more than " << memory_mb
+              << " MB\n  hint: split it into several documents (VANBAN_MEMORY_LIMIT_MB sets the limit; 0: none)\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "vanban: error: " << e.what() << '\n';
+    err << "vanban: error: " << e.what() << '\n';
     return 1;
   }
+}
+
+/// Builds several documents side by side (threads: each document has its own fonts and
+/// shaper), or one document with a progress line. Each document's messages are printed whole
+/// when it is done, so those of documents built at the same time never mix. On a terminal, a
+/// progress line shows once the work has taken more than a second. Exit 1 when any failed.
+int build_all(const Options& common, const std::vector<std::string>& documents) {
+  const std::size_t n = documents.size();
+  const bool tty = ::isatty(STDERR_FILENO) == 1;
+  std::vector<int> status(n, 0);
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;  // guarded by mutex
+  std::mutex mutex;
+  std::condition_variable finished;
+  bool progress_shown = false;  // guarded by mutex
+  const auto clear_progress = [&] {
+    if (progress_shown) std::cerr << "\r\033[K" << std::flush;
+    progress_shown = false;
+  };
+  const auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
+      Options opt = common;
+      opt.document = documents[i];
+      std::ostringstream messages;
+      try {
+        status[i] = build(opt, messages);
+      } catch (...) {  // build reports its own errors; nothing may escape a thread
+        messages << "vanban: error: " << documents[i] << ": unexpected failure\n";
+        status[i] = 1;
+      }
+      const std::lock_guard<std::mutex> lock(mutex);
+      clear_progress();
+      std::cerr << messages.str() << std::flush;
+      ++done;
+      finished.notify_all();
+    }
+  };
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (std::size_t t = 0; t < std::min(n, cores); ++t) pool.emplace_back(worker);
+  const auto start = std::chrono::steady_clock::now();
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (done < n) {
+      finished.wait_for(lock, std::chrono::milliseconds(200));
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (!tty || done == n || seconds < 1.0) continue;
+      std::ostringstream line;
+      line.setf(std::ios::fixed);
+      line.precision(1);
+      if (n == 1) line << "vanban: " << common.command << " " << documents[0] << "… " << seconds << " s";
+      else line << "vanban: " << done << " of " << n << " documents done… " << seconds << " s";
+      std::cerr << "\r\033[K" << line.str() << std::flush;
+      progress_shown = true;
+    }
+    clear_progress();
+  }
+  for (auto& t : pool) t.join();
+  return std::any_of(status.begin(), status.end(), [](int st) { return st != 0; }) ? 1 : 0;
 }
 
 }  // namespace
@@ -189,6 +292,7 @@ int main(int argc, char** argv) {
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];
+  std::vector<std::string> documents;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
@@ -204,12 +308,24 @@ int main(int argc, char** argv) {
       if (opt.dump != "lines" && opt.dump != "pages") return usage_error("--dump takes lines or pages");
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option `" + a + "`");
-    } else if (opt.document.empty()) {
-      opt.document = a;
     } else {
-      return usage_error("one document at a time (got `" + opt.document + "` and `" + a + "`)");
+      documents.push_back(a);
     }
   }
-  if (opt.document.empty()) return usage_error(opt.command + " needs a document folder");
-  return build(opt);
+  if (documents.empty()) return usage_error(opt.command + " needs a document folder");
+  if (opt.command == "build") start_fonts();
+  if (documents.size() == 1) {
+    opt.document = documents[0];
+    if (::isatty(STDERR_FILENO) != 1) return build(opt);
+    return build_all(opt, documents);  // for the progress line
+  }
+  if (!opt.output.empty()) return usage_error("-o takes one document; several each go to out/<document name>.pdf");
+  if (!opt.dump.empty()) return usage_error("--dump takes one document");
+  std::set<std::string> outputs;
+  for (const auto& d : documents) {
+    const std::string out = fs::path(d).lexically_normal().filename().replace_extension().string();
+    if (!outputs.insert(out).second)
+      return usage_error("two documents would both be written to out/" + out + ".pdf; build them one at a time with -o");
+  }
+  return build_all(opt, documents);
 }

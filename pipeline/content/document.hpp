@@ -109,6 +109,7 @@ struct Signature {
   std::string name;
   std::string image;      ///< path relative to the document folder, may be empty
   SourcePos pos;
+  SourcePos image_pos;      ///< where `image`'s text starts (unset without one)
   SourcePos authority_pos;  ///< where `authority`'s text starts (unset without one)
 };
 

@@ -701,6 +701,7 @@ void Loader::signature(const SourceFile& f, const Entry& e, Document& doc) {
                      "the path is relative to the document folder");
       else
         s.image = *name;
+      s.image_pos = text_pos(f, img->value);
     }
   }
   doc.signature = std::move(s);

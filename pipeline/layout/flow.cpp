@@ -1,7 +1,10 @@
 #include "pipeline/layout/flow.hpp"
 
+#include "pipeline/layout/image.hpp"
+
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <utility>
 
 namespace vanban::layout {
@@ -456,6 +459,26 @@ class FlowBuilder {
     flow_.blocks.back().space_after = std::max(st_.table.space_after, st_.body.paragraph_space);
   }
 
+  /// The scanned signature or seal, scaled to the room left for it and centred in the
+  /// signature column between the title and the name (NĐ 30, ô 7c/8).
+  void signature_image(FlowBlock& g, const content::Signature& sig, Sp x, Sp width, Sp top) {
+    const std::string path = (std::filesystem::path(doc_.folder) / sig.image).string();
+    ImageInfo info;
+    try {
+      info = probe_image(path);
+    } catch (const std::exception& e) {
+      fail(sig.image_pos, "signature image " + sig.image + ": " + e.what(), "give a PNG or JPEG scan of the signature");
+    }
+    const Sp room = st_.signature.space;
+    Sp h = room * 9 / 10;
+    Sp w = h * info.width / info.height;
+    if (w > width) {
+      w = width;
+      h = w * info.height / info.width;
+    }
+    g.fixed_images.push_back({path, x + (width - w) / 2, top + (room - h) / 2, w, h});
+  }
+
   /// The last block: "Nơi nhận:" and its list on the left, the signature block on the
   /// right, on one row that is never split and never alone on its page.
   void closing() {
@@ -495,6 +518,7 @@ class FlowBuilder {
       if (!sig.title.empty())
         right = column_text(g.fixed_runs, {styled(sig.title, ss.title)}, right_x, right_w, right, ss.title.size,
                             Align::Center, sig.pos);
+      if (!sig.image.empty()) signature_image(g, sig, right_x, right_w, right);
       right += ss.space;
       if (!sig.name.empty())
         right = column_text(g.fixed_runs, {styled(sig.name, ss.name)}, right_x, right_w, right, ss.name.size,
@@ -603,6 +627,11 @@ std::string dump_pages(const PagedDocument& doc) {
       std::snprintf(buf, sizeof buf, "  rule %.2f %.2f w=%.2f t=%.2f\n", to_pt(r.x), to_pt(r.y), to_pt(r.width),
                     to_pt(r.thickness));
       out += buf;
+    }
+    for (const auto& im : p.images) {
+      std::snprintf(buf, sizeof buf, "  image %.2f %.2f %.2fx%.2f ", to_pt(im.x), to_pt(im.y), to_pt(im.width),
+                    to_pt(im.height));
+      out += buf + std::filesystem::path(im.path).filename().string() + '\n';
     }
   }
   for (const auto& o : doc.outline) {

@@ -30,6 +30,7 @@ struct FlowBlock {
   /// Fixed material drawn relative to the block's top-left (header grid, rules); its height.
   std::vector<TextRun> fixed_runs;
   std::vector<Rule> fixed_rules;
+  std::vector<Image> fixed_images;
   Sp fixed_height = 0;
   std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
   SourcePos pos;

@@ -33,11 +33,18 @@ struct Rule {
   Sp x = 0, y = 0, width = 0, thickness = 0;
 };
 
+/// A raster image (PNG or JPEG file) scaled into a box; (x, y) is its top-left corner.
+struct Image {
+  std::string path;
+  Sp x = 0, y = 0, width = 0, height = 0;
+};
+
 /// One page, ready to draw.
 struct Page {
   Sp width = 0, height = 0;
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
+  std::vector<Image> images;
 };
 
 /// A bookmark: title, nesting level (0 = part), target page index and y.

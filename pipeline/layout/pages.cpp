@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
 
 namespace vanban::layout {
@@ -52,6 +53,9 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
 
   std::size_t start = 0;
   while (start < els.size()) {
+    if (doc.pages.size() == kMaxPages)  // pipeline/core/limits.hpp
+      fail(flow.blocks[els[start].block].pos, "the document has more than " + std::to_string(kMaxPages) + " pages",
+           "split it into several documents");
     // A table continued from the previous page repeats its header row first.
     const int repeat = els[start].line == 0 ? flow.blocks[els[start].block].header_block : -1;
     const Sp header_h = repeat >= 0 ? flow.blocks[static_cast<std::size_t>(repeat)].fixed_height : 0;
@@ -89,6 +93,11 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
         r.x += left + b.x;
         r.y += top;
         page.rules.push_back(r);
+      }
+      for (Image im : b.fixed_images) {
+        im.x += left + b.x;
+        im.y += top;
+        page.images.push_back(std::move(im));
       }
     };
     if (repeat >= 0) {

@@ -21,8 +21,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <stdexcept>
+#include <streambuf>
 #include <thread>
 
 #include "pipeline/pdf/content_stream.hpp"
@@ -60,6 +62,31 @@ void set_stream(PdfObject* obj, const Deflated& d) {
   PdfMemoryInputStream in(d.data.get(), d.size);
   obj->GetStream()->SetRawData(&in, d.size);
 }
+
+std::mutex& podofo_clock_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+/// A streambuf that appends to a vector: PoDoFo writes the file straight into the vector
+/// that write_pdf returns (no second copy of the whole file).
+class VectorSink : public std::streambuf {
+ public:
+  explicit VectorSink(std::vector<char>& out) : out_(out) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out_.insert(out_.end(), s, s + n);
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  std::vector<char>& out_;
+};
 
 /// Runs job(0) .. job(count - 1) on up to as many threads as the machine has cores (the
 /// calling thread included). Jobs must be independent; the first exception is rethrown.
@@ -161,7 +188,8 @@ PdfObject* add_font(PdfVecObjects& objs, const FontStreams& fs) {
 
 /// Bookmarks: level 0 at the top; a deeper entry nests under the nearest preceding
 /// shallower one (a jump of several levels nests one level down). Every item is open.
-void add_outline(PdfMemDocument& doc, const layout::PagedDocument& pd) {
+void add_outline(PdfMemDocument& doc, const layout::PagedDocument& pd,
+                 const std::vector<std::unique_ptr<PdfPage>>& pages) {
   if (pd.outline.empty()) return;
   PdfOutlines* root = doc.GetOutlines(ePdfCreateObject);
   struct Node {
@@ -181,7 +209,7 @@ void add_outline(PdfMemDocument& doc, const layout::PagedDocument& pd) {
     PdfOutlineItem* parent_item = parent < 0 ? root : nodes[static_cast<std::size_t>(parent)].item;
 
     // [page /XYZ left top zoom]: null left and zoom keep the reader's current ones.
-    PdfPage* page = doc.GetPage(static_cast<int>(entry.page));
+    const PdfPage* page = pages[entry.page].get();
     PdfArray arr;
     arr.push_back(page->GetObject()->Reference());
     arr.push_back(PdfName("XYZ"));
@@ -208,17 +236,31 @@ void add_outline(PdfMemDocument& doc, const layout::PagedDocument& pd) {
 std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::FontSet& fonts,
                                  const Metadata& meta) {
   // Which glyphs of which font the pages draw: only those go into the subsets.
-  std::vector<std::set<std::uint32_t>> used(fonts.fonts.size());
+  // (Marked in a bitmap per font first: a long document draws millions of glyphs.)
+  std::vector<std::vector<bool>> drawn(fonts.fonts.size());
   for (const auto& page : pd.pages) {
     if (page.width <= 0 || page.height <= 0) throw std::runtime_error("PDF writer: page with no size");
     for (const auto& run : page.runs) {
       if (run.font >= fonts.fonts.size())
         throw std::runtime_error("PDF writer: run uses unknown font " + std::to_string(run.font));
-      for (const auto& g : run.glyphs) used[run.font].insert(g.gid);
+      auto& bits = drawn[run.font];
+      for (const auto& g : run.glyphs) {
+        if (g.gid >= bits.size()) bits.resize(g.gid + std::size_t{1});
+        bits[g.gid] = true;
+      }
     }
   }
+  std::vector<std::set<std::uint32_t>> used(fonts.fonts.size());
+  for (std::size_t f = 0; f < drawn.size(); ++f)
+    for (std::size_t g = 0; g < drawn[f].size(); ++g)
+      if (drawn[f][g]) used[f].insert(used[f].end(), static_cast<std::uint32_t>(g));
 
+  // A new PoDoFo document stamps its Info with the current time through localtime(), which
+  // is not thread-safe: documents written side by side (vanban build a b) are created one
+  // at a time. (The stamp is replaced below.)
+  std::unique_lock<std::mutex> clock_lock(podofo_clock_mutex());
   PdfMemDocument doc;
+  clock_lock.unlock();
   // Clean mode puts an EOL after "obj" (PDF/A needs it); version 1.7 for PDF/A-2.
   doc.SetWriteMode(ePdfWriteMode_Clean);
   doc.SetPdfVersion(ePdfVersion_1_7);
@@ -241,6 +283,7 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   for (const std::size_t f : font_ids) maps[f] = &embedded[f]->font.glyphs;
 
   std::vector<Deflated> contents(pd.pages.size());
+  std::vector<std::size_t> contents_size(pd.pages.size());
   parallel_for(2 * font_ids.size() + pd.pages.size(), [&](std::size_t i) {
     if (i < 2 * font_ids.size()) {  // the font files first: the largest jobs
       FontStreams& fs = *embedded[font_ids[i / 2]];
@@ -251,23 +294,42 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
     const std::size_t k = i - 2 * font_ids.size();
     const std::string content = page_content(pd.pages[k], fonts, maps);
     contents[k] = deflate(content.data(), content.size());
+    contents_size[k] = static_cast<std::size_t>(contents[k].size);
   });
 
   std::vector<PdfReference> font_refs(fonts.fonts.size());
   for (const std::size_t f : font_ids) font_refs[f] = add_font(objs, *embedded[f])->Reference();
 
+  // Pages are made here and hung into the page tree in one go below: PoDoFo's CreatePage
+  // walks and copies the whole /Kids array for every page added, and its page cache misses
+  // the page just added, so GetPage walks the tree again (both quadratic: 3.1 of the 7.4
+  // billion instructions of writing 1,000 pages). The objects come out numbered as
+  // CreatePage numbers them, so the bytes are the same.
+  std::vector<std::unique_ptr<PdfPage>> pages;
+  pages.reserve(pd.pages.size());
   for (std::size_t k = 0; k < pd.pages.size(); ++k) {
     const auto& page = pd.pages[k];
-    PdfPage* p = doc.CreatePage(PdfRect(0, 0, to_pt(page.width), to_pt(page.height)));
+    pages.push_back(std::make_unique<PdfPage>(PdfRect(0, 0, to_pt(page.width), to_pt(page.height)), &objs));
+    PdfPage* p = pages.back().get();
     std::set<shape::FontId> page_fonts;
     for (const auto& run : page.runs)
       if (!run.glyphs.empty()) page_fonts.insert(run.font);
     for (shape::FontId f : page_fonts)
       p->AddResource(PdfName(font_resource_name(f)), font_refs[f], PdfName("Font"));
     set_stream(p->GetContentsForAppending(), contents[k]);
+    contents[k] = {};  // PoDoFo has its own copy now
   }
+  PdfObject* tree = doc.GetPagesTree()->GetObject();
+  PdfArray kids;
+  kids.reserve(pages.size());
+  for (const auto& p : pages) {
+    p->GetObject()->GetDictionary().AddKey("Parent", tree->Reference());
+    kids.push_back(p->GetObject()->Reference());
+  }
+  tree->GetDictionary().AddKey("Kids", kids);
+  tree->GetDictionary().AddKey("Count", integer(static_cast<std::int64_t>(pages.size())));
 
-  add_outline(doc, pd);
+  add_outline(doc, pd, pages);
 
   // Info: PoDoFo stamps CreationDate = now and its own Producer; replace both, since the
   // trailer /ID is the MD5 of this dictionary and the output must be reproducible.
@@ -291,11 +353,21 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   doc.SetDisplayDocTitle();  // title bar shows /Title, not the file name
   if (!pd.outline.empty()) doc.SetPageMode(ePdfPageModeUseBookmarks);
 
-  PdfRefCountedBuffer buffer;
-  PdfOutputDevice device(&buffer);
+  // Room for the streams plus the objects around them, reserved (not touched) up front so
+  // that the vector rarely has to move while PoDoFo writes into it.
+  std::size_t estimate = 65536 + 1024 * (pd.pages.size() + pd.outline.size());
+  for (const std::size_t f : font_ids)
+    estimate += static_cast<std::size_t>(embedded[f]->file.size + embedded[f]->to_unicode.size) +
+                16 * embedded[f]->font.glyphs.width.size();
+  for (const auto& c : contents_size) estimate += c;
+  std::vector<char> out;
+  out.reserve(estimate);
+  VectorSink sink(out);
+  std::ostream stream(&sink);
+  PdfOutputDevice device(&stream);
   doc.Write(&device);
-  // The buffer grows in chunks: its size is capacity, the device knows the length.
-  return std::vector<char>(buffer.GetBuffer(), buffer.GetBuffer() + device.GetLength());
+  stream.flush();
+  return out;
 }
 
 /// The process umask, read without changing it (umask(2) can only set).

@@ -6,12 +6,20 @@
 
 #include <filesystem>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 
 namespace vanban::shape {
 
 namespace {
+
+/// fontconfig's current configuration is one per process: documents built side by side on
+/// several threads ask it one at a time.
+std::mutex& fontconfig_mutex() {
+  static std::mutex m;
+  return m;
+}
 
 /// The PostScript name, or "" when the font has none.
 std::string read_postscript_name(hb_face_t* face) {
@@ -119,6 +127,7 @@ std::string find_face(const std::string& family, FaceStyle style) {
   const bool bold = style == FaceStyle::Bold || style == FaceStyle::BoldItalic;
   const bool italic = style == FaceStyle::Italic || style == FaceStyle::BoldItalic;
 
+  const std::lock_guard<std::mutex> lock(fontconfig_mutex());
   FcPattern* pat = FcPatternCreate();
   if (!pat) return {};
   FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
@@ -164,6 +173,7 @@ namespace vanban::shape {
 bool add_font_dir(const std::string& dir) {
   // The application font set of the current fontconfig configuration: searched by
   // find_face like the system fonts, without installing anything system-wide.
+  const std::lock_guard<std::mutex> lock(fontconfig_mutex());
   return FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dir.c_str())) == FcTrue;
 }
 

@@ -57,13 +57,14 @@ class Reader {
     const std::string& s = n.Scalar();
     double v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) fail(pos(n), "expected a number, got `" + s + "`");
+    if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v))  // from_chars takes "nan", "inf"
+      fail(pos(n), "expected a number, got `" + s + "`");
     return v;
   }
 
   int integer(const YAML::Node& n) {
     const double v = number(n);
-    if (v != static_cast<int>(v)) fail(pos(n), "expected a whole number");
+    if (!(v >= -1e9 && v <= 1e9) || v != static_cast<int>(v)) fail(pos(n), "expected a whole number");  // no UB cast
     return static_cast<int>(v);
   }
 
@@ -75,6 +76,9 @@ class Reader {
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     const std::string unit(p, s.data() + s.size());
     if (ec != std::errc()) fail(pos(n), "expected a length such as 20mm or 14pt, got `" + s + "`");
+    // Bounded so that sums of lengths stay far inside the int64 scaled points (no overflow).
+    if (!std::isfinite(v) || std::abs(v) > 100000)
+      fail(pos(n), "length out of range: `" + s + "`", "a page is a few hundred mm; lengths stay under 100000 units");
     if (unit == "mm") return mm(v);
     if (unit == "pt") return pt(v);
     if (unit == "cm") return mm(v * 10);

@@ -1,0 +1,32 @@
+#pragma once
+/// Resource limits: a document that would take absurd memory or time is refused with a
+/// message instead of exhausting the machine. The numbers sit far above any real document
+/// (the sample report: 30 pages, 600 blocks, 60 KB of text) and well below what a
+/// 2-core, 4 GB machine can still do in a minute or two.
+///
+/// Where each is checked:
+/// - kMaxBlocks, kMaxTextBytes: layout::check_document_size, before any shaping;
+/// - kMaxPages: layout::break_pages, as pages are made;
+/// - kMemoryLimitMb: limit_memory, for the whole process (the net under everything else:
+///   a blow-up nobody foresaw ends in std::bad_alloc, which the CLI reports).
+/// The loader's own limits (YAML nesting, include depth) live in pipeline/content.
+#include <cstddef>
+
+namespace vanban {
+
+/// Pages of one document.
+inline constexpr std::size_t kMaxPages = 10000;
+/// Blocks of one document: paragraphs, list items, table rows, quotes, headings.
+inline constexpr std::size_t kMaxBlocks = 200000;
+/// Bytes of text (UTF-8, after variables) in one document.
+inline constexpr std::size_t kMaxTextBytes = std::size_t{64} << 20;
+/// Address space of the vanban process, in MiB (VANBAN_MEMORY_LIMIT_MB overrides; 0: none).
+inline constexpr std::size_t kMemoryLimitMb = 4096;
+
+/// Caps the process's address space (RLIMIT_AS) at `megabytes` MiB, so that allocation
+/// beyond it throws std::bad_alloc rather than driving the machine into swap or the OOM
+/// killer. Does nothing for 0, or under AddressSanitizer (which reserves terabytes of
+/// address space for its shadow memory). Returns whether a limit was set.
+bool limit_memory(std::size_t megabytes);
+
+}  // namespace vanban

@@ -1,0 +1,63 @@
+#include "pipeline/layout/image.hpp"
+
+#include <cstdint>
+#include <fstream>
+#include <stdexcept>
+#include <vector>
+
+namespace vanban::layout {
+namespace {
+
+constexpr int kMaxSide = 20000;
+
+std::uint32_t be32(const unsigned char* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+int be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
+
+/// PNG: the signature, then the IHDR chunk with width and height (PNG spec §11.2.2).
+ImageInfo png(const std::vector<unsigned char>& b) {
+  static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  if (b.size() < 33 || !std::equal(sig, sig + 8, b.begin()) || std::string(b.begin() + 12, b.begin() + 16) != "IHDR")
+    throw std::runtime_error("not a valid PNG file (no IHDR header)");
+  const std::uint32_t w = be32(&b[16]), h = be32(&b[20]);
+  if (w == 0 || h == 0 || w > kMaxSide || h > kMaxSide)
+    throw std::runtime_error("PNG of " + std::to_string(w) + "×" + std::to_string(h) + " pixels: sides must be 1 to 20000");
+  return {static_cast<int>(w), static_cast<int>(h), "png"};
+}
+
+/// JPEG: walk the markers to the first start-of-frame (SOF0–SOF15 but DHT, JPG, DAC).
+ImageInfo jpeg(const std::vector<unsigned char>& b) {
+  std::size_t i = 2;
+  while (i + 9 < b.size()) {
+    if (b[i] != 0xFF) throw std::runtime_error("not a valid JPEG file (bad marker)");
+    const unsigned char m = b[i + 1];
+    if (m == 0xFF) { ++i; continue; }
+    const int len = be16(&b[i + 2]);
+    if (len < 2) throw std::runtime_error("not a valid JPEG file (bad segment length)");
+    if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+      const int h = be16(&b[i + 5]), w = be16(&b[i + 7]);
+      if (w == 0 || h == 0 || w > kMaxSide || h > kMaxSide)
+        throw std::runtime_error("JPEG of " + std::to_string(w) + "×" + std::to_string(h) + " pixels: sides must be 1 to 20000");
+      return {w, h, "jpeg"};
+    }
+    i += 2 + static_cast<std::size_t>(len);
+  }
+  throw std::runtime_error("not a valid JPEG file (no frame header)");
+}
+
+}  // namespace
+
+ImageInfo probe_image(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the image file");
+  // Headers sit at the start; 64 KiB covers JPEG files with large EXIF blocks before the frame.
+  std::vector<unsigned char> b(65536);
+  in.read(reinterpret_cast<char*>(b.data()), static_cast<std::streamsize>(b.size()));
+  b.resize(static_cast<std::size_t>(in.gcount()));
+  if (b.size() >= 8 && b[0] == 0x89 && b[1] == 'P') return png(b);
+  if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) return jpeg(b);
+  throw std::runtime_error("not a PNG or JPEG image");
+}
+
+}  // namespace vanban::layout

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Safe output: a build that fails, is interrupted or is killed (SIGKILL, at several moments)
+never leaves a half-written PDF, never loses an earlier one, and leaves no temporary file
+that the next build does not remove; the output folder is created when missing; an input
+file of the document is never overwritten, however its path is spelt.
+
+How temporaries work (pipeline/pdf/write.cpp, write_file_atomically): the PDF is written to
+`.<name>.tmp-<pid>-XXXXXX` beside the output and renamed over it. SIGINT, SIGTERM, SIGHUP
+and SIGQUIT are held during that window. SIGKILL cannot be held, so a killed run may leave
+its temporary: the next build of the same output removes every such file whose pid is no
+longer running."""
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import ROOT, Failures, run  # noqa: E402
+
+vanban = os.path.abspath(sys.argv[1])
+t = Failures("atomic output")
+sanitizers = bool(os.environ.get("VANBAN_SANITIZERS"))
+ENV = {"SOURCE_DATE_EPOCH": "1764547200"}
+
+HEAD = """style: dang
+kind: bao-cao
+header:
+  issuer: ĐẢNG ỦY XÃ AN BÌNH
+  code: BC/ĐU
+title: Báo cáo thử
+"""
+WORDS = ("Đảng bộ xác định giáo dục chính trị lãnh đạo tư tưởng là nhiệm vụ thường xuyên liên tục trong "
+         "toàn bộ công tác xây dựng Đảng hàng năm có kế hoạch tổ chức học tập quán triệt").split()
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def big_document(folder, paragraphs):
+    body = []
+    for i in range(paragraphs):
+        words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(80)]
+        body.append("  - " + " ".join(words) + ".\n")
+    write(os.path.join(folder, "document.yaml"), HEAD + "body:\n" + "".join(body))
+
+
+def temporaries(folder):
+    return sorted(n for n in os.listdir(folder) if ".tmp-" in n)
+
+
+def dead_pid():
+    """A pid that no process has: one of ours that has exited (and been reaped)."""
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
+    small = os.path.join(tmp, "small")
+    write(os.path.join(small, "document.yaml"), HEAD + "body:\n  - Một đoạn văn ngắn để thử.\n")
+    write(os.path.join(small, "phan-phu.yaml"), "title: Không dùng\n")
+
+    # The output folder is created, however deep.
+    out = os.path.join(tmp, "moi", "tao", "ra.pdf")
+    p = run(vanban, "build", small, "-o", out, env=ENV, check=False)
+    t.check(p.returncode == 0 and os.path.isfile(out), f"missing output folders are created ({p.stderr.decode()})")
+
+    # Input files are never overwritten, whatever the spelling of the path.
+    for target in ("document.yaml", "./document.yaml", "../small/document.yaml", "phan-phu.yaml"):
+        path = os.path.join(small, target)
+        before = open(path, "rb").read()
+        p = run(vanban, "build", small, "-o", path, env=ENV, check=False)
+        t.check(p.returncode == 1 and b"refusing to overwrite an input file" in p.stderr
+                and open(path, "rb").read() == before, f"-o {target}: refused, file unchanged ({p.stderr.decode()})")
+    link = os.path.join(tmp, "lien-ket.pdf")
+    os.symlink(os.path.join(small, "document.yaml"), link)
+    before = open(link, "rb").read()
+    p = run(vanban, "build", small, "-o", link, env=ENV, check=False)
+    t.check(p.returncode == 1 and open(link, "rb").read() == before and os.path.islink(link),
+            f"-o a symlink to document.yaml: refused ({p.stderr.decode()})")
+    one = os.path.join(tmp, "mot-tep.yaml")
+    write(one, HEAD + "body:\n  - Một đoạn.\n")
+    before = open(one, "rb").read()
+    p = run(vanban, "build", one, "-o", one, env=ENV, check=False)
+    t.check(p.returncode == 1 and open(one, "rb").read() == before, "a one-file document is not its own output")
+
+    # Output paths that cannot be written: a message, exit 1, nothing touched.
+    folder = os.path.join(tmp, "la-thu-muc.pdf")
+    os.makedirs(folder)
+    p = run(vanban, "build", small, "-o", folder, env=ENV, check=False)
+    t.check(p.returncode == 1 and b"folder" in p.stderr and os.listdir(folder) == [],
+            f"-o an existing folder: refused ({p.stderr.decode()})")
+    blocker = os.path.join(tmp, "tep-thuong")
+    write(blocker, "không phải thư mục")
+    p = run(vanban, "build", small, "-o", os.path.join(blocker, "ra.pdf"), env=ENV, check=False)
+    t.check(p.returncode == 1 and b"cannot write" in p.stderr and open(blocker, encoding="utf-8").read() ==
+            "không phải thư mục", f"-o under a regular file: a message, the file untouched ({p.stderr.decode()})")
+
+    # A bad build leaves the earlier PDF and nothing else.
+    outdir = os.path.join(tmp, "out")
+    out = os.path.join(outdir, "bao-cao.pdf")
+    run(vanban, "build", small, "-o", out, env=ENV)
+    earlier = open(out, "rb").read()
+    bad = os.path.join(tmp, "bad")
+    write(os.path.join(bad, "document.yaml"), HEAD + "body:\n  - Một đoạn.\n  - include: khong-co.yaml\n")
+    p = run(vanban, "build", bad, "-o", out, env=ENV, check=False)
+    t.check(p.returncode == 1 and open(out, "rb").read() == earlier and os.listdir(outdir) == ["bao-cao.pdf"],
+            "a failed build leaves the earlier PDF byte-identical and nothing beside it")
+
+    # Stale temporaries: those of dead processes go, those of live ones and of other
+    # outputs stay.
+    gone = os.path.join(outdir, f".bao-cao.pdf.tmp-{dead_pid()}-Ab12Cd")
+    alive = os.path.join(outdir, f".bao-cao.pdf.tmp-{os.getpid()}-Ef34Gh")
+    other = os.path.join(outdir, f".khac.pdf.tmp-{dead_pid()}-Ij56Kl")
+    for f in (gone, alive, other):
+        write(f, "%PDF-1.7 half written")
+    run(vanban, "build", small, "-o", out, env=ENV)
+    t.check(not os.path.exists(gone), "a temporary left by a dead run is removed by the next build")
+    t.check(os.path.exists(alive), "a temporary of a running process is left alone")
+    t.check(os.path.exists(other), "a temporary of another output is left alone")
+    for f in (alive, other):
+        os.remove(f)
+
+    # Kill a long build at several moments, with SIGKILL (no cleanup possible) and SIGTERM
+    # (held while the PDF is written and renamed). Afterwards the output is the earlier PDF
+    # or the complete new one, never anything else.
+    big = os.path.join(tmp, "big")
+    big_document(big, 300 if sanitizers else 2000)
+    reference = os.path.join(tmp, "reference.pdf")
+    start = time.monotonic()
+    run(vanban, "build", big, "-o", reference, env=ENV)
+    took = time.monotonic() - start
+    new = open(reference, "rb").read()
+    t.check(new != earlier, "the long document's PDF differs from the earlier one")
+    moments = 5 if sanitizers else 12
+    outcomes = {"earlier": 0, "new": 0}
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        for i in range(moments):
+            # From just after the start to twice the build's time (a loaded machine is slower):
+            # the first ones land in loading and layout, the middle ones about the writing,
+            # the last ones after the end.
+            delay = took * (0.05 + 2.0 * i / (moments - 1))
+            e = dict(os.environ, **ENV)
+            p = subprocess.Popen([vanban, "build", big, "-o", out], env=e, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            try:
+                p.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                p.send_signal(sig)
+                p.wait()
+            data = open(out, "rb").read()
+            what = "new" if data == new else "earlier" if data == earlier else "other"
+            if what in outcomes:
+                outcomes[what] += 1
+            t.check(what != "other", f"{sig.name} after {delay:.2f} s: the output is the earlier PDF or the "
+                    f"complete new one ({len(data)} bytes)")
+            left = temporaries(outdir)
+            if sig == signal.SIGTERM:
+                t.check(not left, f"SIGTERM after {delay:.2f} s: no temporary left ({left})")
+            # Back to the earlier PDF for the next round, through a build (which also
+            # removes what a killed run left).
+            run(vanban, "build", small, "-o", out, env=ENV)
+            t.check(not temporaries(outdir), f"{sig.name} after {delay:.2f} s: the next build removed the "
+                    f"temporaries ({temporaries(outdir)})")
+    print(f"kills: the earlier PDF stayed {outcomes['earlier']} times, the new one was complete "
+          f"{outcomes['new']} times (build: {took:.2f} s)")
+    t.check(sorted(os.listdir(outdir)) == ["bao-cao.pdf"], f"nothing else in the output folder: {os.listdir(outdir)}")
+
+t.finish()
