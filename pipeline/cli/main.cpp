@@ -176,11 +176,11 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     shape::FontSet fonts;
     const shape::Family family = layout::load_family(st, fonts, {st.file, 0, 0});
     shape::Shaper shaper(fonts);
-    const layout::Flow flow = layout::build_flow(doc, st, family, shaper, diags);
+    layout::Flow flow = layout::build_flow(doc, st, family, shaper, diags);
     if (opt.dump == "lines") {
       std::cout << layout::dump_lines(flow);
     } else {
-      const layout::PagedDocument paged = layout::break_pages(flow, st, family, shaper);
+      const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
       if (opt.dump == "pages") {
         std::cout << layout::dump_pages(paged);
       } else {

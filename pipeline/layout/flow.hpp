@@ -52,9 +52,9 @@ shape::Family load_family(const style::Style& style, shape::FontSet& fonts, cons
 Flow build_flow(const content::Document& doc, const style::Style& style, const shape::Family& family,
                 shape::Shaper& shaper, Diagnostics& diags);
 
-/// Breaks the flow into pages (headings keep with the next block; no paragraph
+/// Breaks the flow into pages (taking it: its lines' glyph runs move into the pages) (headings keep with the next block; no paragraph
 /// leaves a single line at the foot or head of a page) and adds page numbers.
-PagedDocument break_pages(const Flow& flow, const style::Style& style, const shape::Family& family,
+PagedDocument break_pages(Flow flow, const style::Style& style, const shape::Family& family,
                           shape::Shaper& shaper);
 
 /// Stable text form of the flow's lines (`vanban build --dump=lines`).

@@ -12,11 +12,18 @@
 namespace vanban::layout {
 
 /// A glyph at a position relative to its run's origin (x right, y down; y is a mark offset).
+/// Offsets within a run fit in 32 bits (a page is under 2^31 sp wide); a long document
+/// holds millions of glyphs, so they stay small.
 struct PlacedGlyph {
   std::uint32_t gid = 0;
-  Sp x = 0;
-  Sp y = 0;
+  std::int32_t x = 0;
+  std::int32_t y = 0;
 };
+
+/// A PlacedGlyph from scaled-point offsets (which must lie within a page).
+inline PlacedGlyph place_glyph(std::uint32_t gid, Sp x, Sp y) {
+  return {gid, static_cast<std::int32_t>(x), static_cast<std::int32_t>(y)};
+}
 
 /// Glyphs of one font and size on one baseline.
 struct TextRun {

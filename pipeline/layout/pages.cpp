@@ -45,7 +45,7 @@ Sp gap_before(const Flow& flow, const std::vector<Element>& els, std::size_t k) 
 
 }  // namespace
 
-PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape::Family& family,
+PagedDocument break_pages(Flow flow, const style::Style& st, const shape::Family& family,
                           shape::Shaper& shaper) {
   const auto els = elements_of(flow);
   const Sp avail = st.page.height - st.page.top - st.page.bottom;
@@ -118,7 +118,9 @@ PagedDocument break_pages(const Flow& flow, const style::Style& st, const shape:
       if (b.fixed_height > 0 || b.lines.empty()) {
         place_fixed(b);
       } else {
-        for (TextRun r : b.lines[els[e].line].runs) {
+        // Lines are drawn once: their runs move into the page (a long document holds
+        // millions of glyphs; copying them doubled the peak memory).
+        for (TextRun& r : flow.blocks[els[e].block].lines[els[e].line].runs) {
           r.x += left + b.x;
           r.y = top + b.baseline;
           page.runs.push_back(std::move(r));

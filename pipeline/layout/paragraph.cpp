@@ -269,8 +269,8 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
     const unsigned upem = fonts[p.font].upem();
     std::int64_t pen = 0;
     for (const auto& g : p.shaped->glyphs) {
-      run.glyphs.push_back({g.gid, offset + bx - run.x + fu_to_sp(pen + g.x_offset, p.size, upem),
-                            -fu_to_sp(g.y_offset, p.size, upem)});
+      run.glyphs.push_back(place_glyph(g.gid, offset + bx - run.x + fu_to_sp(pen + g.x_offset, p.size, upem),
+                                       -fu_to_sp(g.y_offset, p.size, upem)));
       pen += g.x_advance;
     }
   }
@@ -289,7 +289,7 @@ TextRun set_run(const StyledText& t, shape::Shaper& shaper, Sp& width) {
   run.text = t.text;
   std::int64_t pen = 0;
   for (const auto& g : shaped.glyphs) {
-    run.glyphs.push_back({g.gid, fu_to_sp(pen + g.x_offset, t.size, upem), -fu_to_sp(g.y_offset, t.size, upem)});
+    run.glyphs.push_back(place_glyph(g.gid, fu_to_sp(pen + g.x_offset, t.size, upem), -fu_to_sp(g.y_offset, t.size, upem)));
     pen += g.x_advance;
   }
   width = fu_to_sp(shaped.advance, t.size, upem);

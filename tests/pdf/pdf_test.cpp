@@ -108,14 +108,14 @@ struct Sample {
     regular = fonts.add(r);
     bold = fonts.add(b);
 
-    Page p1{mm(210), mm(297), {}, {}};
+    Page p1{mm(210), mm(297), {}, {}, {}};
     p1.runs.push_back(run(bold, 14, 72, 90, kLine1));
     p1.rules.push_back({pt(72), pt(97), pt(200), pt(0.5)});
     p1.runs.push_back(run(regular, 13, 72, 130, kLine2));
     p1.runs.push_back(run(regular, 13, 72, 150, kLine3));
     p1.runs.back().underline = true;
     p1.runs.push_back(run(regular, 13, 72, 170, kLine4));
-    Page p2{mm(210), mm(297), {}, {}};
+    Page p2{mm(210), mm(297), {}, {}, {}};
     p2.runs.push_back(run(bold, 14, 72, 90, kPage2));
     p2.runs.push_back(run(regular, 13, 72, 120, kMarks));
     doc.pages = {p1, p2};
@@ -144,7 +144,7 @@ struct Sample {
     std::int64_t pen = 0;  // font units
     for (const auto& g : s.glyphs) {
       // HarfBuzz y goes up, page y goes down.
-      r.glyphs.push_back({g.gid, (pen + g.x_offset) * r.size / upem, -g.y_offset * r.size / upem});
+      r.glyphs.push_back(layout::place_glyph(g.gid, (pen + g.x_offset) * r.size / upem, -g.y_offset * r.size / upem));
       pen += g.x_advance;
     }
     return r;
@@ -241,7 +241,7 @@ TEST(EmbedFont, SubsetHasUsedGlyphsWidthsAndText) {
 
 TEST(ContentStream, KerningBecomesTjAdjustmentAndMarksGetOwnMatrix) {
   Sample s;
-  Page page{pt(200), pt(100), {}, {}};
+  Page page{pt(200), pt(100), {}, {}, {}};
   TextRun r = s.run(s.regular, 10, 10, 20, "AV");
   // A raised glyph (as a GPOS mark would be) on a second run.
   TextRun m = s.run(s.regular, 10, 10, 40, "xy");
@@ -270,7 +270,7 @@ TEST(ContentStream, KerningBecomesTjAdjustmentAndMarksGetOwnMatrix) {
 
 TEST(ContentStream, RulesAndUnderlineAreFilledRectangles) {
   Sample s;
-  Page page{pt(200), pt(100), {}, {}};
+  Page page{pt(200), pt(100), {}, {}, {}};
   page.rules.push_back({pt(10), pt(50), pt(100), pt(1)});
   TextRun r = s.run(s.regular, 10, 20, 30, "AV");
   r.underline = true;
@@ -433,7 +433,7 @@ TEST(PdfWrite, BadInputThrows) {
 TEST(PdfWrite, EmptyDocumentPartsAreFine) {
   Sample s;
   PagedDocument d;
-  d.pages.push_back({mm(148), mm(210), {}, {}});  // one blank A5 page, no fonts used
+  d.pages.push_back({mm(148), mm(210), {}, {}, {}});  // one blank A5 page, no fonts used
   Metadata m;
   const auto bytes = pdf::write_pdf(d, s.fonts, m);
   ASSERT_FALSE(bytes.empty());
