@@ -175,9 +175,32 @@ Sp run_width(const layout::TextRun& run, const shape::Font& font) {
   return w;
 }
 
+std::string image_resource_name(std::size_t index) {
+  std::string name = "Im";
+  name += std::to_string(index);
+  return name;
+}
+
 std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
-                         const std::vector<const GlyphMap*>& maps) {
+                         const std::vector<const GlyphMap*>& maps, const std::vector<std::string>& images) {
   std::string out;
+  // Images under everything else (a seal may overlap the signature's text): the unit
+  // square scaled to the image's box, `q w 0 0 h x y cm /ImN Do Q`.
+  for (const auto& im : page.images) {
+    const auto at = std::find(images.begin(), images.end(), im.path);
+    if (at == images.end()) throw std::logic_error("PDF writer: image with no XObject: " + im.path);
+    out += "q ";
+    append_pt(out, im.width);
+    out += " 0 0 ";
+    append_pt(out, im.height);
+    out += ' ';
+    append_pt(out, im.x);
+    out += ' ';
+    append_pt(out, page.height - im.y - im.height);
+    out += " cm /";
+    out += image_resource_name(static_cast<std::size_t>(at - images.begin()));
+    out += " Do Q\n";
+  }
   // Rules (and underlines) first: path operators are not allowed inside BT/ET.
   for (const auto& r : page.rules) append_rule(out, r, page.height);
   for (const auto& run : page.runs) {

@@ -25,10 +25,14 @@ void append_number(std::string& out, double v, int decimals);
 /// The resource name of font `id` in page /Resources (e.g. "F0").
 std::string font_resource_name(shape::FontId id);
 
+/// The resource name of the document's image number `index` in page /Resources ("Im0").
+std::string image_resource_name(std::size_t index);
+
 /// The content stream of one page. `maps[f]` is the GlyphMap of font f; every font a run
-/// uses must have one (throws std::logic_error otherwise).
+/// uses must have one (throws std::logic_error otherwise). `images` lists the document's
+/// image files in resource order; each page image is drawn as the XObject of its path.
 std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
-                         const std::vector<const GlyphMap*>& maps);
+                         const std::vector<const GlyphMap*>& maps, const std::vector<std::string>& images = {});
 
 /// Width of a run from its origin to the farthest glyph end (x + advance), in sp;
 /// used for the underline.

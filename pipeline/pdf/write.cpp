@@ -2,6 +2,8 @@
 /// atomic file write. PoDoFo stays inside this file (no header of ours includes it).
 #include "pipeline/pdf/write.hpp"
 
+#include "pipeline/layout/image.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <podofo/podofo.h>
@@ -282,6 +284,13 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   std::vector<const GlyphMap*> maps(fonts.fonts.size(), nullptr);
   for (const std::size_t f : font_ids) maps[f] = &embedded[f]->font.glyphs;
 
+  // Images (scanned signatures, seals), each embedded once however often it is drawn.
+  std::vector<std::string> image_paths;
+  for (const auto& page : pd.pages)
+    for (const auto& im : page.images)
+      if (std::find(image_paths.begin(), image_paths.end(), im.path) == image_paths.end())
+        image_paths.push_back(im.path);
+
   std::vector<Deflated> contents(pd.pages.size());
   std::vector<std::size_t> contents_size(pd.pages.size());
   parallel_for(2 * font_ids.size() + pd.pages.size(), [&](std::size_t i) {
@@ -292,7 +301,7 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
       return;
     }
     const std::size_t k = i - 2 * font_ids.size();
-    const std::string content = page_content(pd.pages[k], fonts, maps);
+    const std::string content = page_content(pd.pages[k], fonts, maps, image_paths);
     contents[k] = deflate(content.data(), content.size());
     contents_size[k] = static_cast<std::size_t>(contents[k].size);
   });
@@ -305,6 +314,15 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   // the page just added, so GetPage walks the tree again (both quadratic: 3.1 of the 7.4
   // billion instructions of writing 1,000 pages). The objects come out numbered as
   // CreatePage numbers them, so the bytes are the same.
+  std::vector<PdfReference> image_refs;
+  for (const auto& path : image_paths) {
+    PdfImage image(&objs);
+    // By the file's bytes, not its name: a JPEG saved as .png still loads.
+    if (layout::probe_image(path).format == "png") image.LoadFromPng(path.c_str());
+    else image.LoadFromJpeg(path.c_str());
+    image_refs.push_back(image.GetObject()->Reference());
+  }
+
   std::vector<std::unique_ptr<PdfPage>> pages;
   pages.reserve(pd.pages.size());
   for (std::size_t k = 0; k < pd.pages.size(); ++k) {
@@ -316,6 +334,10 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
       if (!run.glyphs.empty()) page_fonts.insert(run.font);
     for (shape::FontId f : page_fonts)
       p->AddResource(PdfName(font_resource_name(f)), font_refs[f], PdfName("Font"));
+    for (const auto& im : page.images) {
+      const auto i = static_cast<std::size_t>(std::find(image_paths.begin(), image_paths.end(), im.path) - image_paths.begin());
+      p->AddResource(PdfName(image_resource_name(i)), image_refs[i], PdfName("XObject"));
+    }
     set_stream(p->GetContentsForAppending(), contents[k]);
     contents[k] = {};  // PoDoFo has its own copy now
   }

@@ -18,6 +18,7 @@ class Page:
         self.lines = []   # (text, x0, y0, x1, y1)
         self.runs = []    # (font base name, size, x, baseline y)
         self.rules = []   # (x, y_top, width, height)
+        self.images = []  # (x, y_top, width, height) of each image XObject drawn
 
     def line(self, text):
         """The line whose text is `text` (spaces collapsed), or None."""
@@ -59,6 +60,9 @@ def read(pdf):
             fonts[name[1:]] = objs["obj:" + ref]["value"]["/BaseFont"][1:]
         data = b"".join(base64.b64decode(objs["obj:" + c]["stream"]["data"]) for c in info["contents"])
         font, size = None, 0.0
+        for m in re.finditer(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.-]+) ([\d.-]+) cm /\w+ Do Q", data):
+            w, h, x, y = (float(m.group(k)) for k in (1, 2, 3, 4))
+            p.images.append((x, p.height - y - h, w, h))
         for m in re.finditer(rb"/(\w+) ([\d.]+) Tf|1 0 0 1 ([\d.-]+) ([\d.-]+) Tm|([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re f",
                              data):
             if m.group(1):

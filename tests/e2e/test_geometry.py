@@ -158,6 +158,13 @@ with tempfile.TemporaryDirectory() as tmp:
                            centre=sig_c)
             if a and nm:
                 t.check(nm[2] - a[4] >= length(ss["space"]), f"{name}: room for the signature")
+            if sig.get("image"):
+                ims = last.images
+                t.check(len(ims) == 1, f"{name}: the signature image is drawn once on the last page ({ims})")
+                if ims and nm:
+                    x, y, w, h = ims[0]
+                    t.check(near(x + w / 2, sig_c, 1.0), f"{name}: signature image centred in the signature column")
+                    t.check(a[4] <= y and y + h <= nm[2], f"{name}: signature image between the title and the name")
             rs = st["recipients"]
             lab = check_run(last, rs["label"], length(rs["label-style"]["size"]), weight(rs["label-style"]),
                             f"{name} recipients label", left=left_edge)
