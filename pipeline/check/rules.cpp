@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "pipeline/content/detail.hpp"
+#include "pipeline/content/yaml_cache.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::check::detail {
@@ -128,7 +129,7 @@ Rules read_rules(const style::Style& style) {
   const SourceFile file(style.file, std::move(bytes).str());
   YAML::Node root;
   try {
-    root = YAML::Load(file.text());
+    root = content::load_yaml_shared(file.text());  // parsed by load_style already
   } catch (const YAML::Exception& e) {
     fail(file.at_mark(e.mark.line, e.mark.column), "YAML syntax error: " + e.msg);
   }

@@ -3,6 +3,8 @@
 // for markup or variables, so a value can never change the styling around it.
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "pipeline/content/detail.hpp"
 #include "pipeline/content/load.hpp"
@@ -25,9 +27,26 @@ struct Cell {
 
 bool is_placeholder_char(char32_t c) { return c == U'.' || c == U'\u2026'; }
 
+/// Line and column of each source code point. Kept as two ints, not SourcePos: a SourcePos
+/// holds the file name, and one string per character was most of the parser's time; the
+/// SourcePos is made only for a diagnostic or a placeholder.
+struct Places {
+  SourcePos base;
+  std::vector<std::pair<int, int>> at;  // (line, column) per code point, when base.line > 0
+
+  SourcePos operator[](std::size_t i) const {
+    SourcePos p = base;
+    if (base.line > 0) {
+      p.line = at[i].first;
+      p.column = at[i].second;
+    }
+    return p;
+  }
+};
+
 /// Runs of `…` or of three or more dots, as in "ngày …. tháng ....". One run, one placeholder:
 /// "…." and "……" are one blank each.
-void find_placeholders(const std::vector<Cell>& cells, const std::vector<SourcePos>& places,
+void find_placeholders(const std::vector<Cell>& cells, const Places& places,
                        std::vector<SourcePos>& out) {
   for (std::size_t i = 0; i < cells.size();) {
     if (!is_placeholder_char(cells[i].cp)) {
@@ -69,12 +88,10 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
 
   // Where each source code point is. After a newline the column restarts at the scalar's
   // own column: exact for literal block scalars (`|`), whose lines share one indentation.
-  std::vector<SourcePos> places(s.size() + 1, pos);
-  for (std::size_t i = 0, line = 0, col = 0; i <= s.size(); ++i) {
-    if (pos.line > 0) {
-      places[i].line = pos.line + static_cast<int>(line);
-      places[i].column = pos.column + static_cast<int>(col);
-    }
+  Places places{pos, {}};
+  if (pos.line > 0) places.at.resize(s.size() + 1);
+  for (std::size_t i = 0, line = 0, col = 0; i <= s.size() && pos.line > 0; ++i) {
+    places.at[i] = {pos.line + static_cast<int>(line), pos.column + static_cast<int>(col)};
     if (i < s.size() && s[i] == U'\n') {
       ++line;
       col = 0;
@@ -165,12 +182,13 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
 
   // Spans: runs of one style. Grouping merges equal neighbours (`**a****b**` is impossible,
   // but `**a** **b**` gives bold, plain " ", bold); empty runs never arise.
+  std::string run;
   for (std::size_t i = 0; i < cells.size();) {
     std::size_t j = i;
-    std::u32string run;
+    run.clear();
     while (j < cells.size() && cells[j].bold == cells[i].bold && cells[j].italic == cells[i].italic)
-      run.push_back(cells[j++].cp);
-    out.spans.push_back({text::nfc(text::encode(run)), cells[i].bold, cells[i].italic});
+      text::append_utf8(run, cells[j++].cp);
+    out.spans.push_back({text::nfc(run), cells[i].bold, cells[i].italic});
     i = j;
   }
   return out;

@@ -6,15 +6,20 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
+#include <thread>
 #include <tuple>
 
 #include "pipeline/content/detail.hpp"
@@ -233,6 +238,16 @@ class Loader {
   std::vector<std::string> chain_;  ///< files being read (document, part, includes), relative to folder_
   int includes_ = 0;                ///< includes being read, one inside the other
   std::vector<SourcePos> placeholders_;
+
+  // Part files parsed ahead (see prefetch_parts). Declared last: destroyed first, so the
+  // workers are joined before anything they touch goes.
+  struct Prefetch {
+    std::string text;  ///< the bytes parsed; parse() uses the result only for the same bytes
+    std::shared_future<std::vector<YAML::Node>> docs;
+  };
+  void prefetch_parts(const YAML::Node& list);
+  std::map<std::string, Prefetch> prefetched_;  ///< by display path
+  std::vector<std::future<void>> workers_;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -322,7 +337,14 @@ std::optional<YAML::Node> Loader::parse(const SourceFile& f, const char* empty_h
   if (!detail::check_bytes(f, diags_)) return std::nullopt;
   std::vector<YAML::Node> docs;
   try {
-    docs = YAML::LoadAll(f.text());
+    const auto ahead = prefetched_.find(f.display());
+    if (ahead != prefetched_.end() && ahead->second.text == f.text()) {
+      const auto result = ahead->second.docs;
+      prefetched_.erase(ahead);
+      docs = result.get();  // rethrows the worker's YAML::Exception, caught below
+    } else {
+      docs = YAML::LoadAll(f.text());
+    }
   } catch (const YAML::Exception& e) {
     syntax_error(f, e);
     return std::nullopt;
@@ -743,6 +765,7 @@ void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
                  "write each part file on its own line: `  - phan-1.yaml`");
     return;
   }
+  prefetch_parts(e.value);
   std::set<std::string> listed;  // a missing file is rarely a typo of one listed already
   for (const auto& item : e.value)
     if (item.IsScalar()) listed.insert(item.Scalar());
@@ -759,6 +782,59 @@ void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
     if (!bytes) continue;
     const Reading reading(chain_, *rel);
     if (auto p = part(SourceFile(join(folder_, *rel), *bytes))) doc.parts.push_back(std::move(*p));
+  }
+}
+
+/// YAML parsing is most of the loading time, and each part file parses on its own: parts
+/// after the first are read and parsed on worker threads while this thread parses and
+/// converts the first, so that a two-part document loads in little more than the time of
+/// its larger part. Silent: the loop in parts() reads each file again and reports every
+/// problem in order, as it would without the prefetch; parse() takes a prefetched result
+/// only for the very same bytes. Files that would not be read anyway (outside the folder,
+/// not valid UTF-8) are not prefetched.
+void Loader::prefetch_parts(const YAML::Node& list) {
+  struct Job {
+    std::string text;
+    std::promise<std::vector<YAML::Node>> result;
+  };
+  auto jobs = std::make_shared<std::vector<Job>>();
+  std::set<std::string> seen;
+  bool first = true;
+  for (const auto& item : list) {
+    if (!item.IsScalar()) continue;
+    const auto rel = resolve({}, item.Scalar());
+    if (!rel) continue;
+    const std::string display = join(folder_, *rel);
+    if (first) {  // parsed here, at once: nothing to wait for
+      first = false;
+      continue;
+    }
+    if (!seen.insert(display).second || prefetched_.count(display)) continue;
+    auto bytes = read_bytes(display);
+    if (!bytes || text::invalid_utf8_at(*bytes) != std::string::npos) continue;
+    jobs->push_back({std::move(*bytes), {}});
+    prefetched_[display] = {jobs->back().text, jobs->back().result.get_future().share()};
+  }
+  if (jobs->empty()) return;
+  const std::size_t cores = std::max(2u, std::thread::hardware_concurrency());
+  const std::size_t n_workers = std::min(jobs->size(), static_cast<std::size_t>(cores - 1));
+  auto next = std::make_shared<std::atomic<std::size_t>>(0);
+  for (std::size_t w = 0; w < n_workers; ++w) {
+    try {
+      workers_.push_back(std::async(std::launch::async, [jobs, next] {
+        for (std::size_t i; (i = next->fetch_add(1)) < jobs->size();) {
+          Job& job = (*jobs)[i];
+          try {
+            job.result.set_value(YAML::LoadAll(job.text));
+          } catch (...) {  // YAML::Exception, bad_alloc: rethrown by get() in parse()
+            job.result.set_exception(std::current_exception());
+          }
+        }
+      }));
+    } catch (const std::system_error&) {  // no thread (memory limit): parse on this one
+      if (workers_.empty()) prefetched_.clear();  // else the running worker does every job
+      return;
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/content/yaml_cache.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::style {
@@ -353,7 +354,7 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
   Reader reader(file.string());
   YAML::Node root;
   try {
-    root = YAML::Load(bytes);
+    root = content::load_yaml_shared(bytes);  // check reads the same tree again
   } catch (const YAML::ParserException& e) {
     fail({file.string(), e.mark.line + 1, e.mark.column + 1}, e.msg);
   }

@@ -8,6 +8,13 @@ namespace vanban::text {
 /// The NFC form of UTF-8 text. Throws std::invalid_argument on invalid UTF-8.
 std::string nfc(std::string_view utf8);
 
+/// True when `utf8` is valid UTF-8 whose every code point NFC leaves unchanged in any
+/// context (a conservative quick check: false means "maybe not NFC", not "not NFC").
+bool is_nfc_quick(std::string_view utf8);
+
+/// The per-code-point test behind is_nfc_quick (exposed for the tests).
+bool nfc_inert_codepoint(char32_t c);
+
 /// True when `utf8` is well-formed UTF-8.
 bool valid_utf8(std::string_view utf8);
 
