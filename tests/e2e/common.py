@@ -27,11 +27,11 @@ class Failures:
         sys.exit(1 if self.failed else 0)
 
 
-def run(*cmd, env=None, check=True):
+def run(*cmd, env=None, check=True, cwd=ROOT):
     e = dict(os.environ)
     if env:
         e.update(env)
-    p = subprocess.run(cmd, capture_output=True, env=e, cwd=ROOT)
+    p = subprocess.run(cmd, capture_output=True, env=e, cwd=cwd)
     if check and p.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr.decode('utf-8', 'replace')}")
     return p

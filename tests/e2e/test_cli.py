@@ -10,7 +10,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run  # noqa: E402
 
-vanban = sys.argv[1]
+vanban = os.path.abspath(sys.argv[1])
 t = Failures("cli")
 
 p = run(vanban, "--help")
@@ -95,5 +95,27 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(vanban, "build", doc, "-o", out, check=False)
     t.check(p.returncode == 1 and b"unfilled placeholder" in p.stderr and not os.path.exists(out),
             "a final document with a placeholder is not built")
+
+# Batch mode: several documents in one command, each to out/<name>.pdf, the same bytes as
+# one at a time; a bad one is reported and gives exit 1 while the others are still built.
+with tempfile.TemporaryDirectory() as tmp:
+    a, b, bad = (os.path.join(tmp, n) for n in ("a", "b", "bad"))
+    write_doc(a, GOOD)
+    write_doc(b, GOOD.replace("Báo cáo thử", "Báo cáo thứ hai"))
+    write_doc(bad, GOOD.replace("title:", "titel:"))
+    env = {"SOURCE_DATE_EPOCH": "1764547200"}
+    p = run(vanban, "build", a, b, bad, env=env, check=False, cwd=tmp)
+    err = p.stderr.decode()
+    t.check(p.returncode == 1 and re.search(r"bad/document\.yaml:6:1: error: .*titel", err) is not None,
+            f"batch: the bad document is reported with its place and exit 1 ({err!r})")
+    outs = sorted(os.listdir(os.path.join(tmp, "out"))) if os.path.isdir(os.path.join(tmp, "out")) else []
+    t.check(outs == ["a.pdf", "b.pdf"], f"batch: the good documents are built ({outs})")
+    single = os.path.join(tmp, "single.pdf")
+    run(vanban, "build", b, "-o", single, env=env, cwd=tmp)
+    t.check(os.path.isfile(os.path.join(tmp, "out", "b.pdf")) and
+            open(single, "rb").read() == open(os.path.join(tmp, "out", "b.pdf"), "rb").read(),
+            "batch: the same bytes as a single build")
+    p = run(vanban, "build", a, b, "-o", single, check=False, cwd=tmp)
+    t.check(p.returncode == 2, "batch: -o with several documents is a usage error")
 
 t.finish()
