@@ -22,7 +22,10 @@ BUILD_CASES = ("style-", "table-", "word-", "image-", "missing-glyph", "control-
 
 def folder_input(folder, only=None):
     """document.yaml and the other YAML files of a folder as one input, or None if too big."""
-    names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml") and n != "document.yaml")
+    # The YAML files and whatever else the document names (signature images); not the
+    # catalogue's own `expect`, `generate.py` or README.
+    names = sorted(n for n in os.listdir(folder) if n != "document.yaml" and os.path.isfile(os.path.join(folder, n))
+                   and n not in ("expect", "generate.py", "README.md") and not n.endswith((".py", ".md")))
     if only is not None:
         names = [n for n in names if n in only]
     path = os.path.join(folder, "document.yaml")
@@ -75,6 +78,8 @@ def main():
             per_kind[kind] = per_kind.get(kind, 0) + 1
             if per_kind[kind] > 2 and not label.startswith(BUILD_CASES):
                 continue
+        if base == "tests/bad" and "skip-asan:" in open(os.path.join(folder, "expect"), encoding="utf-8").read():
+            continue  # known resource exhaustion (alias bomb, yaml-cpp loop): guarded in yaml_guard.hpp
         data = folder_input(folder)
         if data is not None and len(data) >= LIMIT:
             # The sample report is too big as one seed: one seed per part file.

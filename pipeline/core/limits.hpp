@@ -7,10 +7,12 @@
 /// Where each is checked:
 /// - kMaxBlocks, kMaxTextBytes: layout::check_document_size, before any shaping;
 /// - kMaxPages: layout::break_pages, as pages are made;
+/// - kMaxImagePixels: layout::probe_image, from the image's header;
 /// - kMemoryLimitMb: limit_memory, for the whole process (the net under everything else:
 ///   a blow-up nobody foresaw ends in std::bad_alloc, which the CLI reports).
 /// The loader's own limits (YAML nesting, include depth) live in pipeline/content.
 #include <cstddef>
+#include <cstdint>
 
 namespace vanban {
 
@@ -20,6 +22,9 @@ inline constexpr std::size_t kMaxPages = 10000;
 inline constexpr std::size_t kMaxBlocks = 200000;
 /// Bytes of text (UTF-8, after variables) in one document.
 inline constexpr std::size_t kMaxTextBytes = std::size_t{64} << 20;
+/// Pixels of one raster image (signature scans): the PDF writer decodes it whole, 4 bytes a
+/// pixel. An A4 page scanned at 600 dpi has 35 million; a signature scan about 2 million.
+inline constexpr std::uint64_t kMaxImagePixels = 50000000;
 /// Address space of the vanban process, in MiB (VANBAN_MEMORY_LIMIT_MB overrides; 0: none).
 inline constexpr std::size_t kMemoryLimitMb = 4096;
 

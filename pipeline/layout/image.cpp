@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "pipeline/core/limits.hpp"
+
 namespace vanban::layout {
 namespace {
 
@@ -55,9 +57,18 @@ ImageInfo probe_image(const std::string& path) {
   std::vector<unsigned char> b(65536);
   in.read(reinterpret_cast<char*>(b.data()), static_cast<std::streamsize>(b.size()));
   b.resize(static_cast<std::size_t>(in.gcount()));
-  if (b.size() >= 8 && b[0] == 0x89 && b[1] == 'P') return png(b);
-  if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) return jpeg(b);
-  throw std::runtime_error("not a PNG or JPEG image");
+  ImageInfo info;
+  if (b.size() >= 8 && b[0] == 0x89 && b[1] == 'P') info = png(b);
+  else if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) info = jpeg(b);
+  else throw std::runtime_error("not a PNG or JPEG image");
+  // The PDF writer decodes the whole image (PoDoFo, libpng): a 1.5 MB PNG of 20000×20000
+  // zero pixels took 2 GB and 25 s. Refused from the header instead (core/limits.hpp).
+  const auto pixels = static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height);
+  if (pixels > kMaxImagePixels)
+    throw std::runtime_error(std::string(info.format == "png" ? "PNG" : "JPEG") + " of " + std::to_string(info.width) +
+                             "×" + std::to_string(info.height) + " pixels: more than " +
+                             std::to_string(kMaxImagePixels / 1000000) + " megapixels");
+  return info;
 }
 
 }  // namespace vanban::layout

@@ -14,7 +14,8 @@ struct ImageInfo {
 
 /// Reads the header of a PNG or JPEG file. Throws std::runtime_error with a plain
 /// reason when the file cannot be read, is neither format, is truncated, or is larger
-/// than 20,000 pixels on a side (a scan for a signature never needs that much).
+/// than 20,000 pixels on a side or kMaxImagePixels in all (a scan for a signature never
+/// needs that much).
 ImageInfo probe_image(const std::string& path);
 
 }  // namespace vanban::layout
