@@ -10,7 +10,10 @@
 ///     parts: [phan-1.yaml]
 ///     #=== phan-1.yaml
 ///     title: ...
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstddef>
 #include <cstdint>
@@ -24,13 +27,23 @@
 
 namespace vanban::fuzz {
 
-/// A folder under $TMPDIR for the whole run, emptied before each input and removed at exit.
+/// A folder under $TMPDIR for the whole run, `vanban-fuzz-<pid>`, emptied before each input
+/// and removed at exit. libFuzzer often ends a run without destructors (a crash, a timeout,
+/// -max_total_time), so each run first removes the folders of runs whose pid is gone.
 class Scratch {
  public:
   Scratch() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "vanban-fuzz-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) std::abort();
-    path_ = tmpl;
+    const auto tmp = std::filesystem::temp_directory_path();
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(tmp, ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.rfind("vanban-fuzz-", 0) != 0) continue;
+      const long pid = std::strtol(name.c_str() + 12, nullptr, 10);
+      if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) std::filesystem::remove_all(e.path(), ec);
+    }
+    path_ = tmp / ("vanban-fuzz-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path_, ec);
+    if (!std::filesystem::create_directory(path_, ec)) std::abort();
   }
   ~Scratch() {
     std::error_code ec;
