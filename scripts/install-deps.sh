@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libpodofo-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libyaml-cpp-dev libyaml-dev libutf8proc-dev
+  libpodofo-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libyaml-dev libutf8proc-dev
   libdeflate-dev libpng-dev
   libgtest-dev libbenchmark-dev
   fonts-liberation2

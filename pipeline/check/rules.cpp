@@ -2,8 +2,6 @@
 // this stage, which alone knows what is in it.
 #include "pipeline/check/rules.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -18,6 +16,7 @@ namespace vanban::check::detail {
 namespace {
 
 using content::detail::SourceFile;
+using content::yaml::Node;
 using Names = std::vector<std::string>;
 
 const Names kCheckKeys = {"code", "codes", "cite"};
@@ -28,61 +27,63 @@ class Reader {
  public:
   explicit Reader(const SourceFile& file) : file_(file) {}
 
-  Rules read(const YAML::Node& root, Rules r) {
-    if (const YAML::Node regime = root["regime"]; regime && regime.IsScalar()) r.regime = regime.Scalar();
-    const YAML::Node check = root["check"];
-    if (!check || check.IsNull()) return r;
+  Rules read(const Node& root, Rules r) {
+    if (const Node regime = root["regime"]; regime && regime.is_scalar()) r.regime = std::string(regime.scalar());
+    const Node check = root["check"];
+    if (!check || check.is_null()) return r;
     if (!map(check, "check")) return finish(std::move(r));
     keys(check, kCheckKeys, "`check`");
-    if (const YAML::Node code = check["code"]; code && map(code, "code")) {
+    if (const Node code = check["code"]; code && map(code, "code")) {
       keys(code, kCodeKeys, "`check.code`");
-      if (const YAML::Node p = code["pattern"]; p && scalar(p, "pattern")) {
+      if (const Node p = code["pattern"]; p && scalar(p, "pattern")) {
         try {
-          r.code_pattern.emplace(wide(p.Scalar()), std::regex_constants::ECMAScript);
+          r.code_pattern.emplace(wide(p.scalar()), std::regex_constants::ECMAScript);
         } catch (const std::regex_error& e) {
           diags_.error(at(p), std::string("the pattern does not compile: ") + e.what(),
                        "an ECMAScript regular expression; group 1 is the type part");
         }
       }
-      if (const YAML::Node form = code["form"]; form && scalar(form, "form")) r.code_form = form.Scalar();
+      if (const Node form = code["form"]; form && scalar(form, "form")) r.code_form = form.scalar();
     }
-    if (const YAML::Node codes = check["codes"]; codes && map(codes, "codes")) {
-      for (const auto& kv : codes) {
-        auto& accepted = r.codes[kv.first.Scalar()];
-        if (kv.second.IsSequence()) {
+    if (const Node codes = check["codes"]; codes && map(codes, "codes")) {
+      for (const auto& kv : codes.entries()) {
+        auto& accepted = r.codes[std::string(kv.first.scalar())];
+        if (kv.second.is_sequence()) {
           for (const auto& c : kv.second)
-            if (scalar(c, "a type code")) accepted.push_back(c.Scalar());
+            if (scalar(c, "a type code")) accepted.emplace_back(c.scalar());
         } else if (scalar(kv.second, "a type code")) {
-          accepted.push_back(kv.second.Scalar());
+          accepted.emplace_back(kv.second.scalar());
         }
       }
     }
-    if (const YAML::Node cite = check["cite"]; cite && map(cite, "cite")) {
+    if (const Node cite = check["cite"]; cite && map(cite, "cite")) {
       keys(cite, kCitationKeys, "`check.cite`");
-      for (const auto& kv : cite)
-        if (scalar(kv.second, kv.first.Scalar())) r.citations[kv.first.Scalar()] = kv.second.Scalar();
+      for (const auto& kv : cite.entries()) {
+        const std::string key(kv.first.scalar());
+        if (scalar(kv.second, key)) r.citations[key] = kv.second.scalar();
+      }
     }
     return finish(std::move(r));
   }
 
  private:
-  SourcePos at(const YAML::Node& n) const { return file_.at_mark(n.Mark().line, n.Mark().column); }
+  SourcePos at(const Node& n) const { return file_.at(n.offset()); }
 
-  bool map(const YAML::Node& n, const std::string& key) {
-    if (n.IsMap()) return true;
+  bool map(const Node& n, const std::string& key) {
+    if (n.is_map()) return true;
     diags_.error(at(n), "`" + key + "` must be a map of `key: value` lines", "see the `check:` section of styles/dang.yaml");
     return false;
   }
 
-  bool scalar(const YAML::Node& n, const std::string& what) {
-    if (n.IsScalar()) return true;
+  bool scalar(const Node& n, const std::string& what) {
+    if (n.is_scalar()) return true;
     diags_.error(at(n), "`" + what + "` must be text", "write it on the same line, quoted if it holds `: `");
     return false;
   }
 
-  void keys(const YAML::Node& map, const Names& valid, const std::string& where) {
-    for (const auto& kv : map) {
-      const std::string k = kv.first.Scalar();
+  void keys(const Node& map, const Names& valid, const std::string& where) {
+    for (const auto& kv : map.entries()) {
+      const std::string k(kv.first.scalar());
       if (std::find(valid.begin(), valid.end(), k) != valid.end()) continue;
       const std::string near = content::detail::closest(k, valid);
       diags_.error(at(kv.first), "unknown key `" + k + "` in " + where,
@@ -127,13 +128,10 @@ Rules read_rules(const style::Style& style) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   const SourceFile file(style.file, std::move(bytes).str());
-  YAML::Node root;
-  try {
-    root = content::load_yaml_shared(file.text());  // parsed by load_style already
-  } catch (const YAML::Exception& e) {
-    fail(file.at_mark(e.mark.line, e.mark.column), "YAML syntax error: " + e.msg);
-  }
-  if (!root.IsMap()) fail(file.start(), "a style file must be a mapping of keys");
+  const content::yaml::Tree tree = content::load_yaml_shared(file.text());  // parsed by load_style already
+  if (const auto& p = tree.problem()) fail(file.at(p->offset), p->message, p->hint);
+  const Node root = tree.root();
+  if (!root.is_map()) fail(file.start(), "a style file must be a mapping of keys");
   return Reader(file).read(root, std::move(rules));
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-/// Internal to the content stage and the stage that checks content (pipeline/check); not
-/// installed, not included elsewhere: source files and the byte checks made before YAML
-/// sees them, "did you mean" suggestions, and the inline parser with its options.
+/// Internal to the content stage and the stages that read YAML files after it (style,
+/// check); not installed, not included elsewhere: source files and the byte checks made
+/// before YAML sees them, "did you mean" suggestions, and the inline parser with its options.
 #include <cstddef>
 #include <map>
 #include <string>
@@ -16,9 +16,10 @@ namespace vanban::content::detail {
 /// Variable name → value (both NFC). A std::map so error hints list names in order.
 using Variables = std::map<std::string, std::string>;
 
-/// One source file: its bytes (a UTF-8 BOM removed) and the map from byte offsets and
-/// yaml-cpp marks to SourcePos. Columns count code points, as editors show them;
-/// yaml-cpp counts bytes, which would put every mark after a Vietnamese letter too far right.
+/// One source file: its bytes (a UTF-8 BOM removed) and the map from byte offsets to
+/// SourcePos. The YAML tree (yaml.hpp) places nodes by byte offset; columns count code
+/// points, as editors show them: counting bytes would put every place after a Vietnamese
+/// letter too far right.
 class SourceFile {
  public:
   /// `display` is the path as the user gave it, for messages; `bytes` the file's content.
@@ -27,12 +28,8 @@ class SourceFile {
   const std::string& display() const { return display_; }
   const std::string& text() const { return text_; }
 
-  /// Byte offset of a yaml-cpp mark (0-based line, 0-based byte column), clamped to the text.
-  std::size_t offset(int line0, int column0) const;
-  /// The place of byte `offset` (1-based line and code-point column).
+  /// The place of byte `offset` (1-based line and code-point column), clamped to the text.
   SourcePos at(std::size_t offset) const;
-  /// The place of a yaml-cpp mark.
-  SourcePos at_mark(int line0, int column0) const { return at(offset(line0, column0)); }
   /// Line 1, column 1: where file-wide problems (empty file) are reported.
   SourcePos start() const { return {display_, 1, 1}; }
 
@@ -42,22 +39,12 @@ class SourceFile {
   std::vector<std::size_t> line_starts_;  ///< byte offset of each line's first byte
 };
 
-/// Checks made on the bytes before parsing: valid UTF-8 (with a hint when the file
-/// looks like a legacy Vietnamese encoding) and no tab in indentation. Adds errors to
-/// `diags`; returns false when YAML should not be tried.
+/// Checks made on the bytes before parsing: valid UTF-8 (a file in TCVN3, VNI or
+/// Windows-1258 is named as such), no NUL, no control character (each at its own column),
+/// and no tab in indentation. Adds errors to `diags`; returns false when YAML should not
+/// be tried.
 bool check_bytes(const SourceFile& file, Diagnostics& diags);
 
-/// A quoted scalar that does not close on the line it opens: the offsets of its opening
-/// quote and of its closing quote (npos when the file ends inside it).
-struct OpenQuote {
-  std::size_t open = 0;
-  std::size_t close = 0;
-};
-
-/// Quoted scalars that run past their line, found by a light scan of the YAML text.
-/// yaml-cpp 0.7 accepts a quote left open until the end of the file (the rest of the file
-/// becomes the text), so the loader reports those itself; the others feed syntax-error hints.
-std::vector<OpenQuote> multi_line_quotes(std::string_view text);
 
 /// Damerau–Levenshtein distance (optimal string alignment), counted in code points.
 int edit_distance(std::string_view a, std::string_view b);

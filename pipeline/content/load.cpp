@@ -3,8 +3,6 @@
 // say) and thrown together once loading is over, so no half-valid Document escapes.
 #include "pipeline/content/load.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -23,6 +21,7 @@
 #include <tuple>
 
 #include "pipeline/content/detail.hpp"
+#include "pipeline/content/yaml.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::content {
@@ -32,6 +31,7 @@ namespace {
 namespace fs = std::filesystem;
 using detail::SourceFile;
 using detail::Variables;
+using yaml::Node;
 using Names = std::vector<std::string>;
 
 // The keys valid at each place (content-format.md). Order is the order hints list them in.
@@ -94,6 +94,20 @@ std::optional<std::string> resolve(const std::string& dir, std::string name) {
   return p.generic_string();
 }
 
+/// True when `rel` (a path that resolve() kept inside `folder`) is still inside it once every
+/// symbolic link on its way is followed: a link to a file elsewhere would bring that file
+/// into the document as surely as `../` would. A path that cannot be resolved (a loop of
+/// links) is left for the read to report.
+bool stays_inside(const std::string& folder, const std::string& rel) {
+  std::error_code ec;
+  const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : fs::path(folder), ec);
+  if (ec) return true;
+  const fs::path target = fs::weakly_canonical(base / rel, ec);
+  if (ec) return true;
+  const auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+  return b == base.end();
+}
+
 std::optional<std::string> read_bytes(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return std::nullopt;
@@ -105,17 +119,17 @@ std::optional<std::string> read_bytes(const std::string& path) {
   return std::move(ss).str();
 }
 
-const char* type_name(const YAML::Node& n) {
-  if (n.IsSequence()) return "a list";
-  if (n.IsMap()) return "a map";
-  if (n.IsNull()) return "empty";
+const char* type_name(const Node& n) {
+  if (n.is_sequence()) return "a list";
+  if (n.is_map()) return "a map";
+  if (n.is_null()) return "empty";
   return "text";
 }
 
 /// A key of a YAML map with its value.
 struct Entry {
-  YAML::Node key;
-  YAML::Node value;
+  Node key;
+  Node value;
 };
 using Entries = std::map<std::string, Entry>;
 
@@ -137,8 +151,8 @@ const char* month_name(int month) {
   return names[month - 1];
 }
 
-/// Deeper nesting than any document needs; it only arises from a YAML alias that points
-/// at a node containing it (yaml-cpp builds the cycle), which would recurse forever.
+/// Deeper nesting of sections, blocks and list items than any document needs. The loader
+/// reads them recursively: the limit keeps the stack small whatever the file holds.
 constexpr int kMaxDepth = 64;
 
 /// Counts one level of nesting for as long as it lives.
@@ -170,27 +184,23 @@ class Loader {
 
  private:
   // Places.
-  SourcePos pos(const SourceFile& f, const YAML::Node& n) const {
-    return f.at_mark(n.Mark().line, n.Mark().column);
-  }
-  SourcePos text_pos(const SourceFile& f, const YAML::Node& n) const;
-  SourcePos null_pos(const SourceFile& f, const YAML::Node& n) const;
-  bool has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset, int depth = 0) const;
-  bool too_deep(const SourceFile& f, const YAML::Node& n);
-  bool flow_map(const SourceFile& f, const YAML::Node& n) const;
-  void unquoted_brace(const SourceFile& f, const YAML::Node& n);
+  SourcePos pos(const SourceFile& f, const Node& n) const { return f.at(n.offset()); }
+  SourcePos text_pos(const SourceFile& f, const Node& n) const;
+  SourcePos null_pos(const SourceFile& f, const Node& n) const;
+  bool too_deep(const SourceFile& f, const Node& n);
+  static bool flow_map(const Node& n) { return n.is_map() && n.is_flow(); }
+  void unquoted_brace(const SourceFile& f, const Node& n);
 
   // Files and maps.
-  std::optional<YAML::Node> parse(const SourceFile& f, const char* empty_hint);
-  void syntax_error(const SourceFile& f, const YAML::Exception& e);
-  Entries entries(const SourceFile& f, const YAML::Node& map, const Names* valid,
+  std::optional<Node> parse(const SourceFile& f, const char* empty_hint);
+  Entries entries(const SourceFile& f, const Node& map, const Names* valid,
                   const std::string& where);
 
   // Values. Each reports its own type errors; nullopt means absent, empty or wrong.
   std::optional<std::string> scalar(const SourceFile& f, const std::string& key, const Entry* e);
   bool required(const SourceFile& f, const std::string& key, const Entry* e, const SourcePos& where,
                 const std::string& in, const std::string& hint);
-  Text text(const SourceFile& f, const YAML::Node& n, bool markup = true);
+  Text text(const SourceFile& f, const Node& n, bool markup = true);
   std::optional<Text> text_field(const SourceFile& f, const std::string& key, const Entry* e);
   std::string plain_field(const SourceFile& f, const std::string& key, const Entry* e);
   std::optional<bool> flag(const SourceFile& f, const std::string& key, const Entry* e);
@@ -206,22 +216,22 @@ class Loader {
                               bool allow_single);
   void parts(const SourceFile& f, const Entry& e, Document& doc);
   std::optional<Part> part(const SourceFile& f);
-  std::vector<Section> sections(const SourceFile& f, const YAML::Node& n);
-  std::optional<Section> section(const SourceFile& f, const YAML::Node& n);
-  std::vector<Block> blocks(const SourceFile& f, const std::string& key, const YAML::Node& n);
-  void block(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body);
-  std::optional<Block> list_block(const SourceFile& f, const YAML::Node& n, Block b);
-  std::optional<Block> paragraph_block(const SourceFile& f, const YAML::Node& n, Block b);
-  std::optional<Block> table_block(const SourceFile& f, const YAML::Node& n, Block b);
-  std::optional<Block> quote_block(const SourceFile& f, const YAML::Node& n, Block b);
-  std::optional<Block> page_break(const SourceFile& f, const YAML::Node& n, Block b);
-  void include(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body);
-  std::vector<Text> cells(const SourceFile& f, const YAML::Node& n);
-  std::optional<ColumnWidth> column_width(const SourceFile& f, const YAML::Node& n);
-  std::vector<ListItem> list_items(const SourceFile& f, const YAML::Node& n);
-  std::optional<std::string> inside_folder(const SourceFile& f, const YAML::Node& n, const std::string& what,
+  std::vector<Section> sections(const SourceFile& f, const Node& n);
+  std::optional<Section> section(const SourceFile& f, const Node& n);
+  std::vector<Block> blocks(const SourceFile& f, const std::string& key, const Node& n);
+  void block(const SourceFile& f, const Node& n, std::vector<Block>& out, bool in_body);
+  std::optional<Block> list_block(const SourceFile& f, const Node& n, Block b);
+  std::optional<Block> paragraph_block(const SourceFile& f, const Node& n, Block b);
+  std::optional<Block> table_block(const SourceFile& f, const Node& n, Block b);
+  std::optional<Block> quote_block(const SourceFile& f, const Node& n, Block b);
+  std::optional<Block> page_break(const SourceFile& f, const Node& n, Block b);
+  void include(const SourceFile& f, const Node& n, std::vector<Block>& out, bool in_body);
+  std::vector<Text> cells(const SourceFile& f, const Node& n);
+  std::optional<ColumnWidth> column_width(const SourceFile& f, const Node& n);
+  std::vector<ListItem> list_items(const SourceFile& f, const Node& n);
+  std::optional<std::string> inside_folder(const SourceFile& f, const Node& n, const std::string& what,
                                            const std::string& dir = {});
-  std::optional<std::string> read_listed(const SourceFile& f, const YAML::Node& n, const std::string& rel,
+  std::optional<std::string> read_listed(const SourceFile& f, const Node& n, const std::string& rel,
                                          const std::string& what, const std::string& relative_to,
                                          const std::set<std::string>& skip);
 
@@ -238,14 +248,15 @@ class Loader {
   std::vector<std::string> chain_;  ///< files being read (document, part, includes), relative to folder_
   int includes_ = 0;                ///< includes being read, one inside the other
   std::vector<SourcePos> placeholders_;
+  std::vector<yaml::Tree> trees_;  ///< the files parsed: their nodes are read until loading ends
 
   // Part files parsed ahead (see prefetch_parts). Declared last: destroyed first, so the
   // workers are joined before anything they touch goes.
   struct Prefetch {
     std::string text;  ///< the bytes parsed; parse() uses the result only for the same bytes
-    std::shared_future<std::vector<YAML::Node>> docs;
+    std::shared_future<yaml::Tree> tree;
   };
-  void prefetch_parts(const YAML::Node& list);
+  void prefetch_parts(const Node& list);
   std::map<std::string, Prefetch> prefetched_;  ///< by display path
   std::vector<std::future<void>> workers_;
 };
@@ -253,10 +264,10 @@ class Loader {
 // ---------------------------------------------------------------------------------------
 // Places
 
-SourcePos Loader::text_pos(const SourceFile& f, const YAML::Node& n) const {
-  // yaml-cpp marks a scalar at its first token: the quote, the `|`, or an anchor/tag.
+SourcePos Loader::text_pos(const SourceFile& f, const Node& n) const {
+  // A node starts at its first token: the quote, the `|`, or an anchor/tag.
   const std::string& s = f.text();
-  std::size_t o = f.offset(n.Mark().line, n.Mark().column);
+  std::size_t o = n.offset();
   while (o < s.size() && (s[o] == '&' || s[o] == '!')) {
     while (o < s.size() && s[o] != ' ' && s[o] != '\n') ++o;
     while (o < s.size() && s[o] == ' ') ++o;
@@ -273,11 +284,11 @@ SourcePos Loader::text_pos(const SourceFile& f, const YAML::Node& n) const {
   return f.at(o);
 }
 
-SourcePos Loader::null_pos(const SourceFile& f, const YAML::Node& n) const {
-  // yaml-cpp marks an empty entry at the token after it; the `-` (or `:`) that
-  // introduced it is the last significant character before that, comments aside.
+SourcePos Loader::null_pos(const SourceFile& f, const Node& n) const {
+  // libyaml places an empty entry just after the `-` (or `:`) that introduced it (after
+  // an anchor or tag, if any): the last significant character before it, comments aside.
   const std::string& s = f.text();
-  const std::size_t o = f.offset(n.Mark().line, n.Mark().column);
+  const std::size_t o = n.offset();
   std::size_t end = o;
   while (true) {
     const std::size_t nl = end == 0 ? std::string::npos : s.rfind('\n', end - 1);
@@ -295,35 +306,17 @@ SourcePos Loader::null_pos(const SourceFile& f, const YAML::Node& n) const {
   return f.at(o);
 }
 
-bool Loader::has_scalar_at(const SourceFile& f, const YAML::Node& n, std::size_t offset, int depth) const {
-  if (depth > kMaxDepth) return false;
-  if (n.IsScalar()) return f.offset(n.Mark().line, n.Mark().column) == offset;
-  if (n.IsSequence()) {
-    for (const auto& c : n)
-      if (has_scalar_at(f, c, offset, depth + 1)) return true;
-  } else if (n.IsMap()) {
-    for (const auto& kv : n)
-      if (has_scalar_at(f, kv.first, offset, depth + 1) || has_scalar_at(f, kv.second, offset, depth + 1))
-        return true;
-  }
-  return false;
-}
-
-bool Loader::too_deep(const SourceFile& f, const YAML::Node& n) {
+bool Loader::too_deep(const SourceFile& f, const Node& n) {
   if (depth_ <= kMaxDepth) return false;
   if (!deep_reported_)
     diags_.error(pos(f, n), "the content is nested too deeply",
-                 "a YAML alias (`*name`) may refer to a block that contains it; write the content out");
+                 "sections, lists and blocks nest at most " + std::to_string(kMaxDepth) +
+                     " levels deep; no document needs more: flatten the structure");
   deep_reported_ = true;
   return true;
 }
 
-bool Loader::flow_map(const SourceFile& f, const YAML::Node& n) const {
-  const std::size_t o = f.offset(n.Mark().line, n.Mark().column);
-  return n.IsMap() && o < f.text().size() && f.text()[o] == '{';
-}
-
-void Loader::unquoted_brace(const SourceFile& f, const YAML::Node& n) {
+void Loader::unquoted_brace(const SourceFile& f, const Node& n) {
   // `- {dang_bo} đã ...` is a YAML flow map, not text starting with a variable.
   diags_.error(pos(f, n), "text starting with `{` must be quoted",
                "unquoted, YAML reads `{...}` as a map: write \"{name} ...\" in double quotes");
@@ -332,102 +325,53 @@ void Loader::unquoted_brace(const SourceFile& f, const YAML::Node& n) {
 // ---------------------------------------------------------------------------------------
 // Files and maps
 
-std::optional<YAML::Node> Loader::parse(const SourceFile& f, const char* empty_hint) {
+std::optional<Node> Loader::parse(const SourceFile& f, const char* empty_hint) {
   files_.push_back(f.display());
   if (!detail::check_bytes(f, diags_)) return std::nullopt;
-  std::vector<YAML::Node> docs;
-  try {
-    const auto ahead = prefetched_.find(f.display());
-    if (ahead != prefetched_.end() && ahead->second.text == f.text()) {
-      const auto result = ahead->second.docs;
-      prefetched_.erase(ahead);
-      docs = result.get();  // rethrows the worker's YAML::Exception, caught below
-    } else {
-      docs = YAML::LoadAll(f.text());
-    }
-  } catch (const YAML::Exception& e) {
-    syntax_error(f, e);
+  yaml::Tree tree;
+  const auto ahead = prefetched_.find(f.display());
+  if (ahead != prefetched_.end() && ahead->second.text == f.text()) {
+    const auto result = ahead->second.tree;
+    prefetched_.erase(ahead);
+    tree = result.get();  // rethrows the worker's bad_alloc
+  } else {
+    tree = yaml::Tree::parse(f.text());
+  }
+  if (const auto& p = tree.problem()) {
+    diags_.error(f.at(p->offset), p->message, p->hint);
     return std::nullopt;
   }
-  if (docs.empty() || (docs.size() == 1 && docs[0].IsNull())) {
+  if (tree.documents() == 0 || (tree.documents() == 1 && tree.root().is_null())) {
     diags_.error(f.start(), "the file is empty", empty_hint);
     return std::nullopt;
   }
-  if (docs.size() > 1) {
-    diags_.error(pos(f, docs[1]), "the file holds more than one YAML document",
+  if (tree.documents() > 1) {
+    diags_.error(f.at(tree.second_document()), "the file holds more than one YAML document",
                  "remove the `---` line: one file is one document or one part");
     return std::nullopt;
   }
-  for (const auto& q : detail::multi_line_quotes(f.text())) {
-    if (q.close == std::string::npos && has_scalar_at(f, docs[0], q.open)) {
-      const char quote = f.text()[q.open];
-      diags_.error(f.at(q.open), "unclosed quote",
-                   std::string("the text runs to the end of the file; add the closing `") + quote + "`");
-      return std::nullopt;
-    }
-  }
-  if (!docs[0].IsMap()) {
-    diags_.error(pos(f, docs[0]), std::string("the file must be a map of `key: value` lines, not ") +
-                                      type_name(docs[0]),
+  const Node root = tree.root();
+  if (!root.is_map()) {
+    diags_.error(pos(f, root), std::string("the file must be a map of `key: value` lines, not ") + type_name(root),
                  empty_hint);
     return std::nullopt;
   }
-  return docs[0];
+  trees_.push_back(std::move(tree));  // the nodes live as long as the loader
+  return root;
 }
 
-void Loader::syntax_error(const SourceFile& f, const YAML::Exception& e) {
-  const SourcePos at = e.mark.is_null() ? f.start() : f.at_mark(e.mark.line, e.mark.column);
-  const std::size_t off = e.mark.is_null() ? 0 : f.offset(e.mark.line, e.mark.column);
-  std::string hint;
-  // The commonest cause of a broken structure is a quote left open on an earlier line.
-  for (const auto& q : detail::multi_line_quotes(f.text())) {
-    if (q.open < off) {
-      const SourcePos o = f.at(q.open);
-      hint = "the quote opened at line " + std::to_string(o.line) + ", column " +
-             std::to_string(o.column) + " is not closed on its line";
-      break;
-    }
-  }
-  if (hint.empty() && !e.mark.is_null()) {
-    // `title: {khoa} và ...`: an unquoted text starting with a variable is a YAML flow map.
-    for (int line = std::max(0, e.mark.line - 1); line <= e.mark.line && hint.empty(); ++line) {
-      const std::size_t from = f.offset(line, 0);
-      const std::size_t to = std::min(f.text().find('\n', from), f.text().size());
-      const std::string_view l = std::string_view(f.text()).substr(from, to - from);
-      if (l.find(": {") != std::string_view::npos || l.find("- {") != std::string_view::npos)
-        hint = "if this is text starting with a variable, quote it: \"{name} ...\"; unquoted, YAML "
-               "reads `{...}` as a map";
-    }
-  }
-  if (hint.empty()) {
-    const std::string& m = e.msg;
-    if (m.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || m.starts_with(YAML::ErrorMsg::INVALID_UNICODE) ||
-        m == YAML::ErrorMsg::INVALID_HEX)
-      hint = "inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes";
-    else if (m == YAML::ErrorMsg::END_OF_SEQ_FLOW || m == YAML::ErrorMsg::END_OF_MAP_FLOW)
-      hint = "a `[` or `{` is not closed; inside `[...]` quote any text that holds `{`, `}`, `[`, `]` "
-             "or `,`, and quote text that starts with `[` or `{`";
-    else if (m == YAML::ErrorMsg::MAP_VALUE)
-      hint = "a text containing `: ` must be quoted; otherwise check the indentation";
-    else
-      hint = "check the indentation of this line and the lines above: entries of one list or map "
-             "start in the same column";
-  }
-  diags_.error(at, "YAML syntax error: " + e.msg, std::move(hint));
-}
-
-Entries Loader::entries(const SourceFile& f, const YAML::Node& map, const Names* valid,
+Entries Loader::entries(const SourceFile& f, const Node& map, const Names* valid,
                         const std::string& where) {
   Entries out;
   std::map<std::string, SourcePos> seen;
-  for (const auto& kv : map) {
-    const YAML::Node& k = kv.first;
-    if (!k.IsScalar()) {
+  for (const auto& kv : map.entries()) {
+    const Node& k = kv.first;
+    if (!k.is_scalar()) {
       diags_.error(pos(f, k), "a key must be a plain name", "write `name: value`");
       continue;
     }
-    const std::string name = k.Scalar();
-    // yaml-cpp 0.7 keeps both entries of a repeated key and lookups see only the first.
+    const std::string name(k.scalar());
+    // The tree keeps both entries of a repeated key; the second would be ignored silently.
     if (const auto it = seen.find(name); it != seen.end()) {
       diags_.error(pos(f, k), "duplicate key `" + name + "`",
                    "`" + name + "` is already given at line " + std::to_string(it->second.line) +
@@ -449,17 +393,17 @@ Entries Loader::entries(const SourceFile& f, const YAML::Node& map, const Names*
 // Values
 
 std::optional<std::string> Loader::scalar(const SourceFile& f, const std::string& key, const Entry* e) {
-  if (!e || e->value.IsNull()) return std::nullopt;
-  if (flow_map(f, e->value)) {
+  if (!e || e->value.is_null()) return std::nullopt;
+  if (flow_map(e->value)) {
     unquoted_brace(f, e->value);
     return std::nullopt;
   }
-  if (!e->value.IsScalar()) {
+  if (!e->value.is_scalar()) {
     diags_.error(pos(f, e->value), "`" + key + "` must be text, not " + type_name(e->value),
                  "write `" + key + ": ...` with the text on the same line");
     return std::nullopt;
   }
-  return e->value.Scalar();
+  return std::string(e->value.scalar());
 }
 
 bool Loader::required(const SourceFile& f, const std::string& key, const Entry* e,
@@ -468,18 +412,18 @@ bool Loader::required(const SourceFile& f, const std::string& key, const Entry* 
     diags_.error(where, "missing `" + key + "`" + in, hint);
     return false;
   }
-  if (e->value.IsNull() || (e->value.IsScalar() && e->value.Scalar().empty())) {
+  if (e->value.is_null() || (e->value.is_scalar() && e->value.scalar().empty())) {
     diags_.error(pos(f, e->key), "`" + key + "` is empty", hint);
     return false;
   }
   return true;
 }
 
-Text Loader::text(const SourceFile& f, const YAML::Node& n, bool markup) {
+Text Loader::text(const SourceFile& f, const Node& n, bool markup) {
   detail::InlineOptions options;
   options.markup = markup;
   options.report_unknown_variables = vars_ok_;
-  return detail::parse_text(n.Scalar(), text_pos(f, n), vars_, options, diags_, &placeholders_);
+  return detail::parse_text(n.scalar(), text_pos(f, n), vars_, options, diags_, &placeholders_);
 }
 
 std::optional<Text> Loader::text_field(const SourceFile& f, const std::string& key, const Entry* e) {
@@ -493,14 +437,14 @@ std::string Loader::plain_field(const SourceFile& f, const std::string& key, con
 }
 
 std::optional<bool> Loader::flag(const SourceFile& f, const std::string& key, const Entry* e) {
-  if (!e || e->value.IsNull()) return std::nullopt;
-  bool b = false;
-  if (!e->value.IsScalar() || !YAML::convert<bool>::decode(e->value, b)) {
+  if (!e || e->value.is_null()) return std::nullopt;
+  const auto b = e->value.is_scalar() ? yaml::to_bool(e->value.scalar()) : std::nullopt;
+  if (!b) {
     diags_.error(pos(f, e->value), "`" + key + "` must be true or false",
                  "write `" + key + ": true` or `" + key + ": false`");
     return std::nullopt;
   }
-  return b;
+  return *b;
 }
 
 std::optional<std::string> Loader::choice(const SourceFile& f, const std::string& key, const Entry* e,
@@ -522,8 +466,8 @@ std::optional<std::string> Loader::choice(const SourceFile& f, const std::string
 // The document
 
 void Loader::variables(const SourceFile& f, const Entry& e) {
-  if (e.value.IsNull()) return;
-  if (!e.value.IsMap()) {
+  if (e.value.is_null()) return;
+  if (!e.value.is_map()) {
     diags_.error(pos(f, e.value), "`variables` must be a map of names and values, not " +
                                       std::string(type_name(e.value)),
                  "write `name: value` lines indented under `variables:`");
@@ -539,12 +483,12 @@ void Loader::variables(const SourceFile& f, const Entry& e) {
                    "use letters, digits, `_` or `-`, without spaces or braces");
       continue;
     }
-    if (entry.value.IsNull()) {
+    if (entry.value.is_null()) {
       diags_.error(pos(f, entry.key), "variable `" + name + "` has no value",
                    "write `" + name + ": \"\"` for an empty value, or `…` for a blank to fill in");
       continue;
     }
-    if (!entry.value.IsScalar()) {
+    if (!entry.value.is_scalar()) {
       diags_.error(pos(f, entry.value), "variable `" + name + "` must be text, not " +
                                             std::string(type_name(entry.value)),
                    "a variable holds one piece of text");
@@ -552,7 +496,7 @@ void Loader::variables(const SourceFile& f, const Entry& e) {
     }
     // Values are inserted as plain text, never expanded: a brace in one would be a
     // reference that silently does nothing, so it is refused.
-    const std::string& v = entry.value.Scalar();
+    const std::string v(entry.value.scalar());
     if (const auto brace = v.find_first_of("{}"); brace != std::string::npos) {
       SourcePos at = text_pos(f, entry.value);
       at.column += static_cast<int>(text::decode(v.substr(0, brace)).size());
@@ -599,8 +543,8 @@ std::optional<Date> Loader::date(const SourceFile& f, const Entry& e) {
 
 void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
   h.pos = pos(f, e.key);
-  if (!e.value.IsMap()) {
-    diags_.error(e.value.IsNull() ? pos(f, e.key) : pos(f, e.value),
+  if (!e.value.is_map()) {
+    diags_.error(e.value.is_null() ? pos(f, e.key) : pos(f, e.value),
                  "`header` must be a map, not " + std::string(type_name(e.value)),
                  "write `header:` and indent its fields under it, at least `issuer:`");
     return;
@@ -610,7 +554,7 @@ void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
   if (required(f, "issuer", find(m, "issuer"), h.pos, " in `header`",
                "add `issuer:` with the name of the issuing body, e.g. `issuer: ĐẢNG ỦY XÃ ...`"))
     h.issuer = plain_field(f, "issuer", find(m, "issuer"));
-  if (const Entry* n = find(m, "number"); n && !n->value.IsNull()) {
+  if (const Entry* n = find(m, "number"); n && !n->value.is_null()) {
     const auto s = scalar(f, "number", n);
     if (s) {
       long long v = 0;
@@ -633,18 +577,18 @@ void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
   if (!h.code.empty()) h.code_pos = text_pos(f, find(m, "code")->value);
   h.place = plain_field(f, "place", find(m, "place"));
   if (const Entry* d = find(m, "date")) h.date = date(f, *d);
-  if (const Entry* mk = find(m, "marks"); mk && !mk->value.IsNull()) {
-    if (!mk->value.IsSequence()) {
+  if (const Entry* mk = find(m, "marks"); mk && !mk->value.is_null()) {
+    if (!mk->value.is_sequence()) {
       diags_.error(pos(f, mk->value), "`marks` must be a list, not " + std::string(type_name(mk->value)),
                    "e.g. `marks: [du-thao]`");
     } else {
       for (const auto& item : mk->value) {
-        if (!item.IsScalar()) {
-          diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item), "a mark must be a name",
+        if (!item.is_scalar()) {
+          diags_.error(item.is_null() ? null_pos(f, item) : pos(f, item), "a mark must be a name",
                        "allowed marks: " + detail::list_names(kMarks));
           continue;
         }
-        const std::string v = text::nfc(item.Scalar());
+        const std::string v = text::nfc(item.scalar());
         if (!contains(kMarks, v))
           diags_.error(text_pos(f, item), "unknown mark `" + v + "`",
                        suggestion(v, kMarks, "allowed marks: "));
@@ -657,9 +601,9 @@ void Loader::header(const SourceFile& f, const Entry& e, Header& h) {
   }
 }
 
-std::optional<std::string> Loader::inside_folder(const SourceFile& f, const YAML::Node& n,
+std::optional<std::string> Loader::inside_folder(const SourceFile& f, const Node& n,
                                                  const std::string& what, const std::string& dir) {
-  const std::string name = n.Scalar();
+  const std::string name(n.scalar());
   if (name.empty()) {
     diags_.error(text_pos(f, n), "empty " + what + " name", "write the file name after the `- `");
     return std::nullopt;
@@ -669,14 +613,18 @@ std::optional<std::string> Loader::inside_folder(const SourceFile& f, const YAML
     diags_.error(text_pos(f, n), what + " path leaves the document folder: " + name,
                  "files of a document stay inside its folder: move the file there and name it "
                  "relative to the folder");
+  } else if (!stays_inside(folder_, *rel)) {
+    diags_.error(text_pos(f, n), what + " path leaves the document folder: " + name,
+                 "it is a symbolic link to a file outside the folder: copy the file itself into the folder");
+    rel.reset();
   }
   return rel;
 }
 
-std::optional<std::string> Loader::read_listed(const SourceFile& f, const YAML::Node& n, const std::string& rel,
+std::optional<std::string> Loader::read_listed(const SourceFile& f, const Node& n, const std::string& rel,
                                                const std::string& what, const std::string& relative_to,
                                                const std::set<std::string>& skip) {
-  const std::string& name = n.Scalar();
+  const std::string name(n.scalar());
   const std::string display = join(folder_, rel);
   if (auto bytes = read_bytes(display)) return bytes;
   std::error_code ec;
@@ -702,8 +650,8 @@ std::optional<std::string> Loader::read_listed(const SourceFile& f, const YAML::
 }
 
 void Loader::signature(const SourceFile& f, const Entry& e, Document& doc) {
-  if (e.value.IsNull()) return;
-  if (!e.value.IsMap()) {
+  if (e.value.is_null()) return;
+  if (!e.value.is_map()) {
     diags_.error(pos(f, e.value), "`signature` must be a map, not " + std::string(type_name(e.value)),
                  "indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`");
     return;
@@ -732,23 +680,23 @@ void Loader::signature(const SourceFile& f, const Entry& e, Document& doc) {
 std::vector<Text> Loader::text_list(const SourceFile& f, const std::string& key, const Entry& e,
                                     bool allow_single) {
   std::vector<Text> out;
-  if (e.value.IsNull()) return out;
-  if (e.value.IsScalar() && allow_single) {
+  if (e.value.is_null()) return out;
+  if (e.value.is_scalar() && allow_single) {
     out.push_back(text(f, e.value));
     return out;
   }
-  if (!e.value.IsSequence()) {
+  if (!e.value.is_sequence()) {
     diags_.error(pos(f, e.value), "`" + key + "` must be a list, not " + std::string(type_name(e.value)),
                  "put each entry on its own line starting with `- `");
     return out;
   }
   for (const auto& item : e.value) {
-    if (item.IsScalar()) {
+    if (item.is_scalar()) {
       out.push_back(text(f, item));
-    } else if (flow_map(f, item)) {
+    } else if (flow_map(item)) {
       unquoted_brace(f, item);
     } else {
-      diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item),
+      diags_.error(item.is_null() ? null_pos(f, item) : pos(f, item),
                    "each entry of `" + key + "` must be text, not " + std::string(type_name(item)),
                    "write the text after the `- `, quoted if it contains `: `");
     }
@@ -757,9 +705,9 @@ std::vector<Text> Loader::text_list(const SourceFile& f, const std::string& key,
 }
 
 void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
-  if (!e.value.IsSequence() || e.value.size() == 0) {
-    diags_.error(e.value.IsNull() ? pos(f, e.key) : pos(f, e.value),
-                 e.value.IsSequence() || e.value.IsNull()
+  if (!e.value.is_sequence() || e.value.size() == 0) {
+    diags_.error(e.value.is_null() ? pos(f, e.key) : pos(f, e.value),
+                 e.value.is_sequence() || e.value.is_null()
                      ? std::string("`parts` is empty")
                      : "`parts` must be a list of file names, not " + std::string(type_name(e.value)),
                  "write each part file on its own line: `  - phan-1.yaml`");
@@ -768,10 +716,10 @@ void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
   prefetch_parts(e.value);
   std::set<std::string> listed;  // a missing file is rarely a typo of one listed already
   for (const auto& item : e.value)
-    if (item.IsScalar()) listed.insert(item.Scalar());
+    if (item.is_scalar()) listed.emplace(item.scalar());
   for (const auto& item : e.value) {
-    if (!item.IsScalar()) {
-      diags_.error(item.IsNull() ? null_pos(f, item) : pos(f, item),
+    if (!item.is_scalar()) {
+      diags_.error(item.is_null() ? null_pos(f, item) : pos(f, item),
                    "each entry of `parts` must be a file name, not " + std::string(type_name(item)),
                    "write the file name after the `- `");
       continue;
@@ -792,18 +740,18 @@ void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
 /// problem in order, as it would without the prefetch; parse() takes a prefetched result
 /// only for the very same bytes. Files that would not be read anyway (outside the folder,
 /// not valid UTF-8) are not prefetched.
-void Loader::prefetch_parts(const YAML::Node& list) {
+void Loader::prefetch_parts(const Node& list) {
   struct Job {
     std::string text;
-    std::promise<std::vector<YAML::Node>> result;
+    std::promise<yaml::Tree> result;
   };
   auto jobs = std::make_shared<std::vector<Job>>();
   std::set<std::string> seen;
   bool first = true;
   for (const auto& item : list) {
-    if (!item.IsScalar()) continue;
-    const auto rel = resolve({}, item.Scalar());
-    if (!rel) continue;
+    if (!item.is_scalar()) continue;
+    const auto rel = resolve({}, std::string(item.scalar()));
+    if (!rel || !stays_inside(folder_, *rel)) continue;
     const std::string display = join(folder_, *rel);
     if (first) {  // parsed here, at once: nothing to wait for
       first = false;
@@ -825,8 +773,8 @@ void Loader::prefetch_parts(const YAML::Node& list) {
         for (std::size_t i; (i = next->fetch_add(1)) < jobs->size();) {
           Job& job = (*jobs)[i];
           try {
-            job.result.set_value(YAML::LoadAll(job.text));
-          } catch (...) {  // YAML::Exception, bad_alloc: rethrown by get() in parse()
+            job.result.set_value(yaml::Tree::parse(job.text));
+          } catch (...) {  // bad_alloc: rethrown by get() in parse()
             job.result.set_exception(std::current_exception());
           }
         }
@@ -851,10 +799,10 @@ std::optional<Part> Loader::part(const SourceFile& f) {
   return p;
 }
 
-std::vector<Section> Loader::sections(const SourceFile& f, const YAML::Node& n) {
+std::vector<Section> Loader::sections(const SourceFile& f, const Node& n) {
   std::vector<Section> out;
-  if (n.IsNull()) return out;
-  if (!n.IsSequence()) {
+  if (n.is_null()) return out;
+  if (!n.is_sequence()) {
     diags_.error(pos(f, n), "`sections` must be a list, not " + std::string(type_name(n)),
                  "start each section with `- title: ...`");
     return out;
@@ -864,11 +812,11 @@ std::vector<Section> Loader::sections(const SourceFile& f, const YAML::Node& n) 
   return out;
 }
 
-std::optional<Section> Loader::section(const SourceFile& f, const YAML::Node& n) {
+std::optional<Section> Loader::section(const SourceFile& f, const Node& n) {
   const Nest nest(depth_);
   if (too_deep(f, n)) return std::nullopt;
-  if (!n.IsMap()) {
-    diags_.error(n.IsNull() ? null_pos(f, n) : pos(f, n),
+  if (!n.is_map()) {
+    diags_.error(n.is_null() ? null_pos(f, n) : pos(f, n),
                  "a section must be a map with `title:`, not " + std::string(type_name(n)),
                  "write `- title: ...` and indent `body:` or `sections:` under the title");
     return std::nullopt;
@@ -885,10 +833,10 @@ std::optional<Section> Loader::section(const SourceFile& f, const YAML::Node& n)
   return s;
 }
 
-std::vector<Block> Loader::blocks(const SourceFile& f, const std::string& key, const YAML::Node& n) {
+std::vector<Block> Loader::blocks(const SourceFile& f, const std::string& key, const Node& n) {
   std::vector<Block> out;
-  if (n.IsNull()) return out;
-  if (!n.IsSequence()) {
+  if (n.is_null()) return out;
+  if (!n.is_sequence()) {
     diags_.error(pos(f, n), "`" + key + "` must be a list of blocks, not " + std::string(type_name(n)),
                  "start each paragraph on its own line with `- `");
     return out;
@@ -897,26 +845,26 @@ std::vector<Block> Loader::blocks(const SourceFile& f, const std::string& key, c
   return out;
 }
 
-void Loader::block(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body) {
+void Loader::block(const SourceFile& f, const Node& n, std::vector<Block>& out, bool in_body) {
   const Nest nest(depth_);
   if (too_deep(f, n)) return;
   Block b;
-  if (n.IsNull()) {
+  if (n.is_null()) {
     diags_.error(null_pos(f, n), "empty paragraph", "write the text after the `- `, or remove the line");
     return;
   }
-  if (n.IsScalar()) {
+  if (n.is_scalar()) {
     b.text = text(f, n);
     b.pos = b.text.pos;
     out.push_back(std::move(b));
     return;
   }
-  if (n.IsSequence()) {
+  if (n.is_sequence()) {
     diags_.error(pos(f, n), "a block must be text or a map such as `list:`, not a list",
                  "to write a list, put `list:` first and the items under it");
     return;
   }
-  if (flow_map(f, n)) {
+  if (flow_map(n)) {
     unquoted_brace(f, n);
     return;
   }
@@ -924,9 +872,9 @@ void Loader::block(const SourceFile& f, const YAML::Node& n, std::vector<Block>&
   // The block's kind is its kind key; the other keys are that kind's options.
   std::string kind;
   std::set<std::string> seen;
-  for (const auto& kv : n) {
-    if (!kv.first.IsScalar()) continue;
-    const std::string k = kv.first.Scalar();
+  for (const auto& kv : n.entries()) {
+    if (!kv.first.is_scalar()) continue;
+    const std::string k(kv.first.scalar());
     if (!contains(kBlockKinds, k) || !seen.insert(k).second) continue;
     if (kind.empty()) {
       kind = k;
@@ -939,11 +887,12 @@ void Loader::block(const SourceFile& f, const YAML::Node& n, std::vector<Block>&
   if (kind.empty()) {
     Names valid = kBlockKinds;
     valid.insert(valid.end(), {"marker", "align", "indent"});
-    if (n.size() == 1 && n.begin()->first.IsScalar() && n.begin()->second.IsScalar()) {
+    const auto [first_key, first_value] = n.entry(0);
+    if (n.size() == 1 && first_key.is_scalar() && first_value.is_scalar()) {
       // "- Kết quả đạt được: tốt" is a one-key map to YAML, and most likely meant as text.
-      const std::string k = n.begin()->first.Scalar();
+      const std::string k(first_key.scalar());
       if (detail::closest(k, valid).empty()) {
-        diags_.error(pos(f, n.begin()->first), "unknown key `" + k + "`",
+        diags_.error(pos(f, first_key), "unknown key `" + k + "`",
                      "if this is a paragraph, put it in quotes: unquoted, `: ` makes YAML read `" + k +
                          "` as a key");
         return;
@@ -969,13 +918,13 @@ void Loader::block(const SourceFile& f, const YAML::Node& n, std::vector<Block>&
   if (made) out.push_back(std::move(*made));
 }
 
-std::optional<Block> Loader::list_block(const SourceFile& f, const YAML::Node& n, Block b) {
+std::optional<Block> Loader::list_block(const SourceFile& f, const Node& n, Block b) {
   const Entries m = entries(f, n, &kListKeys, "a list block");
   b.kind = Block::Kind::List;
   if (auto mk = choice(f, "marker", find(m, "marker"), kMarkers)) b.marker = *mk;
   const Entry* l = find(m, "list");
   if (!l) return std::nullopt;  // a duplicate `list`, already reported
-  if (l->value.IsNull() || (l->value.IsSequence() && l->value.size() == 0)) {
+  if (l->value.is_null() || (l->value.is_sequence() && l->value.size() == 0)) {
     diags_.error(pos(f, l->key), "`list` has no items", "write each item on its own line starting with `- `");
     return std::nullopt;
   }
@@ -983,7 +932,7 @@ std::optional<Block> Loader::list_block(const SourceFile& f, const YAML::Node& n
   return b;
 }
 
-std::optional<Block> Loader::paragraph_block(const SourceFile& f, const YAML::Node& n, Block b) {
+std::optional<Block> Loader::paragraph_block(const SourceFile& f, const Node& n, Block b) {
   const Entries m = entries(f, n, &kParagraphKeys, "a paragraph block");
   const Entry* p = find(m, "paragraph");
   if (!p) return std::nullopt;
@@ -995,7 +944,7 @@ std::optional<Block> Loader::paragraph_block(const SourceFile& f, const YAML::No
   return b;
 }
 
-std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& n, Block b) {
+std::optional<Block> Loader::table_block(const SourceFile& f, const Node& n, Block b) {
   const std::size_t before = diags_.items.size();
   const Entries m = entries(f, n, &kTableBlockKeys, "a table block");
   bool misplaced = false;
@@ -1008,12 +957,12 @@ std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& 
   }
   const Entry* t = find(m, "table");
   if (!t) return std::nullopt;  // a duplicate `table`, already reported
-  if (t->value.IsNull()) {
+  if (t->value.is_null()) {
     if (!misplaced)  // else the table is empty only because its keys are misplaced, said above
       diags_.error(pos(f, t->key), "`table` is empty", "indent `columns:` and `rows:` under `table:`");
     return std::nullopt;
   }
-  if (!t->value.IsMap()) {
+  if (!t->value.is_map()) {
     diags_.error(pos(f, t->value), "`table` must be a map with `rows:`, not " + std::string(type_name(t->value)),
                  "indent `columns:` (optional), `rows:` and `widths:` (optional) under `table:`");
     return std::nullopt;
@@ -1024,9 +973,9 @@ std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& 
 
   bool have_columns = false;
   if (const Entry* c = find(tm, "columns")) {
-    if (c->value.IsNull() || (c->value.IsSequence() && c->value.size() == 0)) {
+    if (c->value.is_null() || (c->value.is_sequence() && c->value.size() == 0)) {
       diags_.error(pos(f, c->key), "`columns` is empty", "leave `columns` out for a table without a header row");
-    } else if (!c->value.IsSequence()) {
+    } else if (!c->value.is_sequence()) {
       diags_.error(pos(f, c->value), "`columns` must be a list of header cells, not " +
                                          std::string(type_name(c->value)),
                    "e.g. `columns: [Chỉ tiêu, Kế hoạch, Thực hiện]`");
@@ -1039,16 +988,16 @@ std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& 
   // Every row has as many cells as the header, or (without one) as the first row.
   std::size_t count = table.columns.size();
   const Entry* r = find(tm, "rows");
-  if (!r || r->value.IsNull() || (r->value.IsSequence() && r->value.size() == 0)) {
+  if (!r || r->value.is_null() || (r->value.is_sequence() && r->value.size() == 0)) {
     diags_.error(r ? pos(f, r->key) : pos(f, t->key), "the table has no rows",
                  "add `rows:` with one `- [cell, cell, ...]` line per row");
-  } else if (!r->value.IsSequence()) {
+  } else if (!r->value.is_sequence()) {
     diags_.error(pos(f, r->value), "`rows` must be a list of rows, not " + std::string(type_name(r->value)),
                  "write one `- [cell, cell, ...]` line per row");
   } else {
     for (const auto& row : r->value) {
-      if (!row.IsSequence()) {
-        diags_.error(row.IsNull() ? null_pos(f, row) : pos(f, row),
+      if (!row.is_sequence()) {
+        diags_.error(row.is_null() ? null_pos(f, row) : pos(f, row),
                      "a table row must be a list of cells, not " + std::string(type_name(row)),
                      "write the row as `- [cell, cell, ...]`; quote a cell that contains `,` or `: `");
         continue;
@@ -1068,8 +1017,8 @@ std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& 
     }
   }
 
-  if (const Entry* w = find(tm, "widths"); w && !w->value.IsNull()) {
-    if (!w->value.IsSequence()) {
+  if (const Entry* w = find(tm, "widths"); w && !w->value.is_null()) {
+    if (!w->value.is_sequence()) {
       diags_.error(pos(f, w->value), "`widths` must be a list, not " + std::string(type_name(w->value)),
                    "one width per column: weights such as `[1, 2, 1]` or lengths such as `[30mm, 12pt]`");
     } else {
@@ -1086,18 +1035,18 @@ std::optional<Block> Loader::table_block(const SourceFile& f, const YAML::Node& 
   return b;
 }
 
-std::vector<Text> Loader::cells(const SourceFile& f, const YAML::Node& n) {
+std::vector<Text> Loader::cells(const SourceFile& f, const Node& n) {
   std::vector<Text> out;
   for (const auto& cell : n) {
-    if (cell.IsNull()) {
+    if (cell.is_null()) {
       // An empty cell is a cell: tables often leave some blank.
       Text empty;
       empty.pos = pos(f, cell);
       out.push_back(std::move(empty));
-    } else if (cell.IsScalar()) {
+    } else if (cell.is_scalar()) {
       out.push_back(text(f, cell));
     } else {
-      if (flow_map(f, cell))
+      if (flow_map(cell))
         unquoted_brace(f, cell);
       else
         diags_.error(pos(f, cell), "a table cell must be text, not " + std::string(type_name(cell)),
@@ -1108,17 +1057,17 @@ std::vector<Text> Loader::cells(const SourceFile& f, const YAML::Node& n) {
   return out;
 }
 
-std::optional<ColumnWidth> Loader::column_width(const SourceFile& f, const YAML::Node& n) {
+std::optional<ColumnWidth> Loader::column_width(const SourceFile& f, const Node& n) {
   const char* form = "a column width is a number (a relative weight, e.g. `2`) or a length (`30mm`, `12pt`)";
-  if (!n.IsScalar()) {
-    diags_.error(n.IsNull() ? null_pos(f, n) : pos(f, n), "a column width must be text, not " +
+  if (!n.is_scalar()) {
+    diags_.error(n.is_null() ? null_pos(f, n) : pos(f, n), "a column width must be text, not " +
                                                                 std::string(type_name(n)),
                  form);
     return std::nullopt;
   }
   ColumnWidth w;
   w.pos = text_pos(f, n);
-  std::string_view v = n.Scalar();
+  std::string_view v = n.scalar();
   for (const char* unit : {"mm", "pt"}) {
     if (v.ends_with(unit)) {
       w.unit = unit;
@@ -1128,17 +1077,17 @@ std::optional<ColumnWidth> Loader::column_width(const SourceFile& f, const YAML:
   }
   const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), w.value);
   if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(w.value)) {
-    diags_.error(w.pos, "bad column width `" + n.Scalar() + "`", form);
+    diags_.error(w.pos, "bad column width `" + std::string(n.scalar()) + "`", form);
     return std::nullopt;
   }
   if (w.value <= 0) {
-    diags_.error(w.pos, "a column width must be more than 0, not `" + n.Scalar() + "`", form);
+    diags_.error(w.pos, "a column width must be more than 0, not `" + std::string(n.scalar()) + "`", form);
     return std::nullopt;
   }
   return w;
 }
 
-std::optional<Block> Loader::quote_block(const SourceFile& f, const YAML::Node& n, Block b) {
+std::optional<Block> Loader::quote_block(const SourceFile& f, const Node& n, Block b) {
   const Entries m = entries(f, n, &kQuoteKeys, "a quote block");
   const Entry* q = find(m, "quote");
   if (!q) return std::nullopt;
@@ -1150,11 +1099,11 @@ std::optional<Block> Loader::quote_block(const SourceFile& f, const YAML::Node& 
   return b;
 }
 
-std::optional<Block> Loader::page_break(const SourceFile& f, const YAML::Node& n, Block b) {
+std::optional<Block> Loader::page_break(const SourceFile& f, const Node& n, Block b) {
   const Entries m = entries(f, n, &kPageBreakKeys, "a page-break block");
   const Entry* p = find(m, "page-break");
   if (!p) return std::nullopt;
-  if (p->value.IsNull()) {
+  if (p->value.is_null()) {
     diags_.error(pos(f, p->key), "`page-break` must be true or false", "write `- page-break: true`");
     return std::nullopt;
   }
@@ -1166,7 +1115,7 @@ std::optional<Block> Loader::page_break(const SourceFile& f, const YAML::Node& n
   return b;
 }
 
-void Loader::include(const SourceFile& f, const YAML::Node& n, std::vector<Block>& out, bool in_body) {
+void Loader::include(const SourceFile& f, const Node& n, std::vector<Block>& out, bool in_body) {
   const Entries m = entries(f, n, &kIncludeKeys, "an include block");
   const Entry* e = find(m, "include");
   if (!e) return;
@@ -1176,7 +1125,7 @@ void Loader::include(const SourceFile& f, const YAML::Node& n, std::vector<Block
                  "put the `include` in the `body` list, before or after the list");
     return;
   }
-  if (e->value.IsNull()) {
+  if (e->value.is_null()) {
     diags_.error(pos(f, e->key), "`include` is empty", "name the file to include: `- include: other.yaml`");
     return;
   }
@@ -1215,28 +1164,28 @@ void Loader::include(const SourceFile& f, const YAML::Node& n, std::vector<Block
   for (auto& spliced : blocks(g, "body", body->value)) out.push_back(std::move(spliced));
 }
 
-std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& n) {
+std::vector<ListItem> Loader::list_items(const SourceFile& f, const Node& n) {
   const Nest nest(depth_);
   if (too_deep(f, n)) return {};
   std::vector<ListItem> items;
-  if (!n.IsSequence()) {
+  if (!n.is_sequence()) {
     diags_.error(pos(f, n), "`list` must be a list of items, not " + std::string(type_name(n)),
                  "write each item on its own line starting with `- `");
     return items;
   }
   for (const auto& item : n) {
-    if (item.IsNull()) {
+    if (item.is_null()) {
       diags_.error(null_pos(f, item), "empty list item", "write the text after the `- `, or remove the line");
-    } else if (item.IsScalar()) {
+    } else if (item.is_scalar()) {
       items.push_back({text(f, item), {}});
     } else {
       // A nested block (map) or a nested list (sequence) belongs to the item before it.
-      if (flow_map(f, item)) {
+      if (flow_map(item)) {
         unquoted_brace(f, item);
         continue;
       }
       std::vector<Block> children;
-      if (item.IsMap()) {
+      if (item.is_map()) {
         block(f, item, children, false);
       } else {
         Block nested;
@@ -1245,7 +1194,7 @@ std::vector<ListItem> Loader::list_items(const SourceFile& f, const YAML::Node& 
         nested.items = list_items(f, item);
         children.push_back(std::move(nested));
       }
-      if (deep_reported_) return items;  // an alias cycle: everything below would echo it
+      if (deep_reported_) return items;  // too deep: everything below would echo it
       if (items.empty()) {
         diags_.error(pos(f, item), "a nested block must follow a list item",
                      "write the item's text first, then the nested block under it");

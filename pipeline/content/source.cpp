@@ -1,8 +1,13 @@
 // Source files, the byte checks made before YAML parsing, and "did you mean" suggestions.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
+#include "pipeline/content/bytes.hpp"
 #include "pipeline/content/detail.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -12,33 +17,89 @@ namespace {
 
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-/// Length of the well-formed UTF-8 sequence at `i`, or 0. Lighter than a full decoder
-/// (no overlong check): it only sorts bytes for the legacy-encoding heuristic.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return 0;
-  return n;
+/// Length of the well-formed UTF-8 sequence at `p` (`avail` bytes left), or 0. Strict as
+/// RFC 3629 (no overlong forms, surrogates or code points past U+10FFFF), the same set
+/// utf8proc accepts, so text that passes here never fails to decode later.
+std::size_t utf8_length(const unsigned char* p, std::size_t avail) {
+  const unsigned b = p[0];
+  auto in = [&](std::size_t k, unsigned lo, unsigned hi) { return k < avail && p[k] >= lo && p[k] <= hi; };
+  if (b >= 0xC2 && b <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
+  if (b >= 0xE0 && b <= 0xEF)
+    return in(1, b == 0xE0 ? 0xA0 : 0x80, b == 0xED ? 0x9F : 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+  if (b >= 0xF0 && b <= 0xF4)
+    return in(1, b == 0xF0 ? 0x90 : 0x80, b == 0xF4 ? 0x8F : 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4
+                                                                                                          : 0;
+  return 0;
 }
 
-/// Text in TCVN3 (ABC), VNI or Windows-1258 is mostly ASCII with single high bytes where
-/// the accented letters are; UTF-8 with one damaged byte has many good multi-byte
-/// sequences and few bad bytes. That difference is enough for a hint.
-bool looks_legacy(std::string_view s) {
-  std::size_t good = 0, bad = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = sequence_length(s, i);
-    if (n == 0) {
-      ++bad;
+/// The bytes of `w` that need a closer look: each byte that is not printable ASCII (high
+/// bit set, below 0x20, or DEL) gets its high bit set in the result. Bitwise tests on the
+/// whole word ("has a byte below n"); a borrow can flag bytes after the first such byte,
+/// never before it, so the lowest flag is exact.
+std::uint64_t special_bytes(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101, high = ones * 0x80;
+  const std::uint64_t below_space = (w - ones * 0x20) & ~w & high;
+  const std::uint64_t x = w ^ (ones * 0x7F);  // DEL bytes become zero
+  const std::uint64_t del = (x - ones) & ~x & high;
+  return (w & high) | below_space | del;
+}
+
+bool is_continuation_byte(unsigned b) { return (b & 0xC0) == 0x80; }
+
+/// The first offsets of the byte problems check_bytes reports (npos: none).
+struct ByteProblems {
+  std::size_t invalid = std::string::npos;  ///< first byte of the first ill-formed UTF-8 sequence
+  std::size_t nul = std::string::npos;
+  std::size_t control = std::string::npos;  ///< C0 but tab/LF/CR/NUL, DEL, or C1 (U+0080-U+009F)
+};
+
+/// One pass over the bytes: UTF-8 well-formedness, NUL and control characters. Runs on
+/// every byte of every file, so it skips printable ASCII 8 bytes at a time, up to the first
+/// byte that is not (a word holds one every few letters in Vietnamese text), and decodes
+/// the two- and three-byte sequences of Vietnamese letters inline. Stops at the first
+/// ill-formed sequence: that error is reported before the others.
+ByteProblems scan_bytes(std::string_view s) {
+  ByteProblems found;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (n - i >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const std::uint64_t special = special_bytes(w);
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
+      // The printable bytes before the first special one (the first in memory is the
+      // lowest byte of `w` on a little-endian machine; elsewhere they go one by one below).
+      if constexpr (std::endian::native == std::endian::little) i += std::countr_zero(special) / 8;
+    }
+    const unsigned b = p[i];
+    if (b < 0x80) {
+      if (b == 0) {
+        if (found.nul == std::string::npos) found.nul = i;
+      } else if ((b < 0x20 || b == 0x7F) && b != '\t' && b != '\n' && b != '\r' &&
+                 found.control == std::string::npos) {
+        found.control = i;
+      }
       ++i;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && is_continuation_byte(p[i + 1])) {
+      // U+0080-U+009F, the C1 controls, are C2 80 - C2 9F.
+      if (b == 0xC2 && p[i + 1] < 0xA0 && found.control == std::string::npos) found.control = i;
+      i += 2;
+    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n && is_continuation_byte(p[i + 1]) &&
+               is_continuation_byte(p[i + 2])) {
+      i += 3;  // U+1000-U+CFFF: ạ-ỹ are E1 BA/BB xx
+    } else if (const std::size_t len = utf8_length(p + i, n - i); len != 0) {
+      i += len;
     } else {
-      if (n > 1) ++good;
-      i += n;
+      found.invalid = i;
+      return found;
     }
   }
-  return bad > good;
+  return found;
 }
 
 std::string hex_byte(unsigned char b) {
@@ -47,23 +108,110 @@ std::string hex_byte(unsigned char b) {
   return buf;
 }
 
+/// Text in a legacy encoding is mostly ASCII with single high bytes where the accented
+/// letters are; UTF-8 with one damaged byte has many good multi-byte sequences and few bad
+/// bytes. The hint for a file whose encoding could not be named.
+bool looks_legacy(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t good = 0, bad = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else if (const std::size_t n = utf8_length(p + i, s.size() - i); n == 0) {
+      ++bad;
+      ++i;
+    } else {
+      ++good;
+      i += n;
+    }
+  }
+  return bad > good;
+}
+
+/// The character a C1 control most likely stood for: Windows-1252 text read as Latin-1
+/// turns its quotes and dashes into U+0080-U+009F. Empty when there is no usual one.
+std::string_view windows1252_meaning(char32_t c) {
+  switch (c) {
+    case 0x85: return "…";
+    case 0x91: return "‘";
+    case 0x92: return "’";
+    case 0x93: return "“";
+    case 0x94: return "”";
+    case 0x96: return "–";
+    case 0x97: return "—";
+    default: return {};
+  }
+}
+
+/// The message of a control character found in the bytes, with a hint fitted to its usual origin.
+void report_control(const SourceFile& file, std::size_t at, Diagnostics& diags) {
+  const std::string& s = file.text();
+  const auto b = static_cast<unsigned char>(s[at]);
+  const char32_t c = b == 0xC2 ? static_cast<unsigned char>(s[at + 1]) : b;
+  std::string hint;
+  if (const auto meant = windows1252_meaning(c); !meant.empty())
+    hint = "type " + std::string(meant) + " instead: this is the Windows-1252 " + std::string(meant) +
+           " read as Latin-1, usually pasted from an old document";
+  else if (c == 0x1B)
+    hint = "remove it: an ESC starts a terminal colour code, copied with the text";
+  else
+    hint = "remove it; it usually comes from copying out of a word processor";
+  diags.error(file.at(at), "control character " + text::codepoint_name(c) + " in text", std::move(hint));
+}
+
+/// The message of a file that is not UTF-8 at `bad`: the legacy Vietnamese encoding named
+/// when its words show it, with the way to convert it.
+void report_not_utf8(const SourceFile& file, std::size_t bad, Diagnostics& diags) {
+  const std::string& s = file.text();
+  const auto byte = static_cast<unsigned char>(s[bad]);
+  if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF")) {
+    diags.error(file.at(bad), "the file is not valid UTF-8 (byte " + hex_byte(byte) + ")",
+                "the file is UTF-16; save it as UTF-8");
+    return;
+  }
+  const LegacyEncoding encoding = guess_legacy_encoding(s);
+  if (encoding == LegacyEncoding::none) {
+    std::string hint = looks_legacy(s)
+        ? "the file looks like a legacy Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258); "
+          "convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it as UTF-8"
+        : "the file is not UTF-8 here; retype the character or save the file as UTF-8";
+    diags.error(file.at(bad), "the file is not valid UTF-8 (byte " + hex_byte(byte) + ")", std::move(hint));
+    return;
+  }
+  const std::string name = encoding == LegacyEncoding::tcvn3 ? "TCVN3 (ABC)"
+                           : encoding == LegacyEncoding::vni ? "VNI"
+                                                              : "Windows-1258";
+  // UniKey's converter knows all three; glibc's iconv knows TCVN3 (as TCVN5712-1, whose
+  // small letters are ABC's) and Windows-1258, not VNI.
+  const std::string unikey_name = encoding == LegacyEncoding::tcvn3 ? "TCVN3 (ABC)"
+                                  : encoding == LegacyEncoding::vni ? "VNI Windows"
+                                                                     : "Vietnamese locale CP 1258";
+  const std::string unikey = "UniKey's converter (source " + unikey_name + ", destination Unicode)";
+  std::string hint;
+  if (has_utf8_words(s)) {
+    // Converting the whole file would garble the UTF-8 around the pasted text.
+    hint = "this text was pasted from a " + name + " document into a UTF-8 file: convert it with " + unikey +
+           " and paste it again";
+  } else if (encoding == LegacyEncoding::vni) {
+    hint = "convert the file with " + unikey + " and save it as UTF-8";
+  } else {
+    const std::string from = encoding == LegacyEncoding::tcvn3 ? "TCVN5712-1" : "CP1258";
+    const std::string base = std::filesystem::path(file.display()).filename().string();
+    hint = "convert the file to UTF-8, e.g. iconv -f " + from + " -t UTF-8 " + base + " > " + base + ".new" +
+           " (then replace the file), or with " + unikey;
+  }
+  diags.error(file.at(bad), "the file is in " + name + ", a legacy Vietnamese encoding, not UTF-8", std::move(hint));
+}
+
 }  // namespace
 
 SourceFile::SourceFile(std::string display, std::string bytes)
     : display_(std::move(display)), text_(std::move(bytes)) {
-  // Editors do not count a BOM as a column; yaml-cpp skips it too.
+  // Editors do not count a BOM as a column; libyaml skips it too.
   if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
-}
-
-std::size_t SourceFile::offset(int line0, int column0) const {
-  if (line0 < 0) return 0;
-  const auto line = static_cast<std::size_t>(line0);
-  if (line >= line_starts_.size()) return text_.size();
-  const std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : text_.size();
-  return std::min(line_starts_[line] + static_cast<std::size_t>(std::max(column0, 0)), end);
 }
 
 SourcePos SourceFile::at(std::size_t offset) const {
@@ -77,22 +225,21 @@ SourcePos SourceFile::at(std::size_t offset) const {
 
 bool check_bytes(const SourceFile& file, Diagnostics& diags) {
   const std::string& s = file.text();
-  if (const auto bad = text::invalid_utf8_at(s); bad != std::string::npos) {
-    const auto byte = static_cast<unsigned char>(s[bad]);
-    std::string hint;
-    if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF"))
-      hint = "the file is UTF-16; save it as UTF-8";
-    else if (looks_legacy(s))
-      hint = "the file looks like a legacy Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258); "
-             "convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it as UTF-8";
-    else
-      hint = "the file is not UTF-8 here; retype the character or save the file as UTF-8";
-    diags.error(file.at(bad), "the file is not valid UTF-8 (byte " + hex_byte(byte) + ")",
-                std::move(hint));
+  // The encoding first: in a file that is not UTF-8, NULs and controls are symptoms of it.
+  const ByteProblems found = scan_bytes(s);
+  if (found.invalid != std::string::npos) {
+    report_not_utf8(file, found.invalid, diags);
     return false;
   }
-  if (const auto nul = s.find('\0'); nul != std::string::npos) {
-    diags.error(file.at(nul), "the file contains a NUL byte", "the file is probably UTF-16; save it as UTF-8");
+  if (found.nul != std::string::npos) {
+    diags.error(file.at(found.nul), "the file contains a NUL byte", "the file is probably UTF-16; save it as UTF-8");
+    return false;
+  }
+  // YAML allows no C0 control but tab, LF and CR, and of the C1 controls only NEL, which no
+  // document means either; found here they get their own place before any parser sees them
+  // (the layout check of the same rule is left with the escapes of quoted scalars, "\a").
+  if (found.control != std::string::npos) {
+    report_control(file, found.control, diags);
     return false;
   }
   // YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic or missing.
@@ -120,94 +267,6 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
     return false;
   }
   return true;
-}
-
-std::vector<OpenQuote> multi_line_quotes(std::string_view s) {
-  // A light YAML scan: a quote opens a quoted scalar only where a scalar may start (after
-  // the indentation, `- `, `: `, `? `, or `[`, `{`, `,` in flow), as in YAML itself, so
-  // apostrophes and quotes inside plain text are left alone. Block scalars (`|`, `>`) are
-  // skipped by indentation.
-  std::vector<OpenQuote> found;
-  int flow = 0;
-  int block_indent = -1;  // indentation of the line that opened a block scalar, or -1
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t k = i;
-    while (k < s.size() && s[k] == ' ') ++k;
-    const int indent = static_cast<int>(k - i);
-    const bool blank = k == s.size() || s[k] == '\n' || s[k] == '\r';
-    if (block_indent >= 0 && (blank || indent > block_indent)) {
-      const auto nl = s.find('\n', k);
-      i = nl == std::string_view::npos ? s.size() : nl + 1;
-      continue;
-    }
-    block_indent = -1;
-    bool at_start = true;
-    std::size_t line_start = i;               // start of the physical line holding `last`
-    std::size_t last = std::string_view::npos;  // last significant character of the line
-    for (; k < s.size() && s[k] != '\n'; ++k) {
-      const char c = s[k];
-      if (c == ' ' || c == '\t' || c == '\r') continue;
-      if (c == '#' && (k == line_start || s[k - 1] == ' ' || s[k - 1] == '\t')) {
-        while (k < s.size() && s[k] != '\n') ++k;
-        break;
-      }
-      const bool spaced = k + 1 >= s.size() || s[k + 1] == ' ' || s[k + 1] == '\n' || s[k + 1] == '\r';
-      if ((c == '"' || c == '\'') && at_start) {
-        std::size_t m = k + 1;
-        for (; m < s.size(); ++m) {
-          if (c == '"' && s[m] == '\\') {
-            ++m;  // skip the escaped character
-          } else if (s[m] == c) {
-            if (c == '\'' && m + 1 < s.size() && s[m + 1] == '\'') {
-              ++m;  // '' is a quote inside single quotes
-            } else {
-              break;
-            }
-          }
-        }
-        if (m >= s.size()) {
-          found.push_back({k, std::string_view::npos});
-          return found;
-        }
-        if (s.substr(k, m - k).find('\n') != std::string_view::npos) {
-          found.push_back({k, m});
-          line_start = s.rfind('\n', m) + 1;
-        }
-        k = m;
-        last = m;
-        at_start = false;
-        continue;
-      }
-      if (at_start && c == '-' && spaced) continue;  // a sequence entry: the scalar follows
-      if (c == ':' && spaced) {
-        at_start = true;
-      } else if (c == '?' && at_start && spaced) {
-        // an explicit key: the scalar follows
-      } else if ((c == '[' || c == '{') && (at_start || flow > 0)) {
-        ++flow;
-        at_start = true;
-      } else if ((c == ']' || c == '}') && flow > 0) {
-        --flow;
-        at_start = false;
-      } else if (c == ',' && flow > 0) {
-        at_start = true;
-      } else {
-        at_start = false;
-      }
-      last = k;
-    }
-    if (last != std::string_view::npos) {
-      // `key: |`, `key: >-`, `- |2`: a block scalar header ends the line.
-      std::size_t h = last;
-      while (h > line_start && s[h] != '|' && s[h] != '>' && s[h] != ' ' &&
-             (s[h] == '-' || s[h] == '+' || (s[h] >= '0' && s[h] <= '9')))
-        --h;
-      if ((s[h] == '|' || s[h] == '>') && (h == line_start || s[h - 1] == ' ')) block_indent = indent;
-    }
-    i = k + 1;
-  }
-  return found;
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

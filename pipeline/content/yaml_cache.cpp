@@ -1,20 +1,22 @@
 #include "pipeline/content/yaml_cache.hpp"
 
+#include <string>
+
 namespace vanban::content {
 
-YAML::Node load_yaml_shared(const std::string& text) {
+yaml::Tree load_yaml_shared(std::string_view text) {
   struct Entry {
     std::string text;
-    YAML::Node root;
+    yaml::Tree tree;
     bool set = false;
   };
   thread_local Entry last;
-  if (last.set && last.text == text) return last.root;
-  YAML::Node root = YAML::Load(text);  // throws before anything is remembered
+  if (last.set && last.text == text) return last.tree;
+  yaml::Tree tree = yaml::Tree::parse(text);  // throws (bad_alloc) before anything is remembered
   last.text = text;
-  last.root = root;
+  last.tree = tree;
   last.set = true;
-  return root;
+  return tree;
 }
 
 }  // namespace vanban::content

@@ -1,18 +1,17 @@
 #pragma once
 /// One YAML parse shared by the stages that read the same file: the style file is read by
-/// the style stage (layout values) and by the check stage (its rules), and yaml-cpp's parse
-/// of it costs more than everything both do with the result.
-#include <yaml-cpp/yaml.h>
+/// the style stage (layout values) and by the check stage (its rules); parsing it twice
+/// would cost more than everything both do with the result.
+#include <string_view>
 
-#include <string>
+#include "pipeline/content/yaml.hpp"
 
 namespace vanban::content {
 
-/// YAML::Load(text), remembered for the last text loaded on this thread: a second call with
-/// the same bytes returns the same tree without parsing again. Parse errors are not
-/// remembered (the call throws as YAML::Load does, every time). The tree is shared: callers
-/// must only read it. One entry per thread, since yaml-cpp trees are not safe to read from
-/// two threads at once (several documents build side by side).
-YAML::Node load_yaml_shared(const std::string& text);
+/// yaml::Tree::parse(text), remembered for the last text parsed on this thread: a second
+/// call with the same bytes returns the same tree (a tree with a problem too) without
+/// parsing again. One entry per thread: several documents build side by side, each
+/// reading its own style.
+yaml::Tree load_yaml_shared(std::string_view text);
 
 }  // namespace vanban::content

@@ -1,7 +1,12 @@
 #include "pipeline/layout/image.hpp"
 
+#include <png.h>
+
+#include <csetjmp>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
+#include <new>
 #include <stdexcept>
 #include <vector>
 
@@ -48,9 +53,67 @@ ImageInfo jpeg(const std::vector<unsigned char>& b) {
   throw std::runtime_error("not a valid JPEG file (no frame header)");
 }
 
+/// What libpng's callbacks and the decoding loop share. Plain data only: libpng leaves a
+/// failed read by longjmp, which would skip the destructors of C++ objects in the frames
+/// it jumps over, so everything to release afterwards is held here, outside them.
+struct PngRead {
+  std::FILE* file = nullptr;
+  png_structp png = nullptr;
+  png_infop info = nullptr;
+  png_bytep row = nullptr;  ///< one row, allocated by libpng
+};
+
+/// libpng's error handler: back to the setjmp in decode_png_rows, printing nothing (the
+/// default handler writes "libpng error: ..." to stderr, with no place in the document).
+[[noreturn]] void on_png_error(png_structp png, png_const_charp /*message*/) { png_longjmp(png, 1); }
+
+/// Warnings (a damaged ancillary chunk, extra data after the image) cost nothing to
+/// ignore: the image still decodes, in libpng here as in the PDF writer.
+void on_png_warning(png_structp /*png*/, png_const_charp /*message*/) {}
+
+/// Decodes every row of the image, one at a time into one row's buffer (a 50-megapixel
+/// image is never held whole). False when libpng finds the data damaged: not zlib data,
+/// cut short, a bad CRC, a filter type PNG does not have.
+bool decode_png_rows(PngRead& r) {
+  if (setjmp(png_jmpbuf(r.png))) return false;
+  png_init_io(r.png, r.file);
+  png_read_info(r.png, r.info);
+  // Interlaced images come in 7 passes; each pass reads rows of the whole height.
+  const int passes = png_set_interlace_handling(r.png);
+  png_read_update_info(r.png, r.info);
+  r.row = static_cast<png_bytep>(png_malloc(r.png, png_get_rowbytes(r.png, r.info)));
+  const png_uint_32 height = png_get_image_height(r.png, r.info);
+  for (int pass = 0; pass < passes; ++pass)
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(r.png, r.row, nullptr);
+  return true;
+}
+
+/// Checks that the image data of a PNG decodes, as the PDF writer will decode it: with a
+/// good header and damaged data, libpng would fail there, with no place to report.
+void check_png_data(const std::string& path) {
+  PngRead r;
+  r.file = std::fopen(path.c_str(), "rb");
+  if (r.file == nullptr) throw std::runtime_error("cannot read the image file");
+  r.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, on_png_error, on_png_warning);
+  if (r.png != nullptr) r.info = png_create_info_struct(r.png);
+  const bool created = r.png != nullptr && r.info != nullptr;
+  const bool ok = created && decode_png_rows(r);
+  if (r.row != nullptr) png_free(r.png, r.row);
+  png_destroy_read_struct(&r.png, &r.info, nullptr);
+  std::fclose(r.file);
+  if (!created) throw std::bad_alloc();
+  if (!ok) throw std::runtime_error("not a valid PNG file (damaged image data)");
+}
+
 }  // namespace
 
 ImageInfo probe_image(const std::string& path) {
+  ImageInfo info = read_image_header(path);
+  if (info.format == "png") check_png_data(path);
+  return info;
+}
+
+ImageInfo read_image_header(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read the image file");
   // Headers sit at the start; 64 KiB covers JPEG files with large EXIF blocks before the frame.

@@ -1,6 +1,7 @@
 #pragma once
 /// Raster images (scanned signatures and seals): their pixel size and kind, read from
-/// the file header, so that layout can size them before the PDF writer embeds them.
+/// the file header, so that layout can size them before the PDF writer embeds them, and
+/// their data checked, so that a damaged file is reported at its place in the document.
 #include <string>
 
 namespace vanban::layout {
@@ -16,6 +17,12 @@ struct ImageInfo {
 /// reason when the file cannot be read, is neither format, is truncated, or is larger
 /// than 20,000 pixels on a side or kMaxImagePixels in all (a scan for a signature never
 /// needs that much).
+ImageInfo read_image_header(const std::string& path);
+
+/// read_image_header, and for a PNG the image data decoded row by row (libpng), so that
+/// damaged data is reported where the image is named rather than when the PDF is written:
+/// throws std::runtime_error "not a valid PNG file (damaged image data)" then. Layout calls
+/// this once per image; later stages need only read_image_header.
 ImageInfo probe_image(const std::string& path);
 
 }  // namespace vanban::layout

@@ -1,13 +1,12 @@
 #include "pipeline/style/style.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "pipeline/content/detail.hpp"
 #include "pipeline/content/yaml_cache.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -16,46 +15,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using content::detail::SourceFile;
+using content::yaml::Node;
+
 /// Reads one style file, turning each YAML node into a typed value or a diagnostic.
 class Reader {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
+  explicit Reader(const SourceFile& file) : file_(file) {}
 
-  SourcePos pos(const YAML::Node& n) const {
-    const auto m = n.Mark();
-    return {file_, m.line + 1, m.column + 1};
-  }
+  SourcePos pos(const Node& n) const { return file_.at(n.offset()); }
 
   /// Rejects keys of `map` that are not in `allowed` (the house rule: unknown keys are errors).
-  void keys(const YAML::Node& map, std::initializer_list<const char*> allowed) {
-    if (!map.IsMap()) fail(pos(map), "expected a mapping here");
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const auto key = it->first.as<std::string>();
+  void keys(const Node& map, std::initializer_list<const char*> allowed) {
+    if (!map.is_map()) fail(pos(map), "expected a mapping here");
+    for (const auto& [k, v] : map.entries()) {
+      if (!k.is_scalar()) {
+        errors_.push_back({Severity::Error, pos(k), "a style key must be a plain name", "write `name: value`"});
+        continue;
+      }
+      const std::string key(k.scalar());
       bool ok = false;
       std::string list;
       for (const char* a : allowed) {
         ok = ok || key == a;
         list += list.empty() ? a : std::string(", ") + a;
       }
-      if (!ok) errors_.push_back({Severity::Error, pos(it->first), "unknown style key `" + key + "`",
+      if (!ok) errors_.push_back({Severity::Error, pos(k), "unknown style key `" + key + "`",
                                   "valid keys here: " + list});
     }
   }
 
-  std::string str(const YAML::Node& n) {
-    if (!n.IsScalar()) fail(pos(n), "expected text here");
-    return text::nfc(n.Scalar());
+  std::string str(const Node& n) {
+    if (!n.is_scalar()) fail(pos(n), "expected text here");
+    return text::nfc(n.scalar());
   }
 
-  bool boolean(const YAML::Node& n) {
-    bool b = false;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) fail(pos(n), "expected true or false");
-    return b;
+  bool boolean(const Node& n) {
+    const auto b = n.is_scalar() ? content::yaml::to_bool(n.scalar()) : std::nullopt;
+    if (!b) fail(pos(n), "expected true or false");
+    return *b;
   }
 
-  double number(const YAML::Node& n) {
-    if (!n.IsScalar()) fail(pos(n), "expected a number");
-    const std::string& s = n.Scalar();
+  double number(const Node& n) {
+    if (!n.is_scalar()) fail(pos(n), "expected a number");
+    const std::string s(n.scalar());
     double v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v))  // from_chars takes "nan", "inf"
@@ -63,16 +66,16 @@ class Reader {
     return v;
   }
 
-  int integer(const YAML::Node& n) {
+  int integer(const Node& n) {
     const double v = number(n);
     if (!(v >= -1e9 && v <= 1e9) || v != static_cast<int>(v)) fail(pos(n), "expected a whole number");  // no UB cast
     return static_cast<int>(v);
   }
 
   /// A length: "20mm", "14pt" or "0".
-  Sp length(const YAML::Node& n) {
-    if (!n.IsScalar()) fail(pos(n), "expected a length such as 20mm or 14pt");
-    const std::string& s = n.Scalar();
+  Sp length(const Node& n) {
+    if (!n.is_scalar()) fail(pos(n), "expected a length such as 20mm or 14pt");
+    const std::string s(n.scalar());
     double v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     const std::string unit(p, s.data() + s.size());
@@ -87,7 +90,7 @@ class Reader {
     fail(pos(n), "unknown length unit in `" + s + "`", "use mm, cm or pt");
   }
 
-  TextStyle text_style(const YAML::Node& n, TextStyle base) {
+  TextStyle text_style(const Node& n, TextStyle base) {
     keys(n, {"size", "bold", "italic", "underline", "case", "align"});
     if (n["size"]) base.size = length(n["size"]);
     if (n["bold"]) base.bold = boolean(n["bold"]);
@@ -104,7 +107,7 @@ class Reader {
     return base;
   }
 
-  Align align(const YAML::Node& n) {
+  Align align(const Node& n) {
     const auto a = str(n);
     if (a == "left") return Align::Left;
     if (a == "center") return Align::Center;
@@ -113,7 +116,7 @@ class Reader {
     fail(pos(n), "unknown alignment `" + a + "`", "use left, center, right or justify");
   }
 
-  Counter counter(const YAML::Node& n) {
+  Counter counter(const Node& n) {
     const auto c = str(n);
     if (c == "arabic") return Counter::Arabic;
     if (c == "roman") return Counter::Roman;
@@ -123,8 +126,8 @@ class Reader {
   }
 
   /// A required key.
-  YAML::Node need(const YAML::Node& map, const char* key) {
-    const YAML::Node n = map[key];
+  Node need(const Node& map, const char* key) {
+    const Node n = map[key];
     if (!n) fail(pos(map), std::string("the style needs `") + key + "` here");
     return n;
   }
@@ -134,11 +137,11 @@ class Reader {
   }
 
  private:
-  std::string file_;
+  const SourceFile& file_;
   std::vector<Diagnostic> errors_;
 };
 
-Style read_style(const YAML::Node& root, Reader& r) {
+Style read_style(const Node& root, Reader& r) {
   r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
                 "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"});
   r.throw_if_errors();
@@ -149,14 +152,14 @@ Style read_style(const YAML::Node& root, Reader& r) {
   r.keys(font, {"family", "fallback"});
   s.family = r.str(r.need(font, "family"));
   if (font["fallback"]) {
-    if (!font["fallback"].IsSequence()) fail(r.pos(font["fallback"]), "expected a list of families");
+    if (!font["fallback"].is_sequence()) fail(r.pos(font["fallback"]), "expected a list of families");
     for (const auto& f : font["fallback"]) s.fallback_families.push_back(r.str(f));
   }
 
   const auto page = r.need(root, "page");
   r.keys(page, {"size", "margins", "mirror"});
   const auto size = r.need(page, "size");
-  if (!size.IsSequence() || size.size() != 2) fail(r.pos(size), "page size must be [width, height]");
+  if (!size.is_sequence() || size.size() != 2) fail(r.pos(size), "page size must be [width, height]");
   s.page.width = r.length(size[0]);
   s.page.height = r.length(size[1]);
   const auto margins = r.need(page, "margins");
@@ -202,7 +205,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
   }
 
   const auto headings = r.need(root, "headings");
-  if (!headings.IsSequence() || headings.size() == 0) fail(r.pos(headings), "`headings` must be a list of levels");
+  if (!headings.is_sequence() || headings.size() == 0) fail(r.pos(headings), "`headings` must be a list of levels");
   for (const auto& h : headings) {
     r.keys(h, {"counter", "label", "label-own-line", "separator", "label-style", "title-style", "indent",
                "space-before", "space-after"});
@@ -238,7 +241,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
   hd.number_blank = r.str(r.need(header, "number-blank"));
   if (header["number-pad"]) hd.number_pad = r.integer(header["number-pad"]);
   if (const auto nat = header["national"]) {
-    if (!nat.IsSequence()) fail(r.pos(nat), "`national` must be a list of lines");
+    if (!nat.is_sequence()) fail(r.pos(nat), "`national` must be a list of lines");
     for (const auto& line : nat) {
       r.keys(line, {"text", "style"});
       hd.national.push_back(r.str(r.need(line, "text")));
@@ -257,8 +260,8 @@ Style read_style(const YAML::Node& root, Reader& r) {
   r.keys(title, {"kinds", "title", "summary", "subtitle", "rule-width", "rule-fraction", "rule-thickness",
                  "space-after"});
   if (const auto kinds = title["kinds"]) {
-    if (!kinds.IsMap()) fail(r.pos(kinds), "`kinds` must map kinds to type names");
-    for (auto it = kinds.begin(); it != kinds.end(); ++it) s.title.kinds[r.str(it->first)] = r.str(it->second);
+    if (!kinds.is_map()) fail(r.pos(kinds), "`kinds` must map kinds to type names");
+    for (const auto& [kind, name] : kinds.entries()) s.title.kinds[r.str(kind)] = r.str(name);
   }
   s.title.title = title["title"] ? r.text_style(title["title"], centred) : centred;
   s.title.summary = title["summary"] ? r.text_style(title["summary"], s.title.title) : s.title.title;
@@ -300,7 +303,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
   if (sig["space"]) s.signature.space = r.length(sig["space"]);
   if (sig["space-before"]) s.signature.space_before = r.length(sig["space-before"]);
   if (const auto forms = sig["authority-forms"]) {
-    if (!forms.IsSequence()) fail(r.pos(forms), "`authority-forms` must be a list");
+    if (!forms.is_sequence()) fail(r.pos(forms), "`authority-forms` must be a list");
     for (const auto& f : forms) s.signature.authority_forms.push_back(r.str(f));
   }
 
@@ -314,9 +317,8 @@ Style read_style(const YAML::Node& root, Reader& r) {
   if (rec["last-end"]) s.recipients.last_end = r.str(rec["last-end"]);
 
   if (const auto marks = root["marks"]) {
-    if (!marks.IsMap()) fail(r.pos(marks), "`marks` must map mark names to their look");
-    for (auto it = marks.begin(); it != marks.end(); ++it) {
-      const YAML::Node m = it->second;  // a copy: `it->` is a proxy that dies with the expression
+    if (!marks.is_map()) fail(r.pos(marks), "`marks` must map mark names to their look");
+    for (const auto& [name, m] : marks.entries()) {
       r.keys(m, {"text", "style", "frame", "place"});
       Mark mark;
       mark.text = r.str(r.need(m, "text"));
@@ -325,7 +327,7 @@ Style read_style(const YAML::Node& root, Reader& r) {
       mark.place = m["place"] ? r.str(m["place"]) : "left";
       if (mark.place != "left" && mark.place != "top-right")
         fail(r.pos(m["place"]), "unknown mark place `" + mark.place + "`", "use left or top-right");
-      s.marks[r.str(it->first)] = mark;
+      s.marks[r.str(name)] = mark;
     }
   }
   r.throw_if_errors();
@@ -351,21 +353,15 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
   buf << in.rdbuf();
   const std::string bytes = buf.str();
   if (!text::valid_utf8(bytes)) fail({file.string(), 1, 1}, "the style file is not valid UTF-8");
-  Reader reader(file.string());
-  YAML::Node root;
-  try {
-    root = content::load_yaml_shared(bytes);  // check reads the same tree again
-  } catch (const YAML::ParserException& e) {
-    fail({file.string(), e.mark.line + 1, e.mark.column + 1}, e.msg);
-  }
-  if (!root.IsMap()) fail({file.string(), 1, 1}, "a style file must be a mapping of keys");
-  try {
-    Style s = read_style(root, reader);
-    s.file = file.string();
-    return s;
-  } catch (const YAML::Exception& e) {
-    fail({file.string(), e.mark.line + 1, e.mark.column + 1}, e.msg);
-  }
+  const SourceFile f(file.string(), bytes);
+  const content::yaml::Tree tree = content::load_yaml_shared(f.text());  // check reads the same tree again
+  if (const auto& p = tree.problem()) fail(f.at(p->offset), p->message, p->hint);
+  const Node root = tree.root();
+  if (!root.is_map()) fail(f.start(), "a style file must be a mapping of keys");
+  Reader reader(f);
+  Style s = read_style(root, reader);
+  s.file = file.string();
+  return s;
 }
 
 std::string format_counter(Counter counter, int n) {

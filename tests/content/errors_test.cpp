@@ -65,8 +65,8 @@ TEST(LoadErrors, LegacyVietnameseEncodingGetsAHint) {
   TempDir dir;
   // "Báo cáo chính trị" in TCVN3 (ABC): á = 0xB8, Ý = 0xD7 ... all single high bytes.
   dir.write("document.yaml", "kind: bao-cao\ntitle: B\xB8o c\xB8o ch\xDDnh tr\xDE\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":2:9", "not valid UTF-8",
-                   "legacy Vietnamese encoding (TCVN3/ABC, VNI");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":2:9", "the file is in TCVN3 (ABC), a legacy Vietnamese encoding",
+                   "iconv -f TCVN5712-1 -t UTF-8 document.yaml");
 }
 
 TEST(LoadErrors, TabIndentationIsReportedAtTheTab) {
@@ -125,7 +125,7 @@ TEST(LoadErrors, BadIndentationIsASyntaxError) {
 }
 
 TEST(LoadErrors, QuoteLeftOpenUntilTheEndOfTheFile) {
-  // yaml-cpp takes the rest of the file as the text; the loader reports the quote instead.
+  // Reported at the quote that opens the text, not where the file ends.
   TempDir dir;
   folder_with(dir, "kind: bao-cao\n"
                    "header:\n"
@@ -337,12 +337,13 @@ TEST(LoadErrors, NestedBlockBeforeAnyItem) {
 }
 
 TEST(LoadErrors, AliasCycleIsAnErrorNotACrash) {
-  // yaml-cpp builds a cycle when an alias points into its own anchor.
+  // An alias inside the block its anchor names would repeat that block forever.
   TempDir dir;
   folder_with(dir, std::string(kMinimalHead) +
                        "body: &a\n"
                        "  - list: *a\n");  // 6
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:5", "nested too deeply");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:11", "the alias `*a` is inside the block `&a` it repeats",
+                   "write the content out");
 }
 
 // --- Variables --------------------------------------------------------------------------
@@ -363,7 +364,8 @@ TEST(LoadErrors, UnknownVariableInAPartFileIsReportedAtItsBrace) {
 }
 
 TEST(LoadErrors, ColumnsCountCharactersNotBytes) {
-  // yaml-cpp counts bytes; "Đảng bộ, " before the second entry is 9 characters but 13 bytes.
+  // libyaml counts code points, the tree bytes; "Đảng bộ, " before the second entry is 9
+  // characters but 13 bytes: columns are characters.
   TempDir dir;
   folder_with(dir, std::string(kMinimalHead) +
                        "subtitle: [Đảng bộ, \"khóa {k}\"]\n"  // 5

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,13 +15,28 @@ const std::string kStyles = std::string(VANBAN_SOURCE_DIR) + "/styles";
 
 Style dang() { return load_style("dang", kStyles, ".", {"document.yaml", 1, 8}); }
 
-/// Writes a style file into a fresh temp folder and returns the folder.
-std::string style_dir(const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / ("vanban-style-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "x.yaml") << text;
-  return dir.string();
-}
+/// A style file `x.yaml` in a fresh temp folder, removed with the object: tests run
+/// many times and in parallel, and must not fill /tmp.
+class StyleDir {
+ public:
+  explicit StyleDir(const std::string& text) {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            ("vanban-style-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(path_);
+    std::ofstream(path_ / "x.yaml") << text;
+  }
+  ~StyleDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  StyleDir(const StyleDir&) = delete;
+  StyleDir& operator=(const StyleDir&) = delete;
+  std::string str() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
 
 /// The dang style with one line replaced, for error tests.
 std::string dang_with(const std::string& from, const std::string& to) {
@@ -33,7 +49,8 @@ std::string dang_with(const std::string& from, const std::string& to) {
 
 Diagnostic load_error(const std::string& text) {
   try {
-    load_style("x", style_dir(text), ".", {"document.yaml", 1, 8});
+    const StyleDir dir(text);
+    load_style("x", dir.str(), ".", {"document.yaml", 1, 8});
   } catch (const Error& e) {
     return e.diagnostics().front();
   }
@@ -117,6 +134,18 @@ TEST(StyleErrors, BadLengthUnit) {
 TEST(StyleErrors, MarginsWiderThanThePage) {
   const auto d = load_error(dang_with("left: 30mm", "left: 200mm"));
   EXPECT_NE(d.message.find("margins leave less than 20 mm"), std::string::npos);
+}
+
+TEST(StyleErrors, YamlSyntaxErrorAtItsPlaceInCharacters) {
+  // "Số" is 2 characters and 3 bytes: the column counts characters.
+  const auto d = load_error("name: Số\npage: [210mm, 297mm\nbody: {}\n");
+  EXPECT_EQ(d.message, "YAML syntax error: the `[` at line 2, column 7 is not closed");
+  EXPECT_EQ(d.pos.line, 3);
+  EXPECT_EQ(d.pos.column, 5);
+  const auto e = load_error("name: \"Số\nfont: x\n");
+  EXPECT_EQ(e.message, "unclosed quote");
+  EXPECT_EQ(e.pos.line, 1);
+  EXPECT_EQ(e.pos.column, 7);
 }
 
 TEST(Case, ApplyCase) {
