@@ -461,7 +461,9 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
   // SIGKILL (or a power cut) runs no cleanup. Such leftovers are removed here, by the next
   // run that writes the same output, once the process named in them is gone: a temporary
   // of a build still running is never touched. (A reused pid only delays the removal.)
-  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  std::string prefix = ".";  // (not "." + name: GCC 12 warns falsely about it, -Wrestrict)
+  prefix += target.filename().string();
+  prefix += ".tmp-";
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;

@@ -173,10 +173,13 @@ std::int32_t Font::advance(std::uint32_t gid) const {
 }
 
 void Font::note_glyph_text(std::uint32_t gid, std::u32string text) {
+  const std::lock_guard<std::mutex> lock(glyph_text_mutex_);
   auto [it, inserted] = glyph_text_.try_emplace(gid, std::move(text));
-  // First record wins, except that an empty record (a glyph that carried no text of its own,
-  // e.g. the second glyph of a decomposed cluster) gives way to a later real one.
-  if (!inserted && it->second.empty() && !text.empty()) it->second = std::move(text);
+  if (inserted) return;
+  const std::u32string& old = it->second;
+  const bool better = old.empty() ? !text.empty()
+                                  : !text.empty() && (text.size() < old.size() || (text.size() == old.size() && text < old));
+  if (better) it->second = std::move(text);
 }
 
 FontId FontSet::add(const std::string& path) {
