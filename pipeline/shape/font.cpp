@@ -4,10 +4,10 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -25,8 +25,12 @@ std::mutex& fontconfig_mutex() {
 }
 
 std::string read_small_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::string text(in ? static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)) : 0, '\0');
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return text;
 }
 
 /// The <dir> and <cachedir> elements of the system's fonts.conf, or "" when the system's
