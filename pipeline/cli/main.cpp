@@ -24,6 +24,7 @@
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/limits.hpp"
+#include "pipeline/cli/pdf_module.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
 
@@ -191,8 +192,9 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         std::string output = opt.output;
         if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
         check_output_path(output, doc);
-        const auto bytes = pdf::write_pdf(paged, fonts, meta);
-        pdf::write_file_atomically(output, bytes);
+        const pdf::ModuleApi& writer = cli::pdf_module();
+        const auto bytes = writer.write_pdf(paged, fonts, meta);
+        writer.write_file_atomically(output, bytes);
         for (const auto& d : diags.items) err << format(d) << '\n';
         err << "wrote " << output << ": " << paged.pages.size() << " pages";
         if (doc.placeholders > 0) err << ", " << doc.placeholders << " placeholders to fill";
@@ -314,6 +316,7 @@ int main(int argc, char** argv) {
   }
   if (documents.empty()) return usage_error(opt.command + " needs a document folder");
   if (opt.command == "build") start_fonts();
+  if (opt.command == "build" && opt.dump.empty()) cli::start_pdf_module();
   if (documents.size() == 1) {
     opt.document = documents[0];
     if (::isatty(STDERR_FILENO) != 1) return build(opt);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
+#include <thread>
 #include <filesystem>
 #include <utility>
 
@@ -56,6 +58,7 @@ class FlowBuilder {
       for (const auto& s : part.sections) section(s, 1, counters);
     }
     closing();
+    set_deferred();
     return std::move(flow_);
   }
 
@@ -72,7 +75,7 @@ class FlowBuilder {
             ts.size, ts.underline};
   }
 
-  SetParagraph set(const std::vector<StyledText>& parts, Sp measure, Sp indent, Align align, const SourcePos& pos) {
+  ParagraphShape shape_of(Sp measure, Sp indent, Align align) const {
     ParagraphShape ps;
     ps.measure = measure;
     ps.indent = indent;
@@ -80,11 +83,92 @@ class FlowBuilder {
     ps.space_stretch = st_.body.space_stretch;
     ps.space_shrink = st_.body.space_shrink;
     ps.tolerance = st_.body.tolerance;
-    SetParagraph p = set_paragraph(parts, ps, sh_, pos);
+    return ps;
+  }
+
+  static void warn_overfull(Diagnostics& diags, const SetParagraph& p, const SourcePos& pos) {
     if (p.overfull)
-      diags_.warn(pos, "a word is wider than the line; it was broken between characters",
-                  "shorten the word or add a space, hyphen or slash where it may break");
+      diags.warn(pos, "a word is wider than the line; it was broken between characters",
+                 "shorten the word or add a space, hyphen or slash where it may break");
+  }
+
+  SetParagraph set(const std::vector<StyledText>& parts, Sp measure, Sp indent, Align align, const SourcePos& pos) {
+    SetParagraph p = set_paragraph(parts, shape_of(measure, indent, align), sh_, pos);
+    warn_overfull(diags_, p, pos);
     return p;
+  }
+
+  /// A body paragraph or list item whose lines are set once the whole flow is built:
+  /// nothing in between reads them, and set all together they can be set on several threads.
+  struct Deferred {
+    std::size_t block = 0;         ///< index in flow_.blocks
+    std::vector<StyledText> parts;
+    ParagraphShape ps;
+    std::size_t diagnostics_at = 0;  ///< where its warnings go in diags_, to keep them in reading order
+    SetParagraph result;
+  };
+
+  /// Sets the deferred paragraphs: in contiguous shares of about equal text, one per core
+  /// (each with a Shaper of its own: HarfBuzz fonts may be shared, shaping caches not),
+  /// or on this thread when the text is short and threads would cost more than they save.
+  /// The lines do not depend on how the work is shared, nor do the glyphs' ToUnicode texts
+  /// (see Font::note_glyph_text), so the output is the same on any number of cores.
+  void set_deferred() {
+    std::size_t bytes = 0;
+    for (const auto& d : deferred_)
+      for (const auto& p : d.parts) bytes += p.text.size();
+    constexpr std::size_t kBytesPerThread = 16 * 1024;
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::clamp<std::size_t>(bytes / kBytesPerThread, 1, std::min<std::size_t>(cores, 8));
+    const auto run = [this](std::size_t begin, std::size_t end, shape::Shaper& shaper) {
+      for (std::size_t i = begin; i < end; ++i) {
+        Deferred& d = deferred_[i];
+        d.result = set_paragraph(d.parts, d.ps, shaper, flow_.blocks[d.block].pos);
+      }
+    };
+    std::vector<std::size_t> cut{0};  // share k is deferred_[cut[k], cut[k + 1])
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < deferred_.size() && cut.size() < threads; ++i) {
+      for (const auto& p : deferred_[i].parts) seen += p.text.size();
+      if (seen * threads >= bytes * cut.size()) cut.push_back(i + 1);
+    }
+    if (cut.back() != deferred_.size()) cut.push_back(deferred_.size());
+    std::vector<std::exception_ptr> errors(cut.size() - 1);
+    std::vector<std::thread> pool;
+    for (std::size_t k = 1; k + 1 < cut.size(); ++k)
+      pool.emplace_back([&, k] {
+        try {
+          shape::Shaper shaper(sh_.fonts());
+          run(cut[k], cut[k + 1], shaper);
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    try {
+      run(cut[0], cut[1], sh_);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (auto& t : pool) t.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
+
+    // Lines into their blocks; warnings where the paragraph's place in reading order puts
+    // them (inserted from the last, so the earlier places stay valid).
+    for (auto it = deferred_.rbegin(); it != deferred_.rend(); ++it) {
+      FlowBlock& b = flow_.blocks[it->block];
+      b.lines = std::move(it->result.lines);
+      b.emergency = it->result.emergency;
+      b.overfull = it->result.overfull;
+      Diagnostics warnings;
+      warn_overfull(warnings, it->result, b.pos);
+      if (b.emergency)
+        warnings.warn(b.pos, "no line breaks within the style's tolerance; some lines are looser than usual",
+                      "a long unbreakable word or a narrow measure causes this");
+      diags_.items.insert(diags_.items.begin() + static_cast<std::ptrdiff_t>(it->diagnostics_at),
+                          warnings.items.begin(), warnings.items.end());
+    }
+    deferred_.clear();
   }
 
   FlowBlock& add(FlowBlock::Kind kind, SetParagraph p, Sp size, const SourcePos& pos) {
@@ -378,14 +462,16 @@ class FlowBuilder {
   void paragraph(std::vector<StyledText> parts, int depth, const SourcePos& pos, FlowBlock::Kind kind, Sp indent,
                  Align align) {
     const Sp shift = depth * st_.list.indent;  // nested list items move right as a whole
-    SetParagraph p = set(parts, st_.page.text_width() - shift, indent, align, pos);
-    auto& b = add(kind, std::move(p), st_.body.text.size, pos);
+    auto& b = add(kind, SetParagraph{}, st_.body.text.size, pos);  // lines: see set_deferred
     b.x = shift;
     b.splittable = true;
     b.space_after = st_.body.paragraph_space;
-    if (b.emergency)
-      diags_.warn(pos, "no line breaks within the style's tolerance; some lines are looser than usual",
-                  "a long unbreakable word or a narrow measure causes this");
+    Deferred d;
+    d.block = flow_.blocks.size() - 1;
+    d.parts = std::move(parts);
+    d.ps = shape_of(st_.page.text_width() - shift, indent, align);
+    d.diagnostics_at = diags_.items.size();
+    deferred_.push_back(std::move(d));
   }
 
   /// Column widths: absolute ones as given, the rest of the measure shared by weight.
@@ -537,6 +623,7 @@ class FlowBuilder {
   shape::Shaper& sh_;
   Diagnostics& diags_;
   Flow flow_;
+  std::vector<Deferred> deferred_;
   bool page_break_ = false;  ///< the next block starts a new page
 };
 

@@ -62,9 +62,22 @@ void append_pt(std::string& out, Sp v) {
   append_scaled(out, q, kPtDecimals);
 }
 
-void append_hex4(std::string& out, std::uint32_t v) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
+/// One byte inside a literal string: `(`, `)` and `\` escaped, and CR written as `\r`
+/// because a reader turns a raw end-of-line in a string into LF.
+void append_string_byte(std::string& out, unsigned char b) {
+  if (b == '(' || b == ')' || b == '\\') out += '\\';
+  if (b == '\r') {
+    out += "\\r";
+    return;
+  }
+  out += static_cast<char>(b);
+}
+
+/// A CID as the two bytes of Identity-H, in a literal string: half the bytes of hex
+/// (`<0041>`), so page streams are shorter to write and to compress.
+void append_cid(std::string& out, std::uint32_t cid) {
+  append_string_byte(out, static_cast<unsigned char>(cid >> 8));
+  append_string_byte(out, static_cast<unsigned char>(cid & 0xFF));
 }
 
 /// `x y w h re f` for a rule centred on y (page coordinates from the top-left, y down).
@@ -106,9 +119,9 @@ void append_run(std::string& out, const layout::TextRun& run, const GlyphMap& ma
   while (i < gs.size()) {
     if (gs[i].y != 0) {
       append_tm(out, run.x + gs[i].x, page_height - (run.y + gs[i].y));
-      out += '<';
-      append_hex4(out, cid_of(map, gs[i].gid));
-      out += ">Tj\n";
+      out += '(';
+      append_cid(out, cid_of(map, gs[i].gid));
+      out += ")Tj\n";
       ++i;
       continue;
     }
@@ -117,7 +130,7 @@ void append_run(std::string& out, const layout::TextRun& run, const GlyphMap& ma
     append_tm(out, run.x + gs[i].x, page_height - run.y);
     out += '[';
     double pen = 0;  // where the PDF pen is, in 1/1000 em from the segment start
-    bool in_hex = false;
+    bool in_string = false;
     for (std::size_t k = i; k < j; ++k) {
       const double target = static_cast<double>(gs[k].x - gs[i].x) * per_sp;
       // TJ subtracts its numbers from the pen: positive moves left.
@@ -126,19 +139,19 @@ void append_run(std::string& out, const layout::TextRun& run, const GlyphMap& ma
       const double hundredths = std::round((pen - target) * 100.0);
       const double adj = hundredths / 100.0;
       if (adj != 0) {
-        if (in_hex) out += '>';
-        in_hex = false;
+        if (in_string) out += ')';
+        in_string = false;
         if (std::fabs(hundredths) < 1e15) append_scaled(out, static_cast<std::int64_t>(hundredths), kTjDecimals);
         else append_number(out, adj, kTjDecimals);
         pen -= adj;
       }
-      if (!in_hex) out += '<';
-      in_hex = true;
+      if (!in_string) out += '(';
+      in_string = true;
       const std::uint32_t cid = cid_of(map, gs[k].gid);
-      append_hex4(out, cid);
+      append_cid(out, cid);
       pen += cid < map.width.size() ? map.width[cid] : 0;
     }
-    if (in_hex) out += '>';
+    if (in_string) out += ')';
     out += "]TJ\n";
     i = j;
   }

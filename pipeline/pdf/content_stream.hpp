@@ -13,11 +13,16 @@
 namespace vanban::pdf {
 
 /// How one embedded font's glyphs are written: CID per original glyph id, and the
-/// width of each CID exactly as the /W array declares it (1/1000 em, rounded).
+/// width of each CID exactly as the /W array declares it (1/1000 em, to kWidthDecimals
+/// places: close enough to the font's own advance that glyphs set at their natural
+/// advance need no TJ adjustment, which keeps page streams short).
 struct GlyphMap {
   std::unordered_map<std::uint32_t, std::uint32_t> cid;  ///< original gid -> CID (= subset gid)
-  std::vector<std::int32_t> width;                      ///< CID -> /W width
+  std::vector<double> width;                            ///< CID -> /W width
 };
+
+/// Decimals of the /W widths.
+inline constexpr int kWidthDecimals = 3;
 
 /// Appends `v` rounded to `decimals` places, without trailing zeros or "-0" (locale-free).
 void append_number(std::string& out, double v, int decimals);

@@ -119,6 +119,9 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   hb_face_t* face = font.hb_face();
   const double scale = 1000.0 / font.upem();
   const auto em1000 = [scale](double units) { return static_cast<std::int32_t>(std::lround(units * scale)); };
+  // Widths to kWidthDecimals places, as /W will say them (see GlyphMap).
+  const double width_unit = std::pow(10.0, kWidthDecimals);
+  const auto width = [&](double units) { return std::round(units * scale * width_unit) / width_unit; };
 
   // --- subset -----------------------------------------------------------------------
   HbPtr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
@@ -157,7 +160,7 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
     const hb_codepoint_t old = hb_map_get(new_to_old, cid);
     if (old == HB_MAP_VALUE_INVALID) continue;
     e.glyphs.cid.emplace(old, cid);
-    e.glyphs.width[cid] = em1000(font.advance(old));
+    e.glyphs.width[cid] = width(font.advance(old));
     // Only glyphs placed on a page carry text; a composite's components never do.
     if (cid != 0 && gids.count(old))
       if (auto it = glyph_text.find(old); it != glyph_text.end()) text_by_cid.emplace(cid, it->second);

@@ -5,6 +5,7 @@
 #include "pipeline/layout/image.hpp"
 
 #include <fcntl.h>
+#include <libdeflate.h>
 #include <signal.h>
 #include <podofo/podofo.h>
 #include <sys/stat.h>
@@ -42,19 +43,28 @@ PdfString utf8_string(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-/// Stream data, Flate-compressed ahead of time (possibly on another thread) by PoDoFo's
-/// own filter, so the bytes are exactly those PdfStream::Set would have written.
+/// Stream data, Flate-compressed ahead of time (possibly on another thread) with libdeflate:
+/// at the same level as PoDoFo's zlib filter (6) it makes slightly smaller streams in about
+/// a third of the time, and compression was a fifth of the whole build's instructions.
 struct Deflated {
-  std::unique_ptr<char, void (*)(void*)> data{nullptr, podofo_free};
+  std::unique_ptr<char[]> data;
   pdf_long size = 0;
 };
 
+/// zlib-wrapped DEFLATE (what /FlateDecode reads) of `len` bytes.
 Deflated deflate(const char* data, std::size_t len) {
-  const std::unique_ptr<PdfFilter> filter(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
-  char* out = nullptr;
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  // One compressor per thread: allocating one costs more than compressing a page.
+  thread_local const std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(6));
+  if (!compressor) throw std::bad_alloc();
   Deflated d;
-  filter->Encode(data, static_cast<pdf_long>(len), &out, &d.size);
-  d.data.reset(out);
+  const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), len);
+  d.data = std::make_unique_for_overwrite<char[]>(bound);
+  const std::size_t n = libdeflate_zlib_compress(compressor.get(), data, len, d.data.get(), bound);
+  if (n == 0) throw std::runtime_error("stream compression failed");
+  d.size = static_cast<pdf_long>(n);
   return d;
 }
 
@@ -166,7 +176,13 @@ PdfObject* add_font(PdfVecObjects& objs, const FontStreams& fs) {
   c.AddKey("DW", integer(1000));
   // CIDs are the subset's gids, 0..n-1 without gaps: one run [0 [w0 w1 ...]] covers them.
   PdfArray widths;
-  for (std::int32_t w : e.glyphs.width) widths.push_back(integer(w));
+  // Written by us, not as PoDoFo reals ("500.171000"): the shortest text of each width.
+  std::string text;
+  for (const double w : e.glyphs.width) {
+    text.clear();
+    append_number(text, w, kWidthDecimals);
+    widths.push_back(PdfVariant(PdfData(text.c_str())));
+  }
   PdfArray w;
   w.push_back(integer(0));
   w.push_back(widths);
@@ -445,7 +461,9 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
   // SIGKILL (or a power cut) runs no cleanup. Such leftovers are removed here, by the next
   // run that writes the same output, once the process named in them is gone: a temporary
   // of a build still running is never touched. (A reused pid only delays the removal.)
-  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  std::string prefix = ".";  // (not "." + name: GCC 12 warns falsely about it, -Wrestrict)
+  prefix += target.filename().string();
+  prefix += ".tmp-";
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;

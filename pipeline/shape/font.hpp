@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,8 +48,11 @@ class Font {
   std::int32_t descender() const { return descender_; }
   std::int32_t cap_height() const { return cap_height_; }
 
-  /// Records that glyph `gid` was produced for `text` (first record wins; an empty record,
-  /// left by a glyph that carried no text of its own, gives way to a later non-empty one).
+  /// Records that glyph `gid` was produced for `text`. When a glyph is recorded for several
+  /// texts, the one kept does not depend on the order of the records (paragraphs are shaped
+  /// on several threads): a text beats none (a glyph that carried no text of its own, e.g.
+  /// the second glyph of a decomposed cluster), a shorter text a longer one, then the
+  /// smaller code points win. Safe to call from several threads.
   void note_glyph_text(std::uint32_t gid, std::u32string text);
   /// gid -> the text the glyph stands for, for every glyph shaped so far.
   const std::map<std::uint32_t, std::u32string>& glyph_text() const { return glyph_text_; }
@@ -62,6 +66,7 @@ class Font {
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;
   std::map<std::uint32_t, std::u32string> glyph_text_;
+  std::mutex glyph_text_mutex_;
 };
 
 /// An index into FontSet::fonts.

@@ -94,20 +94,9 @@ Shaped Shaper::shape_uncached(FontId id, std::string_view utf8) {
   // cluster (a precomposed letter from base + marks, or a ligature); otherwise the first
   // glyph carries the whole cluster and the others nothing, so copying gives each
   // character exactly once.
-  const auto& known = font.glyph_text();
-  const auto settled = [&known](hb_codepoint_t gid) {  // a record that no later one can change
-    const auto it = known.find(gid);
-    return it != known.end() && !it->second.empty();
-  };
   for (unsigned int i = 0; i < n;) {
     unsigned int j = i + 1;
     while (j < n && info[j].cluster == info[i].cluster) ++j;
-    bool all_settled = true;
-    for (unsigned int k = i; k < j && all_settled; ++k) all_settled = settled(info[k].codepoint);
-    if (all_settled) {  // nothing to record: skip decoding the cluster
-      i = j;
-      continue;
-    }
     const std::size_t begin = info[i].cluster;
     const std::size_t end = j < n ? info[j].cluster : utf8.size();
     const std::u32string text = begin < end ? decode_utf8(utf8.substr(begin, end - begin)) : std::u32string{};

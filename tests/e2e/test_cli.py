@@ -118,4 +118,32 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(vanban, "build", a, b, "-o", single, check=False, cwd=tmp)
     t.check(p.returncode == 2, "batch: -o with several documents is a usage error")
 
+# The PDF stage is a module beside the executable (libvanban-pdf.so): a damaged one is
+# named in a clear error, exit 1, and the earlier PDF stays; without a fontconfig shortcut
+# (FONTCONFIG_FILE set: the system's whole configuration) the fonts and bytes are the same.
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "doc")
+    write_doc(doc, GOOD)
+    env = {"SOURCE_DATE_EPOCH": "1764547200"}
+    good = os.path.join(tmp, "good.pdf")
+    run(vanban, "build", doc, "-o", good, env=env)
+    full = os.path.join(tmp, "full.pdf")
+    run(vanban, "build", doc, "-o", full, env=dict(env, FONTCONFIG_FILE="/etc/fonts/fonts.conf"))
+    t.check(open(good, "rb").read() == open(full, "rb").read(),
+            "the fontconfig shortcut finds the same fonts as the whole configuration")
+    bindir = os.path.join(tmp, "bin")
+    os.makedirs(bindir)
+    copy = os.path.join(bindir, "vanban")
+    shutil.copy(vanban, copy)
+    with open(os.path.join(bindir, "libvanban-pdf.so"), "wb") as f:
+        f.write(b"not a shared library")
+    before = open(good, "rb").read()
+    p = run(copy, "build", doc, "-o", good, env=env, check=False)
+    err = p.stderr.decode()
+    t.check(p.returncode == 1 and re.search(r"error: cannot load the PDF writer .*bin/libvanban-pdf\.so", err) is not None,
+            f"a damaged PDF module is named, exit 1 ({err!r})")
+    t.check(open(good, "rb").read() == before, "a damaged PDF module leaves the earlier PDF as it was")
+    p = run(copy, "build", doc, "--dump=lines", env=env, check=False)
+    t.check(p.returncode == 0 and "Một đoạn văn ngắn" in p.stdout.decode(), "--dump needs no PDF module")
+
 t.finish()

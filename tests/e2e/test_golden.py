@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Golden tests: `vanban build --dump=lines` (and --dump=pages) of the small
-documents in tests/golden/<case>/ must equal tests/golden/<case>.<dump>.
+documents in tests/golden/<case>/ must equal tests/golden/<case>.<dump>, and the
+set lines of each sample in content/<name>/ must equal tests/golden/content-<name>.lines
+(speed work must not change a single line break of the sample report).
 After reviewing a deliberate change, regenerate with VANBAN_UPDATE_GOLDEN=1."""
 import difflib
 import os
@@ -13,11 +15,13 @@ vanban = sys.argv[1]
 t = Failures("golden")
 golden = os.path.join(ROOT, "tests", "golden")
 update = os.environ.get("VANBAN_UPDATE_GOLDEN") == "1"
-for case in sorted(os.listdir(golden)):
-    folder = os.path.join(golden, case)
+cases = [(case, os.path.join(golden, case), ("lines", "pages")) for case in sorted(os.listdir(golden))]
+content = os.path.join(ROOT, "content")
+cases += [(f"content-{name}", os.path.join(content, name), ("lines",)) for name in sorted(os.listdir(content))]
+for case, folder, dumps in cases:
     if not os.path.isdir(folder):
         continue
-    for dump in ("lines", "pages"):
+    for dump in dumps:
         got = run(vanban, "build", folder, f"--dump={dump}").stdout.decode()
         path = os.path.join(golden, f"{case}.{dump}")
         if update:

@@ -26,6 +26,8 @@ using namespace vanban::layout;
 using namespace vanban::shape;
 using vanban::pdf::Metadata;
 
+using namespace std::string_literals;
+
 namespace {
 
 struct ToolResult {
@@ -228,7 +230,7 @@ TEST(EmbedFont, SubsetHasUsedGlyphsWidthsAndText) {
   for (std::uint32_t g : gids) {
     ASSERT_TRUE(e.glyphs.cid.count(g)) << g;
     const std::uint32_t cid = e.glyphs.cid.at(g);
-    EXPECT_EQ(e.glyphs.width[cid], std::lround(s.fonts[s.regular].advance(g) * 1000.0 / 2048));
+    EXPECT_NEAR(e.glyphs.width[cid], s.fonts[s.regular].advance(g) * 1000.0 / 2048, 0.0005);
   }
   EXPECT_LT(e.font_file.size(), 60000u);  // a subset, not the 400 KB font
   EXPECT_NE(e.to_unicode.find("<1EC7>"), std::string::npos);  // ệ
@@ -258,14 +260,33 @@ TEST(ContentStream, KerningBecomesTjAdjustmentAndMarksGetOwnMatrix) {
   const std::string c = pdf::page_content(page, s.fonts, maps);
   // AV is kerned by -264 units: V sits at (1479 - 264) / 2048 em = 593.26 thousandths, while the
   // declared width of A leaves the pen at round(722.17) = 722; TJ moves V back by the difference.
-  EXPECT_NE(c.find("/F0 10 Tf\n1 0 0 1 10 80 Tm\n[<0001>128.74<0002>]TJ\n"), std::string::npos) << c;
+  // CIDs are the two bytes of Identity-H in literal strings.
+  EXPECT_NE(c.find("/F0 10 Tf\n1 0 0 1 10 80 Tm\n[(\0\1)128.74(\0\2)]TJ\n"s), std::string::npos) << c;
   // "x" on the baseline, "y" raised by 2 pt with its own matrix (y = 100 - 40 + 2).
-  EXPECT_NE(c.find("1 0 0 1 10 60 Tm\n[<0003>]TJ\n"), std::string::npos) << c;
-  EXPECT_NE(c.find(" 62 Tm\n<0004>Tj\n"), std::string::npos) << c;
+  EXPECT_NE(c.find("1 0 0 1 10 60 Tm\n[(\0\3)]TJ\n"s), std::string::npos) << c;
+  EXPECT_NE(c.find(" 62 Tm\n(\0\4)Tj\n"s), std::string::npos) << c;
   EXPECT_EQ(c.find("/F0 10 Tf", c.find("Tf") + 1), std::string::npos) << "Tf repeated for the same font";
   // A run whose font has no subset is a bug of the caller, not a silent omission.
   std::vector<const pdf::GlyphMap*> none{nullptr, nullptr};
   EXPECT_THROW(pdf::page_content(page, s.fonts, none), std::logic_error);
+}
+
+TEST(ContentStream, StringDelimitersAndCarriageReturnAreEscaped) {
+  Sample s;
+  Page page{pt(200), pt(100), {}, {}, {}};
+  TextRun r = s.run(s.regular, 10, 10, 20, "ABCD");
+  page.runs = {r};
+  pdf::GlyphMap map;
+  // CIDs whose bytes are '(' ')' '\\' and CR: a reader would end the string early, or read
+  // CR as LF, if they went out raw.
+  const std::uint32_t cids[] = {0x2829, 0x5C0D, 0x0A00, 0x4142};
+  map.width.assign(0x5C0E, 0);
+  for (std::size_t i = 0; i < 4; ++i) {
+    map.cid[r.glyphs[i].gid] = cids[i];
+    map.width[cids[i]] = s.fonts[s.regular].advance(r.glyphs[i].gid) * 1000.0 / 2048;
+  }
+  const std::string c = pdf::page_content(page, s.fonts, {&map});
+  EXPECT_NE(c.find("[(\\(\\)\\\\\\r\n\0AB)]TJ"s), std::string::npos) << c;
 }
 
 TEST(ContentStream, RulesAndUnderlineAreFilledRectangles) {

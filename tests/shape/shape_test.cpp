@@ -1,7 +1,10 @@
 // Font lookup, coverage and HarfBuzz shaping with the glyph -> text record.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 #include <string>
 
 #include "pipeline/shape/font.hpp"
@@ -195,4 +198,37 @@ TEST(Shaper, UnknownFontIdThrows) {
   FontSet set;
   Shaper shaper(set);
   EXPECT_THROW(shaper.shape(3, "a"), std::out_of_range);
+}
+
+TEST(GlyphText, KeptRecordDoesNotDependOnOrder) {
+  // Paragraphs are shaped on several threads, so records arrive in any order: the same set
+  // of records must leave the same text, whatever the order.
+  const std::vector<std::u32string> records = {U"", U"ab", U"b", U"a", U"abc", U""};
+  std::vector<std::size_t> order(records.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  do {
+    Font font(regular_path());
+    for (std::size_t i : order) font.note_glyph_text(7, records[i]);
+    ASSERT_EQ(font.glyph_text().at(7), U"a");
+  } while (std::next_permutation(order.begin(), order.end()));
+  Font font(regular_path());
+  font.note_glyph_text(8, U"");
+  EXPECT_EQ(font.glyph_text().at(8), U"");  // a glyph with no text of its own stays empty
+}
+
+TEST(GlyphText, ShapingOnTwoThreadsRecordsLikeOne) {
+  const std::string text = utf8(U"Nghị quyết Đại hội Đảng bộ khóa XXV, nhiệm kỳ 2025–2030; “đoàn kết”");
+  const auto record = [&](int threads) {
+    FontSet set;
+    const FontId id = set.add(regular_path());
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+      pool.emplace_back([&set, id, &text] {
+        Shaper shaper(set);
+        for (std::size_t start = 0; start < text.size(); start += 7) shaper.shape(id, text.substr(start, 11));
+      });
+    for (auto& t : pool) t.join();
+    return set[id].glyph_text();
+  };
+  EXPECT_EQ(record(4), record(1));
 }
