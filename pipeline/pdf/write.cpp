@@ -334,7 +334,7 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   for (const auto& path : image_paths) {
     PdfImage image(&objs);
     // By the file's bytes, not its name: a JPEG saved as .png still loads.
-    if (layout::probe_image(path).format == "png") image.LoadFromPng(path.c_str());
+    if (layout::read_image_header(path).format == "png") image.LoadFromPng(path.c_str());
     else image.LoadFromJpeg(path.c_str());
     image_refs.push_back(image.GetObject()->Reference());
   }
