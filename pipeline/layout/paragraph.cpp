@@ -52,6 +52,24 @@ Sp fu_to_sp(std::int64_t fu, Sp size, unsigned upem) {
   return num >= 0 ? (num + den / 2) / den : -((-num + den / 2) / den);
 }
 
+/// A part's text as code points, with the byte offset of each in the UTF-8 and one past
+/// the end, so that words are cut from the UTF-8 as it is instead of encoded again.
+struct Decoded {
+  std::u32string cps;
+  std::vector<std::uint32_t> at;  ///< at[i]: byte offset of cps[i]; at[cps.size()] == text size
+
+  explicit Decoded(std::string_view utf8) {
+    cps = text::decode(utf8);
+    at.reserve(cps.size() + 1);
+    std::uint32_t offset = 0;
+    for (const char32_t c : cps) {
+      at.push_back(offset);
+      offset += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    at.push_back(offset);
+  }
+};
+
 /// Builds the item list of one paragraph.
 class Builder {
  public:
@@ -65,21 +83,24 @@ class Builder {
     if (width > 0) items.push_back(Item::box(width, kNoPiece));
   }
 
-  void word_piece(const StyledText& part, std::u32string_view cps) {
-    if (cps.empty()) return;
-    Piece p = make_piece(part, text::encode(cps));
-    if (p.width > ps_.measure - ps_.indent && cps.size() > 1) {
+  /// The word made of code points [begin, end) of `part` (decoded as `d`).
+  void word_piece(const StyledText& part, const Decoded& d, std::size_t begin, std::size_t end) {
+    if (begin >= end) return;
+    const auto utf8 = [&](std::size_t b, std::size_t e) {
+      return std::string_view(part.text).substr(d.at[b], d.at[e] - d.at[b]);
+    };
+    Piece p = make_piece(part, utf8(begin, end));
+    if (p.width > ps_.measure - ps_.indent && end - begin > 1) {
       // A word wider than the measure: cut it into chunks that each fill a line (a last
       // resort, reported as a warning), so that no line runs past the margin.
       split_words = true;
-      std::size_t start = 0;
-      for (std::size_t end = 1; end <= cps.size(); ++end) {
-        const bool last = end == cps.size();
-        if (!last && make_piece(part, text::encode(cps.substr(start, end + 1 - start))).width <= ps_.measure - ps_.indent)
-          continue;
-        if (start > 0) items.push_back(Item::pen(kInWordPenalty));
-        add_box(make_piece(part, text::encode(cps.substr(start, end - start))));
-        start = end;
+      std::size_t start = begin;
+      for (std::size_t stop = begin + 1; stop <= end; ++stop) {
+        const bool last = stop == end;
+        if (!last && make_piece(part, utf8(start, stop + 1)).width <= ps_.measure - ps_.indent) continue;
+        if (start > begin) items.push_back(Item::pen(kInWordPenalty));
+        add_box(make_piece(part, utf8(start, stop)));
+        start = stop;
       }
       return;
     }
@@ -106,14 +127,14 @@ class Builder {
   }
 
  private:
-  Piece make_piece(const StyledText& part, std::string utf8) {
+  Piece make_piece(const StyledText& part, std::string_view utf8) {
     Piece p;
     p.font = part.font;
     p.size = part.size;
     p.underline = part.underline;
     p.shaped = &shaper_.shape(part.font, utf8);
     p.width = fu_to_sp(p.shaped->advance, part.size, shaper_.fonts()[part.font].upem());
-    p.text = std::move(utf8);
+    p.text = utf8;
     return p;
   }
 
@@ -156,13 +177,13 @@ class CoverageCache {
 };
 
 /// check_coverage on text already decoded (`cps[i]` is `parts[i].text`).
-void check_decoded(const std::vector<StyledText>& parts, const std::vector<std::u32string>& cps,
+void check_decoded(const std::vector<StyledText>& parts, const std::vector<Decoded>& decoded,
                    shape::Shaper& shaper, const SourcePos& where) {
   CoverageCache cache;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     const auto& part = parts[k];
     const auto& font = shaper.fonts()[part.font];
-    for (char32_t c : cps[k]) {
+    for (char32_t c : decoded[k].cps) {
       if (is_space(c)) continue;
       if (c < 0x20 || (c >= 0x7F && c < 0xA0))
         fail(where, "control character " + text::codepoint_name(c) + " in text",
@@ -181,10 +202,10 @@ void check_decoded(const std::vector<StyledText>& parts, const std::vector<std::
 }  // namespace
 
 void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper, const SourcePos& where) {
-  std::vector<std::u32string> cps;
-  cps.reserve(parts.size());
-  for (const auto& part : parts) cps.push_back(text::decode(part.text));
-  check_decoded(parts, cps, shaper, where);
+  std::vector<Decoded> decoded;
+  decoded.reserve(parts.size());
+  for (const auto& part : parts) decoded.emplace_back(part.text);
+  check_decoded(parts, decoded, shaper, where);
 }
 
 namespace {
@@ -299,27 +320,33 @@ TextRun set_run(const StyledText& t, shape::Shaper& shaper, Sp& width) {
 SetParagraph set_paragraph(const std::vector<StyledText>& parts, const ParagraphShape& ps, shape::Shaper& shaper,
                            const SourcePos& where) {
   // Decoded once, for the coverage check and the walk below.
-  std::vector<std::u32string> decoded;
+  std::vector<Decoded> decoded;
   decoded.reserve(parts.size());
-  for (const auto& part : parts) decoded.push_back(text::decode(part.text));
+  for (const auto& part : parts) decoded.emplace_back(part.text);
   check_decoded(parts, decoded, shaper, where);
   Builder b(shaper, ps);
   const bool indented = ps.align == style::Align::Justify || ps.align == style::Align::Left;
   if (indented) b.indent(ps.indent);
 
-  // Walk the characters of all parts; words may span several parts (e.g. "**Bold**text").
-  std::u32string word;
+  // Walk the characters of all parts; words may span several parts (e.g. "**Bold**text"),
+  // each part's share being a box of its own. The word being read is code points
+  // [word_begin, word_end) of word_part.
   const StyledText* word_part = nullptr;
+  const Decoded* word_decoded = nullptr;
+  std::size_t word_begin = 0, word_end = 0;
+  const auto flush_word = [&] {
+    if (word_part) b.word_piece(*word_part, *word_decoded, word_begin, word_end);
+    word_begin = word_end;
+  };
   const StyledText* space_part = nullptr;  // set while a space is pending
   bool pending_space = false, pending_nbsp = false, seen_word = false;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     const StyledText& part = parts[k];
-    const std::u32string& cps = decoded[k];
+    const std::u32string& cps = decoded[k].cps;
     for (std::size_t i = 0; i < cps.size(); ++i) {
       const char32_t c = cps[i];
       if (is_space(c) || c == kNoBreakSpace) {
-        if (word_part) b.word_piece(*word_part, word);
-        word.clear();
+        flush_word();
         if (word_part) space_part = word_part;
         word_part = nullptr;
         if (!space_part) space_part = &part;
@@ -332,25 +359,25 @@ SetParagraph set_paragraph(const std::vector<StyledText>& parts, const Paragraph
         pending_space = pending_nbsp = false;
         space_part = nullptr;
       }
-      if (word_part && word_part != &part) {  // style changes inside a word: a new box, no glue
-        b.word_piece(*word_part, word);
-        word.clear();
+      if (word_part && word_part != &part) flush_word();  // style changes inside a word: a new box, no glue
+      if (word_part != &part || word_begin == word_end) {
+        word_part = &part;
+        word_decoded = &decoded[k];
+        word_begin = i;
       }
-      word_part = &part;
-      word.push_back(c);
+      word_end = i + 1;
       seen_word = true;
       // A break after a hyphen, en dash or slash inside a word (not word-initial, not before
       // punctuation that may not start a line).
       const bool next_ok = i + 1 < cps.size() && !is_space(cps[i + 1]) && cps[i + 1] != kNoBreakSpace &&
                            !no_break_before(cps[i + 1]) && !break_after(cps[i + 1]);
-      if (break_after(c) && word.size() > 1 && next_ok) {
-        b.word_piece(part, word);
-        word.clear();
+      if (break_after(c) && word_end - word_begin > 1 && next_ok) {
+        flush_word();
         b.items.push_back(Item::pen(kHyphenPenalty, 0, c != U'/'));
       }
     }
   }
-  if (word_part) b.word_piece(*word_part, word);
+  flush_word();
   b.finish(ps.align == style::Align::Center && !parts.empty() ? parts.back().size : 0);
 
   // Like TeX's pretolerance/tolerance passes: try the style's tolerance first, then
