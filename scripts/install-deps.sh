@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libpodofo-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libyaml-dev libutf8proc-dev
-  libdeflate-dev libpng-dev
+  libdeflate-dev libpng-dev libjpeg62-turbo-dev
   libgtest-dev libbenchmark-dev
   fonts-liberation2
   poppler-utils qpdf python3 python3-yaml

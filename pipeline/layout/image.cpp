@@ -8,7 +8,12 @@
 #include <fstream>
 #include <new>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
+
+// After <cstdio>: jpeglib.h uses FILE and size_t without including their headers.
+#include <jpeglib.h>
+#include <jerror.h>  // the message codes (JWRN_..., JERR_...)
 
 #include "pipeline/core/limits.hpp"
 
@@ -105,11 +110,124 @@ void check_png_data(const std::string& path) {
   if (!ok) throw std::runtime_error("not a valid PNG file (damaged image data)");
 }
 
+/// What libjpeg's callbacks and the decoding loop share: plain data only, for the same
+/// reason as PngRead (libjpeg's errors leave by longjmp). The error manager comes first, so
+/// that the callbacks, which get only the j_common_ptr, find the rest from its address.
+struct JpegRead {
+  jpeg_error_mgr err{};  ///< must stay the first member
+  std::jmp_buf jump{};
+  jpeg_progress_mgr progress{};
+  jpeg_decompress_struct cinfo{};
+  std::FILE* file = nullptr;
+  int code = 0;  ///< the libjpeg message that ended the decoding (J_MESSAGE_CODE)
+};
+static_assert(std::is_standard_layout_v<JpegRead>, "jpeg_read_of casts the error manager's address to JpegRead");
+
+/// More scans than a real progressive JPEG has (they have about ten): a small file can
+/// otherwise hold thousands of scans, each a pass over the whole image (libjpeg-turbo
+/// advises a limit of this kind against such files).
+constexpr int kMaxJpegScans = 500;
+
+JpegRead& jpeg_read_of(j_common_ptr cinfo) { return *reinterpret_cast<JpegRead*>(cinfo->err); }
+
+/// libjpeg's error handler: back to the setjmp in decode_jpeg_rows, instead of printing
+/// the message and calling exit() as the default handler does.
+[[noreturn]] void on_jpeg_error(j_common_ptr cinfo) {
+  JpegRead& r = jpeg_read_of(cinfo);
+  r.code = cinfo->err->msg_code;
+  std::longjmp(r.jump, 1);
+}
+
+/// Warnings that mean the entropy-coded data is damaged: libjpeg goes on with grey or
+/// garbled blocks, and the PDF writer, which embeds the file's bytes as they are
+/// (DCTDecode), would give a broken image. Treated as errors. Other warnings (an unknown
+/// JFIF revision or Adobe transform code, a bad ICC marker) leave the image whole: ignored,
+/// as libpng's warnings are. Trace messages (level 1 and up) are never printed.
+void on_jpeg_message(j_common_ptr cinfo, int level) {
+  if (level >= 0) return;
+  switch (cinfo->err->msg_code) {
+    case JWRN_ARITH_BAD_CODE:     // bad arithmetic code
+    case JWRN_BOGUS_PROGRESSION:  // inconsistent progression sequence
+    case JWRN_EXTRANEOUS_DATA:    // bytes that are not a marker between segments
+    case JWRN_HIT_MARKER:         // premature end of data segment
+    case JWRN_HUFF_BAD_CODE:      // bad Huffman code
+    case JWRN_JPEG_EOF:           // premature end of the file
+    case JWRN_MUST_RESYNC:        // a marker where a restart marker should be
+    case JWRN_NOT_SEQUENTIAL:     // bad SOS parameters
+      on_jpeg_error(cinfo);
+    default:
+      return;
+  }
+}
+
+void on_jpeg_output(j_common_ptr /*cinfo*/) {}
+
+void on_jpeg_progress(j_common_ptr cinfo) {
+  const auto* d = reinterpret_cast<j_decompress_ptr>(cinfo);
+  if (d->input_scan_number > kMaxJpegScans) {
+    cinfo->err->msg_code = JERR_BAD_SCAN_SCRIPT;
+    on_jpeg_error(cinfo);
+  }
+}
+
+/// Decodes every row of the image, one at a time into one row's buffer (the rest is
+/// libjpeg's, one row of blocks for a baseline JPEG; a progressive one needs the
+/// coefficients of the whole image, 2 bytes a sample). The data is entropy-decoded in
+/// full, which is where damage shows; the inverse DCT is asked for at 1/8 scale and in
+/// grey, as the pixels themselves are not needed (it cannot fail, whatever the data).
+/// False when libjpeg stops on an error or a damage warning.
+bool decode_jpeg_rows(JpegRead& r, const ImageInfo& header) {
+  if (setjmp(r.jump)) return false;
+  jpeg_create_decompress(&r.cinfo);  // keeps cinfo.err; fails only for want of memory
+  r.cinfo.progress = &r.progress;
+  jpeg_stdio_src(&r.cinfo, r.file);
+  jpeg_read_header(&r.cinfo, TRUE);
+  // libjpeg reads the frame that read_image_header sized; checked, so that the pixel
+  // limit applies to what is decoded.
+  if (static_cast<int>(r.cinfo.image_width) != header.width || static_cast<int>(r.cinfo.image_height) != header.height)
+    return false;
+  r.cinfo.scale_num = 1;
+  r.cinfo.scale_denom = 8;
+  r.cinfo.out_color_space = JCS_GRAYSCALE;  // from YCbCr: the chroma's inverse DCT is skipped
+  if (r.cinfo.jpeg_color_space != JCS_YCbCr && r.cinfo.jpeg_color_space != JCS_GRAYSCALE)
+    r.cinfo.out_color_space = r.cinfo.jpeg_color_space;  // CMYK, YCCK, RGB: no conversion at all
+  r.cinfo.do_fancy_upsampling = FALSE;
+  r.cinfo.do_block_smoothing = FALSE;
+  jpeg_start_decompress(&r.cinfo);
+  JSAMPARRAY row = (*r.cinfo.mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(&r.cinfo), JPOOL_IMAGE,
+                                                 r.cinfo.output_width * static_cast<JDIMENSION>(r.cinfo.output_components), 1);
+  while (r.cinfo.output_scanline < r.cinfo.output_height) jpeg_read_scanlines(&r.cinfo, row, 1);
+  jpeg_finish_decompress(&r.cinfo);  // reads on to the end-of-image marker
+  return true;
+}
+
+/// Checks that the data of a JPEG decodes, as a PDF viewer will decode it: the PDF writer
+/// embeds a JPEG's bytes as they are, after reading only its header.
+void check_jpeg_data(const std::string& path, const ImageInfo& header) {
+  JpegRead r;
+  r.file = std::fopen(path.c_str(), "rb");
+  if (r.file == nullptr) throw std::runtime_error("cannot read the image file");
+  r.cinfo.err = jpeg_std_error(&r.err);
+  r.err.error_exit = on_jpeg_error;
+  r.err.emit_message = on_jpeg_message;
+  r.err.output_message = on_jpeg_output;
+  r.progress.progress_monitor = on_jpeg_progress;
+  const bool ok = decode_jpeg_rows(r, header);
+  jpeg_destroy_decompress(&r.cinfo);  // a no-op when it was not created (cinfo.mem null)
+  std::fclose(r.file);
+  if (ok) return;
+  if (r.code == JERR_OUT_OF_MEMORY) throw std::bad_alloc();
+  if (r.code == JERR_BAD_PRECISION || r.code == JERR_SOF_UNSUPPORTED)
+    throw std::runtime_error("a JPEG of a kind a PDF cannot hold (12-bit, lossless or hierarchical)");
+  throw std::runtime_error("not a valid JPEG file (damaged image data)");
+}
+
 }  // namespace
 
 ImageInfo probe_image(const std::string& path) {
   ImageInfo info = read_image_header(path);
   if (info.format == "png") check_png_data(path);
+  else check_jpeg_data(path, info);
   return info;
 }
 

@@ -19,10 +19,12 @@ struct ImageInfo {
 /// needs that much).
 ImageInfo read_image_header(const std::string& path);
 
-/// read_image_header, and for a PNG the image data decoded row by row (libpng), so that
-/// damaged data is reported where the image is named rather than when the PDF is written:
-/// throws std::runtime_error "not a valid PNG file (damaged image data)" then. Layout calls
-/// this once per image; later stages need only read_image_header.
+/// read_image_header, then the image data decoded row by row (libpng, libjpeg), so that
+/// damaged data is reported where the image is named rather than when the PDF is written
+/// (or, for a JPEG, whose bytes the PDF holds as they are, in the reader's window): throws
+/// std::runtime_error "not a valid PNG file (damaged image data)" or "not a valid JPEG file
+/// (damaged image data)" then. Nothing is printed. Layout calls this once per image; later
+/// stages need only read_image_header.
 ImageInfo probe_image(const std::string& path);
 
 }  // namespace vanban::layout
