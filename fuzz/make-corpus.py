@@ -9,7 +9,6 @@ Usage: fuzz/make-corpus.py
 import hashlib
 import os
 import re
-import shutil
 
 import yaml
 
@@ -58,9 +57,15 @@ def inline_strings(node, out):
 
 
 def main():
+    # The seeds this script writes are named `<label>-<8 hex>` and are made anew; the inputs
+    # libFuzzer saved (named by their 40-hex SHA-1: crashes turned regression seeds, and
+    # inputs that reached new code) were found, not written, and stay.
     for target in ("load", "build", "inline"):
-        shutil.rmtree(os.path.join(OUT, target), ignore_errors=True)
-        os.makedirs(os.path.join(OUT, target))
+        folder = os.path.join(OUT, target)
+        os.makedirs(folder, exist_ok=True)
+        for name in os.listdir(folder):
+            if not re.fullmatch(r"[0-9a-f]{40}", name):
+                os.remove(os.path.join(folder, name))
 
     folders = []
     for base in ("content", os.path.join("tests", "golden"), os.path.join("tests", "bad")):
