@@ -114,6 +114,7 @@ class FlowBuilder {
   /// The lines do not depend on how the work is shared, nor do the glyphs' ToUnicode texts
   /// (see Font::note_glyph_text), so the output is the same on any number of cores.
   void set_deferred() {
+    if (deferred_.empty()) return;  // (the shares below need at least one paragraph)
     std::size_t bytes = 0;
     for (const auto& d : deferred_)
       for (const auto& p : d.parts) bytes += p.text.size();
