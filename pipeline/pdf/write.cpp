@@ -387,7 +387,8 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
     info_dict.RemoveKey("ModDate");
   }
 
-  if (!meta.lang.empty()) doc.SetLanguage(meta.lang);
+  // /Lang set on the catalog directly: PoDoFo 0.9.8's SetLanguage leaks the object it adds.
+  if (!meta.lang.empty()) doc.GetCatalog()->GetDictionary().AddKey("Lang", PdfString(meta.lang));
   doc.SetDisplayDocTitle();  // title bar shows /Title, not the file name
   if (!pd.outline.empty()) doc.SetPageMode(ePdfPageModeUseBookmarks);
 
