@@ -467,10 +467,14 @@ class FlowBuilder {
     b.x = shift;
     b.splittable = true;
     b.space_after = st_.body.paragraph_space;
+    // Characters missing from the font are reported now, in reading order, not when the
+    // paragraph is set (after every heading).
+    check_coverage(parts, sh_, pos);
     Deferred d;
     d.block = flow_.blocks.size() - 1;
     d.parts = std::move(parts);
     d.ps = shape_of(st_.page.text_width() - shift, indent, align);
+    d.ps.coverage_checked = true;
     d.diagnostics_at = diags_.items.size();
     deferred_.push_back(std::move(d));
   }

@@ -323,7 +323,7 @@ SetParagraph set_paragraph(const std::vector<StyledText>& parts, const Paragraph
   std::vector<Decoded> decoded;
   decoded.reserve(parts.size());
   for (const auto& part : parts) decoded.emplace_back(part.text);
-  check_decoded(parts, decoded, shaper, where);
+  if (!ps.coverage_checked) check_decoded(parts, decoded, shaper, where);
   Builder b(shaper, ps);
   const bool indented = ps.align == style::Align::Justify || ps.align == style::Align::Left;
   if (indented) b.indent(ps.indent);

@@ -28,6 +28,9 @@ struct ParagraphShape {
   double space_stretch = 0.5;
   double space_shrink = 0.33;
   double tolerance = 1.0;
+  /// The caller has already run check_coverage on the parts (so that a paragraph set later
+  /// reports a missing character in reading order): set_paragraph skips it.
+  bool coverage_checked = false;
 };
 
 /// A shaped piece of a word: what one box draws.
