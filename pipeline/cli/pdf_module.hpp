@@ -1,6 +1,6 @@
 #pragma once
 /// Loading the PDF stage (libvanban-pdf.so, see pipeline/pdf/module.hpp) while the document
-/// loads and is laid out.
+/// is laid out.
 #include "pipeline/pdf/module.hpp"
 
 namespace vanban::cli {

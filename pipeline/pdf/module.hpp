@@ -1,6 +1,6 @@
 #pragma once
 /// The PDF stage's entry points as one table, for the command line, which loads the stage
-/// as a module (libvanban-pdf.so) on a thread of its own while the document loads: PoDoFo,
+/// as a module (libvanban-pdf.so) on a thread of its own while the text is set: PoDoFo,
 /// hb-subset and the fifteen shared libraries they pull in (OpenSSL, libtiff, libidn, ...)
 /// took half of vanban's start-up when the executable was linked with them. Tests and
 /// benchmarks link the stage directly and never go through this table.
