@@ -3,8 +3,11 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include "pipeline/content/detail.hpp"
 #include "pipeline/content/yaml_cache.hpp"
@@ -96,33 +99,36 @@ class Reader {
     if (n["bold"]) base.bold = boolean(n["bold"]);
     if (n["italic"]) base.italic = boolean(n["italic"]);
     if (n["underline"]) base.underline = boolean(n["underline"]);
-    if (n["case"]) {
-      const auto c = str(n["case"]);
-      if (c == "upper") base.text_case = Case::Upper;
-      else if (c == "lower") base.text_case = Case::Lower;
-      else if (c == "as-is") base.text_case = Case::AsIs;
-      else fail(pos(n["case"]), "unknown case `" + c + "`", "use upper, lower or as-is");
-    }
+    if (n["case"])
+      base.text_case = one_of<Case>(n["case"], "case", {{"upper", Case::Upper}, {"lower", Case::Lower}, {"as-is", Case::AsIs}});
     if (n["align"]) base.align = align(n["align"]);
     return base;
   }
 
+  /// The value named by the scalar `n`, one of `names`; otherwise an error ("unknown
+  /// <what> `x`") whose hint lists the names.
+  template <class E>
+  E one_of(const Node& n, const char* what, std::initializer_list<std::pair<std::string_view, E>> names) {
+    const auto s = str(n);
+    std::string hint = "use ";
+    std::size_t k = 0;
+    for (const auto& [name, value] : names) {
+      if (s == name) return value;
+      hint += k == 0 ? "" : k + 1 == names.size() ? " or " : ", ";
+      hint += name;
+      ++k;
+    }
+    fail(pos(n), "unknown " + std::string(what) + " `" + s + "`", hint);
+  }
+
   Align align(const Node& n) {
-    const auto a = str(n);
-    if (a == "left") return Align::Left;
-    if (a == "center") return Align::Center;
-    if (a == "right") return Align::Right;
-    if (a == "justify") return Align::Justify;
-    fail(pos(n), "unknown alignment `" + a + "`", "use left, center, right or justify");
+    return one_of<Align>(n, "alignment",
+                         {{"left", Align::Left}, {"center", Align::Center}, {"right", Align::Right}, {"justify", Align::Justify}});
   }
 
   Counter counter(const Node& n) {
-    const auto c = str(n);
-    if (c == "arabic") return Counter::Arabic;
-    if (c == "roman") return Counter::Roman;
-    if (c == "alpha") return Counter::Alpha;
-    if (c == "ordinal-word") return Counter::OrdinalWord;
-    fail(pos(n), "unknown counter `" + c + "`", "use arabic, roman, alpha or ordinal-word");
+    return one_of<Counter>(n, "counter", {{"arabic", Counter::Arabic}, {"roman", Counter::Roman}, {"alpha", Counter::Alpha},
+                                          {"ordinal-word", Counter::OrdinalWord}});
   }
 
   /// A required key.

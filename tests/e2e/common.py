@@ -37,5 +37,22 @@ def run(*cmd, env=None, check=True, cwd=ROOT):
     return p
 
 
+# The head of a small valid Party document (`body:` or `parts:` follow).
+HEAD = """style: dang
+kind: bao-cao
+header:
+  issuer: ĐẢNG ỦY XÃ AN BÌNH
+  code: BC/ĐU
+title: Báo cáo thử
+"""
+
+
+def write_file(path, text):
+    """Writes UTF-8 `text` to `path`, creating its folder."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def nfc_words(text):
     return unicodedata.normalize("NFC", text).split()

@@ -17,28 +17,15 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import ROOT, Failures, run  # noqa: E402
+from common import HEAD, ROOT, Failures, run, write_file  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("atomic output")
 sanitizers = bool(os.environ.get("VANBAN_SANITIZERS"))
 ENV = {"SOURCE_DATE_EPOCH": "1764547200"}
 
-HEAD = """style: dang
-kind: bao-cao
-header:
-  issuer: ĐẢNG ỦY XÃ AN BÌNH
-  code: BC/ĐU
-title: Báo cáo thử
-"""
 WORDS = ("Đảng bộ xác định giáo dục chính trị lãnh đạo tư tưởng là nhiệm vụ thường xuyên liên tục trong "
          "toàn bộ công tác xây dựng Đảng hàng năm có kế hoạch tổ chức học tập quán triệt").split()
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
 
 
 def big_document(folder, paragraphs):
@@ -46,7 +33,7 @@ def big_document(folder, paragraphs):
     for i in range(paragraphs):
         words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(80)]
         body.append("  - " + " ".join(words) + ".\n")
-    write(os.path.join(folder, "document.yaml"), HEAD + "body:\n" + "".join(body))
+    write_file(os.path.join(folder, "document.yaml"), HEAD + "body:\n" + "".join(body))
 
 
 def temporaries(folder):
@@ -62,8 +49,8 @@ def dead_pid():
 
 with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     small = os.path.join(tmp, "small")
-    write(os.path.join(small, "document.yaml"), HEAD + "body:\n  - Một đoạn văn ngắn để thử.\n")
-    write(os.path.join(small, "phan-phu.yaml"), "title: Không dùng\n")
+    write_file(os.path.join(small, "document.yaml"), HEAD + "body:\n  - Một đoạn văn ngắn để thử.\n")
+    write_file(os.path.join(small, "phan-phu.yaml"), "title: Không dùng\n")
 
     # The output folder is created, however deep.
     out = os.path.join(tmp, "moi", "tao", "ra.pdf")
@@ -84,7 +71,7 @@ with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     t.check(p.returncode == 1 and open(link, "rb").read() == before and os.path.islink(link),
             f"-o a symlink to document.yaml: refused ({p.stderr.decode()})")
     one = os.path.join(tmp, "mot-tep.yaml")
-    write(one, HEAD + "body:\n  - Một đoạn.\n")
+    write_file(one, HEAD + "body:\n  - Một đoạn.\n")
     before = open(one, "rb").read()
     p = run(vanban, "build", one, "-o", one, env=ENV, check=False)
     t.check(p.returncode == 1 and open(one, "rb").read() == before, "a one-file document is not its own output")
@@ -96,7 +83,7 @@ with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     t.check(p.returncode == 1 and b"folder" in p.stderr and os.listdir(folder) == [],
             f"-o an existing folder: refused ({p.stderr.decode()})")
     blocker = os.path.join(tmp, "tep-thuong")
-    write(blocker, "không phải thư mục")
+    write_file(blocker, "không phải thư mục")
     p = run(vanban, "build", small, "-o", os.path.join(blocker, "ra.pdf"), env=ENV, check=False)
     t.check(p.returncode == 1 and b"cannot write" in p.stderr and open(blocker, encoding="utf-8").read() ==
             "không phải thư mục", f"-o under a regular file: a message, the file untouched ({p.stderr.decode()})")
@@ -107,7 +94,7 @@ with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     run(vanban, "build", small, "-o", out, env=ENV)
     earlier = open(out, "rb").read()
     bad = os.path.join(tmp, "bad")
-    write(os.path.join(bad, "document.yaml"), HEAD + "body:\n  - Một đoạn.\n  - include: khong-co.yaml\n")
+    write_file(os.path.join(bad, "document.yaml"), HEAD + "body:\n  - Một đoạn.\n  - include: khong-co.yaml\n")
     p = run(vanban, "build", bad, "-o", out, env=ENV, check=False)
     t.check(p.returncode == 1 and open(out, "rb").read() == earlier and os.listdir(outdir) == ["bao-cao.pdf"],
             "a failed build leaves the earlier PDF byte-identical and nothing beside it")
@@ -118,7 +105,7 @@ with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     alive = os.path.join(outdir, f".bao-cao.pdf.tmp-{os.getpid()}-Ef34Gh")
     other = os.path.join(outdir, f".khac.pdf.tmp-{dead_pid()}-Ij56Kl")
     for f in (gone, alive, other):
-        write(f, "%PDF-1.7 half written")
+        write_file(f, "%PDF-1.7 half written")
     run(vanban, "build", small, "-o", out, env=ENV)
     t.check(not os.path.exists(gone), "a temporary left by a dead run is removed by the next build")
     t.check(os.path.exists(alive), "a temporary of a running process is left alone")

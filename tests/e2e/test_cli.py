@@ -8,7 +8,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import ROOT, Failures, run  # noqa: E402
+from common import HEAD, ROOT, Failures, run, write_file  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("cli")
@@ -22,21 +22,11 @@ t.check(p.returncode == 2 and b"unknown command" in p.stderr, "unknown command: 
 p = run(vanban, "build", check=False)
 t.check(p.returncode == 2, "build without a document: exit 2")
 
-GOOD = """style: dang
-kind: bao-cao
-header:
-  issuer: ĐẢNG ỦY XÃ AN BÌNH
-  code: BC/ĐU
-title: Báo cáo thử
-body:
-  - Một đoạn văn ngắn để thử.
-"""
+GOOD = HEAD + "body:\n  - Một đoạn văn ngắn để thử.\n"
 
 
 def write_doc(folder, text):
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "document.yaml"), "w", encoding="utf-8") as f:
-        f.write(text)
+    write_file(os.path.join(folder, "document.yaml"), text)
 
 
 with tempfile.TemporaryDirectory() as tmp:
