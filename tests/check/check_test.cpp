@@ -23,6 +23,15 @@ const std::string kStyles = std::string(VANBAN_SOURCE_DIR) + "/styles";
 
 style::Style load(const std::string& name) { return style::load_style(name, kStyles, ".", {"document.yaml", 1, 8}); }
 
+/// The text of the real style `name` (styles/<name>.yaml), for tests that change it.
+std::string style_file(const std::string& name) {
+  std::ifstream in(kStyles + "/" + name + ".yaml");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  EXPECT_FALSE(buf.str().empty()) << name;
+  return buf.str();
+}
+
 /// A one-file Party document that breaks no rule; tests change one line of it.
 const std::string kComplete =
     "style: dang\n"                 // 1
@@ -320,15 +329,19 @@ std::string with_part(const TempDir& dir, const std::string& part) {
   return with(kComplete, "body:\n  - Đoạn.\n", "parts: [p.yaml]\n");
 }
 
+/// The first 6 lines of a part: sections three levels deep, “I”, “Một”, “Một một”; what
+/// follows belongs to “Một một”.
+const std::string kThreeLevels =
+    "sections:\n"                  // 1
+    "  - title: I\n"               // 2
+    "    sections:\n"              // 3
+    "      - title: Một\n"         // 4
+    "        sections:\n"          // 5
+    "          - title: Một một\n";  // 6
+
 TEST(Check, SectionsNestedDeeperThanTheStyleHasLevels) {
   TempDir dir;
-  const std::string yaml = with_part(dir,
-                                     "sections:\n"
-                                     "  - title: I\n"
-                                     "    sections:\n"
-                                     "      - title: Một\n"
-                                     "        sections:\n"
-                                     "          - title: Một một\n"
+  const std::string yaml = with_part(dir, kThreeLevels +
                                      "            sections:\n"
                                      "              - title: a\n"
                                      "                sections:\n"
@@ -350,13 +363,7 @@ TEST(Check, SectionsNestedDeeperThanTheStyleHasLevels) {
 
 TEST(Check, SectionsWithinTheLevelsPassEvenEmpty) {
   TempDir dir;
-  const std::string yaml = with_part(dir,
-                                     "sections:\n"
-                                     "  - title: I\n"
-                                     "    sections:\n"
-                                     "      - title: Một\n"
-                                     "        sections:\n"
-                                     "          - title: Một một\n"
+  const std::string yaml = with_part(dir, kThreeLevels +
                                      "            numbered: false\n"
                                      "            sections:\n"
                                      "              - title: a\n"
@@ -370,10 +377,7 @@ TEST(Check, SectionsWithinTheLevelsPassEvenEmpty) {
 TEST(Check, AMarkTheStyleDoesNotDefine) {
   // A State style that, like NĐ 30, has no draft mark.
   TempDir dir;
-  std::ifstream in(kStyles + "/nha-nuoc.yaml");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string style_text = buf.str();
+  std::string style_text = style_file("nha-nuoc");
   const auto line = style_text.find("  du-thao:");
   ASSERT_NE(line, std::string::npos);
   style_text.erase(line, style_text.find('\n', line) + 1 - line);
@@ -443,10 +447,7 @@ TEST(Check, TheSampleReport) {
 
 TEST(Check, ABrokenCheckSectionIsAStyleError) {
   TempDir dir;
-  std::ifstream in(kStyles + "/dang.yaml");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string text = with(buf.str(), "  cite:\n", "  cites:\n");
+  std::string text = with(style_file("dang"), "  cite:\n", "  cites:\n");
   text = with(text, "pattern: \"^([A-ZĐ]", "pattern: \"^(([A-ZĐ]");
   const std::string file = dir.write("dang-x.yaml", text);
   const style::Style st = style::load_style("dang-x.yaml", kStyles, dir.str(), {"document.yaml", 1, 8});
@@ -467,10 +468,7 @@ TEST(Check, ABrokenCheckSectionIsAStyleError) {
 
 TEST(Check, AStyleWithoutACheckSectionChecksWithoutCitations) {
   TempDir dir;
-  std::ifstream in(kStyles + "/dang.yaml");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string text = buf.str();
+  std::string text = style_file("dang");
   text.erase(text.find("\n# What `vanban check`"));
   dir.write("plain.yaml", text + "\n");
   const style::Style st = style::load_style("plain.yaml", kStyles, dir.str(), {"document.yaml", 1, 8});

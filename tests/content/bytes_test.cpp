@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <iterator>
+#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -192,68 +193,65 @@ std::string part_with(TempDir& dir, const std::string& body) {
   return dir.write("phan-1.yaml", "body:\n  - " + body + "\n");
 }
 
+/// Loading a document whose part holds `body` (see part_with) fails with one error at
+/// line 2, `column` of phan-1.yaml; message and hint are checked as expect_one_error does.
+void expect_part_error(const std::string& body, int column, const std::string& message, const std::string& hint = {},
+                       const std::source_location& from = std::source_location::current()) {
+  TempDir dir;
+  const std::string part = part_with(dir, body);
+  expect_one_error(dir.str(), part + ":2:" + std::to_string(column), message, hint, from);
+}
+
 }  // namespace
 
 TEST(LoadBytes, LegacyFileIsNamedWithAWayToConvertIt) {
-  TempDir dir;
-  const std::string part = part_with(dir, iconv_from_utf8("TCVN5712-1", kSentences[0]));
-  expect_one_error(dir.str(), part + ":2:5", "the file is in TCVN3 (ABC), a legacy Vietnamese encoding, not UTF-8",
-                   "iconv -f TCVN5712-1 -t UTF-8 phan-1.yaml");
+  expect_part_error(iconv_from_utf8("TCVN5712-1", kSentences[0]),
+                    5, "the file is in TCVN3 (ABC), a legacy Vietnamese encoding, not UTF-8",
+                    "iconv -f TCVN5712-1 -t UTF-8 phan-1.yaml");
 
   // At the first byte that is not UTF-8: the ô of "Công" (0xF4 then "n" is no sequence).
-  TempDir dir2;
-  const std::string part2 = part_with(dir2, iconv_from_utf8("CP1258", kSentences[1]));
-  expect_one_error(dir2.str(), part2 + ":2:6", "the file is in Windows-1258, a legacy Vietnamese encoding, not UTF-8",
-                   "iconv -f CP1258 -t UTF-8 phan-1.yaml");
+  expect_part_error(iconv_from_utf8("CP1258", kSentences[1]),
+                    6, "the file is in Windows-1258, a legacy Vietnamese encoding, not UTF-8",
+                    "iconv -f CP1258 -t UTF-8 phan-1.yaml");
 
   // "Ban cha" then 0xE1 (circumflex and acute: ấ), column 12.
-  TempDir dir3;
-  const std::string part3 = part_with(dir3, to_vni(kSentences[2]));
-  expect_one_error(dir3.str(), part3 + ":2:12", "the file is in VNI, a legacy Vietnamese encoding, not UTF-8",
-                   "UniKey's converter (source VNI Windows, destination Unicode)");
+  expect_part_error(to_vni(kSentences[2]),
+                    12, "the file is in VNI, a legacy Vietnamese encoding, not UTF-8",
+                    "UniKey's converter (source VNI Windows, destination Unicode)");
 }
 
 TEST(LoadBytes, LegacyTextPastedIntoUtf8IsNotConvertedWhole) {
-  TempDir dir;
   // UTF-8 around, TCVN3 in the middle: the first byte that is not UTF-8 is the ô of "Công".
-  const std::string part =
-      part_with(dir, "Văn bản dán vào: " + iconv_from_utf8("TCVN5712-1", kSentences[1]) + " Hết.");
-  expect_one_error(dir.str(), part + ":2:23", "the file is in TCVN3 (ABC)", "pasted from a TCVN3 (ABC) document");
+  expect_part_error("Văn bản dán vào: " + iconv_from_utf8("TCVN5712-1", kSentences[1]) + " Hết.",
+                    23, "the file is in TCVN3 (ABC)", "pasted from a TCVN3 (ABC) document");
 }
 
 TEST(LoadBytes, BrokenUtf8KeepsItsMessage) {
-  TempDir dir;
-  const std::string part = part_with(dir, "Đảng bộ xã \xE1\xBA đạo");  // a cut ạ: column 16
-  expect_one_error(dir.str(), part + ":2:16", "the file is not valid UTF-8 (byte 0xE1)");
+  expect_part_error("Đảng bộ xã \xE1\xBA đạo",  // a cut ạ: column 16
+                    16, "the file is not valid UTF-8 (byte 0xE1)");
 
-  TempDir dir2;
-  const std::string part2 = part_with(dir2, iconv_from_utf8("LATIN1", "Le café crème à la fenêtre, où l'été était déjà là."));
-  expect_one_error(dir2.str(), part2 + ":2:11", "the file is not valid UTF-8 (byte 0xE9)");
+  expect_part_error(iconv_from_utf8("LATIN1", "Le café crème à la fenêtre, où l'été était déjà là."),
+                    11, "the file is not valid UTF-8 (byte 0xE9)");
 
   // Overlong forms and surrogates are not UTF-8 either.
-  TempDir dir3;
-  const std::string part3 = part_with(dir3, "ab\xC0\xAF and \xED\xA0\x80");
-  expect_one_error(dir3.str(), part3 + ":2:7", "the file is not valid UTF-8 (byte 0xC0)");
+  expect_part_error("ab\xC0\xAF and \xED\xA0\x80", 7, "the file is not valid UTF-8 (byte 0xC0)");
 }
 
 // --- control characters ----------------------------------------------------------------
 
 TEST(LoadBytes, ControlCharactersAreReportedAtTheirColumn) {
-  TempDir dir;
-  const std::string part = part_with(dir, "Một đoạn\a văn");  // BEL after 8 letters: column 13
-  expect_one_error(dir.str(), part + ":2:13", "control character U+0007 in text");
+  expect_part_error("Một đoạn\a văn",  // BEL after 8 letters: column 13
+                    13, "control character U+0007 in text");
 
-  TempDir dir2;  // a C1 control: two bytes, one column
-  const std::string part2 = part_with(dir2, "Nghị quyết \xC2\x93số 5\xC2\x94");
-  expect_one_error(dir2.str(), part2 + ":2:16", "control character U+0093 in text", "type “ instead");
+  // A C1 control: two bytes, one column.
+  expect_part_error("Nghị quyết \xC2\x93số 5\xC2\x94", 16, "control character U+0093 in text", "type “ instead");
 
-  TempDir dir3;  // DEL, and far from the start of a long line (the 8-byte blocks)
-  const std::string part3 = part_with(dir3, std::string(100, 'a') + "\x7F");
-  expect_one_error(dir3.str(), part3 + ":2:105", "control character U+007F in text");
+  // DEL, and far from the start of a long line (the 8-byte blocks).
+  expect_part_error(std::string(100, 'a') + "\x7F", 105, "control character U+007F in text");
 
-  TempDir dir4;  // an ESC in a key of document.yaml
-  dir4.write("document.yaml", "kind: bao-cao\nti\x1Btle: B\n");
-  expect_one_error(dir4.str(), dir4.file("document.yaml") + ":2:3", "control character U+001B in text", "ESC");
+  TempDir dir;  // an ESC in a key of document.yaml
+  dir.write("document.yaml", "kind: bao-cao\nti\x1Btle: B\n");
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":2:3", "control character U+001B in text", "ESC");
 }
 
 TEST(LoadBytes, TabCrAndLfAreNotControlsHere) {
@@ -265,11 +263,7 @@ TEST(LoadBytes, TabCrAndLfAreNotControlsHere) {
 
 TEST(LoadBytes, NotUtf8ComesBeforeNulAndControls) {
   // One error per file, the encoding's first: the NUL and the BEL are its symptoms.
-  TempDir dir;
-  const std::string part = part_with(dir, std::string("a\a b\0c \xFF", 9));
-  expect_one_error(dir.str(), part + ":2:12", "not valid UTF-8 (byte 0xFF)");
+  expect_part_error(std::string("a\a b\0c \xFF", 9), 12, "not valid UTF-8 (byte 0xFF)");
 
-  TempDir dir2;
-  const std::string part2 = part_with(dir2, std::string("a\a b") + '\0' + "c");
-  expect_one_error(dir2.str(), part2 + ":2:9", "the file contains a NUL byte");
+  expect_part_error(std::string("a\a b") + '\0' + "c", 9, "the file contains a NUL byte");
 }

@@ -1,6 +1,7 @@
 // load_document on bad input: each problem is one diagnostic at its exact file:line:column.
 #include <gtest/gtest.h>
 
+#include <source_location>
 #include <string>
 
 #include "pipeline/content/load.hpp"
@@ -10,8 +11,10 @@ namespace vanban::content {
 namespace {
 
 using testing::dump;
+using testing::expect_errors;
 using testing::expect_one_error;
 using testing::kMinimalHead;
+using testing::load_errors;
 using testing::TempDir;
 using testing::where;
 
@@ -19,6 +22,16 @@ using testing::where;
 std::string folder_with(const TempDir& dir, const std::string& document) {
   dir.write("document.yaml", document);
   return dir.str();
+}
+
+/// Loading a folder document with `document` as its document.yaml fails with one error
+/// at `line_column` of document.yaml; message and hint are checked as expect_one_error does.
+void expect_document_error(const std::string& document, const std::string& line_column, const std::string& message,
+                           const std::string& hint = {},
+                           const std::source_location& from = std::source_location::current()) {
+  TempDir dir;
+  folder_with(dir, document);
+  expect_one_error(dir.str(), dir.file("document.yaml") + ":" + line_column, message, hint, from);
 }
 
 // --- Before YAML: reading, UTF-8, tabs, empty files ------------------------------------
@@ -43,13 +56,10 @@ TEST(LoadErrors, PartPathsMustStayInsideTheFolder) {
                                                               "  - ../outside.yaml\n"   // 6
                                                               "  - /etc/hostname\n"     // 7
                                                               "  - a/../../x.yaml\n");  // 8
-  const auto ds = testing::load_errors(dir.file("doc"));
-  ASSERT_EQ(ds.size(), 3u) << dump(ds);
-  EXPECT_EQ(where(ds[0]), doc + ":6:5");
-  EXPECT_EQ(ds[0].message, "part path leaves the document folder: ../outside.yaml");
-  EXPECT_EQ(where(ds[1]), doc + ":7:5");
-  EXPECT_EQ(ds[1].message, "part path leaves the document folder: /etc/hostname");
-  EXPECT_EQ(where(ds[2]), doc + ":8:5");
+  expect_errors(load_errors(dir.file("doc")),
+                {{doc + ":6:5", "part path leaves the document folder: ../outside.yaml"},
+                 {doc + ":7:5", "part path leaves the document folder: /etc/hostname"},
+                 {doc + ":8:5", "part path leaves the document folder: a/../../x.yaml"}});
 }
 
 TEST(LoadErrors, InvalidUtf8IsReportedAtTheFirstBadByte) {
@@ -70,19 +80,15 @@ TEST(LoadErrors, LegacyVietnameseEncodingGetsAHint) {
 }
 
 TEST(LoadErrors, TabIndentationIsReportedAtTheTab) {
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\n"
-                   "header:\n"
-                   "  \tissuer: A\n"  // 3: two spaces, then a tab
-                   "title: B\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":3:3", "tab character used for indentation",
-                   "indent with spaces");
+  expect_document_error("kind: bao-cao\n"
+                        "header:\n"
+                        "  \tissuer: A\n"  // 3: two spaces, then a tab
+                        "title: B\n",
+                        "3:3", "tab character used for indentation", "indent with spaces");
 }
 
 TEST(LoadErrors, EmptyFiles) {
-  TempDir dir;
-  folder_with(dir, "");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":1:1", "the file is empty");
+  expect_document_error("", "1:1", "the file is empty");
 
   TempDir dir2;
   folder_with(dir2, std::string(kMinimalHead) + "parts: [phan-1.yaml]\n");
@@ -91,24 +97,23 @@ TEST(LoadErrors, EmptyFiles) {
 }
 
 TEST(LoadErrors, BomAndCrlfDoNotShiftPlaces) {
-  TempDir dir;
-  folder_with(dir, "\xEF\xBB\xBFkind: bao-cao\r\n"
-                   "header:\r\n"
-                   "  issuer: A\r\n"
-                   "title: B\r\n"
-                   "body:\r\n"
-                   "  - |\r\n"
-                   "    Đoạn\r\n"
-                   "    và {y}\r\n");  // 8
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":8:8", "unknown variable `{y}`");
+  expect_document_error("\xEF\xBB\xBFkind: bao-cao\r\n"
+                        "header:\r\n"
+                        "  issuer: A\r\n"
+                        "title: B\r\n"
+                        "body:\r\n"
+                        "  - |\r\n"
+                        "    Đoạn\r\n"
+                        "    và {y}\r\n",  // 8
+                        "8:8", "unknown variable `{y}`");
 }
 
 TEST(LoadErrors, MissingDocument) {
   TempDir dir;
-  auto ds = testing::load_errors(dir.file("khong-co"));
+  auto ds = load_errors(dir.file("khong-co"));
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].message, "document not found: " + dir.file("khong-co"));
-  ds = testing::load_errors(dir.str());
+  ds = load_errors(dir.str());
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].message, "no document.yaml in " + dir.str());
 }
@@ -116,24 +121,22 @@ TEST(LoadErrors, MissingDocument) {
 // --- YAML syntax ------------------------------------------------------------------------
 
 TEST(LoadErrors, BadIndentationIsASyntaxError) {
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\n"
-                   "header:\n"
-                   "    issuer: A\n"
-                   "  title: B\n");  // 4: neither under `issuer` nor at the top
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:3", "YAML syntax error", "indentation");
+  expect_document_error("kind: bao-cao\n"
+                        "header:\n"
+                        "    issuer: A\n"
+                        "  title: B\n",  // 4: neither under `issuer` nor at the top
+                        "4:3", "YAML syntax error", "indentation");
 }
 
 TEST(LoadErrors, QuoteLeftOpenUntilTheEndOfTheFile) {
   // Reported at the quote that opens the text, not where the file ends.
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\n"
-                   "header:\n"
-                   "  issuer: A\n"
-                   "title: \"Báo cáo\n"  // 4
-                   "body:\n"
-                   "  - x\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:8", "unclosed quote", "closing `\"`");
+  expect_document_error("kind: bao-cao\n"
+                        "header:\n"
+                        "  issuer: A\n"
+                        "title: \"Báo cáo\n"  // 4
+                        "body:\n"
+                        "  - x\n",
+                        "4:8", "unclosed quote", "closing `\"`");
 }
 
 TEST(LoadErrors, QuoteLeftOpenBeforeAnotherQuoteNamesTheOpening) {
@@ -143,7 +146,7 @@ TEST(LoadErrors, QuoteLeftOpenBeforeAnotherQuoteNamesTheOpening) {
                    "header:\n"
                    "  issuer: \"A\"\n"
                    "body: [x]\n");
-  const auto ds = testing::load_errors(dir.str());
+  const auto ds = load_errors(dir.str());
   ASSERT_EQ(ds.size(), 1u) << dump(ds);
   EXPECT_EQ(ds[0].pos.file, dir.file("document.yaml"));
   EXPECT_TRUE(testing::contains(ds[0].message, "YAML syntax error")) << ds[0].message;
@@ -153,19 +156,17 @@ TEST(LoadErrors, QuoteLeftOpenBeforeAnotherQuoteNamesTheOpening) {
 // --- Keys and types ---------------------------------------------------------------------
 
 TEST(LoadErrors, UnknownKeyGetsDidYouMean) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "body: [x]\n"
-                       "recipent:\n"  // 6
-                       "  - Lưu VP\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:1", "unknown key `recipent`",
-                   "did you mean `recipients`?");
+  expect_document_error(std::string(kMinimalHead) +
+                            "body: [x]\n"
+                            "recipent:\n"  // 6
+                            "  - Lưu VP\n",
+                        "6:1", "unknown key `recipent`", "did you mean `recipients`?");
 }
 
 TEST(LoadErrors, UnknownKeyFarFromAnyListsTheValidKeys) {
   TempDir dir;
   folder_with(dir, std::string(kMinimalHead) + "body: [x]\nxyzzy: 1\n");
-  const auto ds = testing::load_errors(dir.str());
+  const auto ds = load_errors(dir.str());
   ASSERT_EQ(ds.size(), 1u) << dump(ds);
   EXPECT_EQ(where(ds[0]), dir.file("document.yaml") + ":6:1");
   EXPECT_TRUE(testing::contains(ds[0].hint, "`recipients`")) << ds[0].hint;
@@ -182,20 +183,13 @@ TEST(LoadErrors, AllUnknownKeysOfAllFilesAreReportedTogetherInFileOrder) {
   dir.write("p.yaml", "sections:\n"
                       "  - title: I\n"
                       "    bodi: [x]\n");  // 3
-  const auto ds = testing::load_errors(dir.str());
-  ASSERT_EQ(ds.size(), 5u) << dump(ds);
   const std::string doc = dir.file("document.yaml");
-  EXPECT_EQ(where(ds[0]), doc + ":1:1");  // missing `title` (the top map starts here)
-  EXPECT_EQ(ds[0].message, "missing `title`");
-  EXPECT_EQ(where(ds[1]), doc + ":2:1");  // missing `issuer`, at `header:`
-  EXPECT_EQ(ds[1].message, "missing `issuer` in `header`");
-  EXPECT_EQ(where(ds[2]), doc + ":3:3");
-  EXPECT_EQ(ds[2].hint, "did you mean `issuer`?");
-  EXPECT_EQ(where(ds[3]), doc + ":4:1");
-  EXPECT_EQ(ds[3].hint, "did you mean `title`?");
-  EXPECT_EQ(where(ds[4]), dir.file("p.yaml") + ":3:5");
-  EXPECT_EQ(ds[4].message, "unknown key `bodi`");
-  EXPECT_EQ(ds[4].hint, "did you mean `body`?");
+  expect_errors(load_errors(dir.str()),
+                {{doc + ":1:1", "missing `title`"},  // where the top map starts
+                 {doc + ":2:1", "missing `issuer` in `header`"},  // at `header:`
+                 {doc + ":3:3", "unknown key `isuer`", "did you mean `issuer`?"},
+                 {doc + ":4:1", "unknown key `titel`", "did you mean `title`?"},
+                 {dir.file("p.yaml") + ":3:5", "unknown key `bodi`", "did you mean `body`?"}});
 }
 
 TEST(LoadErrors, WrongTypes) {
@@ -206,30 +200,22 @@ TEST(LoadErrors, WrongTypes) {
                    "  number: abc\n"     // 4
                    "title: [Báo, cáo]\n"  // 5
                    "parts: phan-1.yaml\n");  // 6
-  const auto ds = testing::load_errors(dir.str());
-  ASSERT_EQ(ds.size(), 3u) << dump(ds);
   const std::string doc = dir.file("document.yaml");
-  EXPECT_EQ(where(ds[0]), doc + ":4:11");
-  EXPECT_EQ(ds[0].message, "`number` must be an integer");
-  EXPECT_EQ(where(ds[1]), doc + ":5:8");
-  EXPECT_EQ(ds[1].message, "`title` must be text, not a list");
-  EXPECT_EQ(where(ds[2]), doc + ":6:8");
-  EXPECT_EQ(ds[2].message, "`parts` must be a list of file names, not text");
+  expect_errors(load_errors(dir.str()), {{doc + ":4:11", "`number` must be an integer"},
+                                         {doc + ":5:8", "`title` must be text, not a list"},
+                                         {doc + ":6:8", "`parts` must be a list of file names, not text"}});
 }
 
 TEST(LoadErrors, NumberMustBePositive) {
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A\n  number: 0\ntitle: B\nbody: [x]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:11", "`number` must be 1 or more");
+  expect_document_error("kind: bao-cao\nheader:\n  issuer: A\n  number: 0\ntitle: B\nbody: [x]\n",
+                        "4:11", "`number` must be 1 or more");
 }
 
 TEST(LoadErrors, DuplicateKeyIsReportedAtTheSecond) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "body: [x]\n"
-                       "title: Lần hai\n");  // 6
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:1", "duplicate key `title`",
-                   "already given at line 4");
+  expect_document_error(std::string(kMinimalHead) +
+                            "body: [x]\n"
+                            "title: Lần hai\n",  // 6
+                        "6:1", "duplicate key `title`", "already given at line 4");
 }
 
 TEST(LoadErrors, MissingRequiredFields) {
@@ -238,7 +224,7 @@ TEST(LoadErrors, MissingRequiredFields) {
                    "header:\n"      // 2
                    "  parent: X\n"  // no issuer
                    "body: [x]\n");
-  const auto ds = testing::load_errors(dir.str());
+  const auto ds = load_errors(dir.str());
   ASSERT_EQ(ds.size(), 3u) << dump(ds);
   const std::string doc = dir.file("document.yaml");
   // Missing top-level keys are reported where the top map starts (after the comment).
@@ -252,30 +238,22 @@ TEST(LoadErrors, MissingRequiredFields) {
 }
 
 TEST(LoadErrors, EmptyRequiredValue) {
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A\ntitle:\nbody: [x]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:1", "`title` is empty");
+  expect_document_error("kind: bao-cao\nheader:\n  issuer: A\ntitle:\nbody: [x]\n", "4:1", "`title` is empty");
 }
 
 TEST(LoadErrors, ImpossibleDate) {
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A\n  date: 2025-02-30\ntitle: B\nbody: [x]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":4:9", "impossible date 2025-02-30",
-                   "February 2025 has 28 days");
+  expect_document_error("kind: bao-cao\nheader:\n  issuer: A\n  date: 2025-02-30\ntitle: B\nbody: [x]\n",
+                        "4:9", "impossible date 2025-02-30", "February 2025 has 28 days");
 
-  TempDir dir2;
-  folder_with(dir2, "kind: bao-cao\nheader:\n  issuer: A\n  date: 5/3/2025\ntitle: B\nbody: [x]\n");
-  expect_one_error(dir2.str(), dir2.file("document.yaml") + ":4:9", "`date` must be written YYYY-MM-DD");
+  expect_document_error("kind: bao-cao\nheader:\n  issuer: A\n  date: 5/3/2025\ntitle: B\nbody: [x]\n",
+                        "4:9", "`date` must be written YYYY-MM-DD");
 }
 
 TEST(LoadErrors, PartsAndBodyTogether) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) + "body: [x]\nparts: [p.yaml]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:1", "a document has `parts` or `body`, not both");
+  expect_document_error(std::string(kMinimalHead) + "body: [x]\nparts: [p.yaml]\n",
+                        "6:1", "a document has `parts` or `body`, not both");
 
-  TempDir dir2;
-  folder_with(dir2, kMinimalHead);
-  expect_one_error(dir2.str(), dir2.file("document.yaml") + ":1:1", "missing `parts` (or `body`)");
+  expect_document_error(kMinimalHead, "1:1", "missing `parts` (or `body`)");
 }
 
 TEST(LoadErrors, StatusMarksAndMarkerValues) {
@@ -289,25 +267,18 @@ TEST(LoadErrors, StatusMarksAndMarkerValues) {
                    "body:\n"
                    "  - list: [a]\n"
                    "    marker: \"*\"\n");     // 9
-  const auto ds = testing::load_errors(dir.str());
-  ASSERT_EQ(ds.size(), 3u) << dump(ds);
   const std::string doc = dir.file("document.yaml");
-  EXPECT_EQ(where(ds[0]), doc + ":2:9");
-  EXPECT_EQ(ds[0].message, "`status` must be one of `draft`, `final`, not `finl`");
-  EXPECT_EQ(ds[0].hint, "did you mean `final`?");
-  EXPECT_EQ(where(ds[1]), doc + ":5:25");
-  EXPECT_EQ(ds[1].message, "unknown mark `khan-cap`");
-  EXPECT_EQ(where(ds[2]), doc + ":9:14");
-  EXPECT_TRUE(testing::contains(ds[2].message, "`marker` must be one of")) << ds[2].message;
+  expect_errors(load_errors(dir.str()),
+                {{doc + ":2:9", "`status` must be one of `draft`, `final`, not `finl`", "did you mean `final`?"},
+                 {doc + ":5:25", "unknown mark `khan-cap`"},
+                 {doc + ":9:14", "`marker` must be one of `-`, `+`, `•`, `a)`, `1.`, not `*`"}});
 }
 
 // --- Blocks -----------------------------------------------------------------------------
 
 TEST(LoadErrors, MisspelledBlockKind) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) + "body:\n  - lits: [a, b]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:5", "unknown key `lits`",
-                   "did you mean `list`?");
+  expect_document_error(std::string(kMinimalHead) + "body:\n  - lits: [a, b]\n",
+                        "6:5", "unknown key `lits`", "did you mean `list`?");
 }
 
 TEST(LoadErrors, EmptyEntriesAreReportedAtTheirDash) {
@@ -319,31 +290,24 @@ TEST(LoadErrors, EmptyEntriesAreReportedAtTheirDash) {
                        "  - list:\n"
                        "      - a\n"
                        "      -\n");            // 10
-  const auto ds = testing::load_errors(dir.str());
-  ASSERT_EQ(ds.size(), 2u) << dump(ds);
-  EXPECT_EQ(where(ds[0]), dir.file("document.yaml") + ":7:3");
-  EXPECT_EQ(ds[0].message, "empty paragraph");
-  EXPECT_EQ(where(ds[1]), dir.file("document.yaml") + ":10:7");
-  EXPECT_EQ(ds[1].message, "empty list item");
+  expect_errors(load_errors(dir.str()), {{dir.file("document.yaml") + ":7:3", "empty paragraph"},
+                                         {dir.file("document.yaml") + ":10:7", "empty list item"}});
 }
 
 TEST(LoadErrors, NestedBlockBeforeAnyItem) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "body:\n"
-                       "  - list:\n"
-                       "      - - a\n");  // 7
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":7:9", "a nested block must follow a list item");
+  expect_document_error(std::string(kMinimalHead) +
+                            "body:\n"
+                            "  - list:\n"
+                            "      - - a\n",  // 7
+                        "7:9", "a nested block must follow a list item");
 }
 
 TEST(LoadErrors, AliasCycleIsAnErrorNotACrash) {
   // An alias inside the block its anchor names would repeat that block forever.
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "body: &a\n"
-                       "  - list: *a\n");  // 6
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:11", "the alias `*a` is inside the block `&a` it repeats",
-                   "write the content out");
+  expect_document_error(std::string(kMinimalHead) +
+                            "body: &a\n"
+                            "  - list: *a\n",  // 6
+                        "6:11", "the alias `*a` is inside the block `&a` it repeats", "write the content out");
 }
 
 // --- Variables --------------------------------------------------------------------------
@@ -366,11 +330,10 @@ TEST(LoadErrors, UnknownVariableInAPartFileIsReportedAtItsBrace) {
 TEST(LoadErrors, ColumnsCountCharactersNotBytes) {
   // libyaml counts code points, the tree bytes; "Đảng bộ, " before the second entry is 9
   // characters but 13 bytes: columns are characters.
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "subtitle: [Đảng bộ, \"khóa {k}\"]\n"  // 5
-                       "body: [x]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":5:27", "unknown variable `{k}`");
+  expect_document_error(std::string(kMinimalHead) +
+                            "subtitle: [Đảng bộ, \"khóa {k}\"]\n"  // 5
+                            "body: [x]\n",
+                        "5:27", "unknown variable `{k}`");
 }
 
 TEST(LoadErrors, UnquotedTextStartingWithABraceIsAMapToYaml) {
@@ -381,50 +344,45 @@ TEST(LoadErrors, UnquotedTextStartingWithABraceIsAMapToYaml) {
                    "  issuer: A\n"
                    "title: {k} và B\n"  // 5: a YAML error: the map ends at `}`
                    "body: [x]\n");
-  auto ds = testing::load_errors(dir.str());
+  auto ds = load_errors(dir.str());
   ASSERT_EQ(ds.size(), 1u) << dump(ds);
   EXPECT_EQ(where(ds[0]), dir.file("document.yaml") + ":5:12");
   EXPECT_TRUE(testing::contains(ds[0].message, "YAML syntax error")) << ds[0].message;
   EXPECT_TRUE(testing::contains(ds[0].hint, "quote it")) << ds[0].hint;
 
-  TempDir dir2;
-  folder_with(dir2, "kind: bao-cao\n"
-                    "variables: {k: x}\n"
-                    "header:\n"
-                    "  issuer: A\n"
-                    "title: B\n"
-                    "body:\n"
-                    "  - {k}\n");  // 7
-  expect_one_error(dir2.str(), dir2.file("document.yaml") + ":7:5", "text starting with `{` must be quoted");
+  expect_document_error("kind: bao-cao\n"
+                        "variables: {k: x}\n"
+                        "header:\n"
+                        "  issuer: A\n"
+                        "title: B\n"
+                        "body:\n"
+                        "  - {k}\n",  // 7
+                        "7:5", "text starting with `{` must be quoted");
 }
 
 TEST(LoadErrors, UnquotedColonMakesAKeyAndTheHintSaysSo) {
-  TempDir dir;
-  folder_with(dir, std::string(kMinimalHead) +
-                       "body:\n"
-                       "  - Kết quả đạt được: tốt\n");  // 6
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":6:5", "unknown key `Kết quả đạt được`",
-                   "put it in quotes");
+  expect_document_error(std::string(kMinimalHead) +
+                            "body:\n"
+                            "  - Kết quả đạt được: tốt\n",  // 6
+                        "6:5", "unknown key `Kết quả đạt được`", "put it in quotes");
 }
 
 TEST(LoadErrors, VariableValuesCannotReferToVariables) {
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\n"
-                   "variables:\n"
-                   "  a: Đảng bộ {b}\n"  // 3
-                   "  b: x\n"
-                   "header:\n"
-                   "  issuer: A\n"
-                   "title: '{a}'\n"
-                   "body: [x]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":3:14", "the value of variable `a` contains `{`");
+  expect_document_error("kind: bao-cao\n"
+                        "variables:\n"
+                        "  a: Đảng bộ {b}\n"  // 3
+                        "  b: x\n"
+                        "header:\n"
+                        "  issuer: A\n"
+                        "title: '{a}'\n"
+                        "body: [x]\n",
+                        "3:14", "the value of variable `a` contains `{`");
 }
 
 TEST(LoadErrors, BadMarkupInAHeaderFieldIsNotMarkup) {
   // Header fields are plain: a lone star is a star, but variables are still checked.
-  TempDir dir;
-  folder_with(dir, "kind: bao-cao\nheader:\n  issuer: A * {x}\ntitle: B\nbody: [x]\n");
-  expect_one_error(dir.str(), dir.file("document.yaml") + ":3:15", "unknown variable `{x}`");
+  expect_document_error("kind: bao-cao\nheader:\n  issuer: A * {x}\ntitle: B\nbody: [x]\n",
+                        "3:15", "unknown variable `{x}`");
 }
 
 }  // namespace

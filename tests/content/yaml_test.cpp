@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <source_location>
 #include <string>
 
 namespace vanban::content::yaml {
@@ -14,6 +15,17 @@ Problem problem_of(const std::string& text) {
   const Tree t = Tree::parse(text);
   EXPECT_TRUE(t.problem()) << text;
   return t.problem().value_or(Problem{});
+}
+
+/// The problem of parsing `text`, which must be `message` at the first `at` in `text`;
+/// returned for further checks. A failure names the caller's line.
+Problem expect_problem(const std::string& text, const std::string& at, const std::string& message,
+                       const std::source_location& from = std::source_location::current()) {
+  const ::testing::ScopedTrace trace(from.file_name(), static_cast<int>(from.line()), "expect_problem");
+  const Problem p = problem_of(text);
+  EXPECT_EQ(p.offset, text.find(at)) << "expected at the first `" << at << "`";
+  EXPECT_EQ(p.message, message);
+  return p;
 }
 
 TEST(YamlTree, NullIsAPlainEmptyValueOrTildeOrNull) {
@@ -106,10 +118,7 @@ TEST(YamlTree, AliasesRepeatAMillionValuesAtMost) {
 }
 
 TEST(YamlTree, AnAliasInsideItsOwnAnchorIsRefused) {
-  const std::string text = "body: &a\n  - list: *a\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find('*'));
-  EXPECT_EQ(p.message, "the alias `*a` is inside the block `&a` it repeats");
+  expect_problem("body: &a\n  - list: *a\n", "*", "the alias `*a` is inside the block `&a` it repeats");
 }
 
 TEST(YamlTree, AnUnknownAliasIsMostLikelyTextStartingWithAStar) {
@@ -153,10 +162,7 @@ TEST(YamlTree, ASecondDocumentIsCountedAndPlaced) {
 }
 
 TEST(YamlErrors, AnUnclosedQuoteIsReportedWhereItOpens) {
-  const std::string text = "title: \"Báo cáo\nbody:\n  - x\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find('"'));
-  EXPECT_EQ(p.message, "unclosed quote");
+  const Problem p = expect_problem("title: \"Báo cáo\nbody:\n  - x\n", "\"", "unclosed quote");
   EXPECT_EQ(p.hint, "the text runs to the end of the file; add the closing `\"`");
 }
 
@@ -167,17 +173,11 @@ TEST(YamlErrors, AQuoteClosedLinesLaterIsNamedInTheHint) {
 }
 
 TEST(YamlErrors, ALeadingCommaDoesNotLoop) {
-  const std::string text = "# x\n, title: y\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find(','));
-  EXPECT_EQ(p.message, "YAML syntax error: unexpected `,`");
+  expect_problem("# x\n, title: y\n", ",", "YAML syntax error: unexpected `,`");
 }
 
 TEST(YamlErrors, ABadEscapeIsReportedAtItsBackslash) {
-  const std::string text = "a: \"C:\\tai\\xyz\"\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find("\\x"));
-  EXPECT_EQ(p.message, "YAML syntax error: bad escape `\\x` inside double quotes");
+  expect_problem("a: \"C:\\tai\\xyz\"\n", "\\x", "YAML syntax error: bad escape `\\x` inside double quotes");
 }
 
 TEST(YamlErrors, AnUnclosedBracketNamesWhereItOpens) {
@@ -186,24 +186,16 @@ TEST(YamlErrors, AnUnclosedBracketNamesWhereItOpens) {
 }
 
 TEST(YamlErrors, WrongIndentationSaysSo) {
-  const std::string text = "body:\n  - a\n - b\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find(" - b") + 1);
-  EXPECT_EQ(p.message, "YAML syntax error: the indentation of this line does not match the lines above");
+  expect_problem("body:\n  - a\n - b\n", "- b",
+                 "YAML syntax error: the indentation of this line does not match the lines above");
 }
 
 TEST(YamlErrors, TextStartingWithAStarMustBeQuoted) {
-  const std::string text = "body:\n  - **Chú ý** đoạn\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find('*'));
-  EXPECT_EQ(p.message, "YAML syntax error: text starting with `*` must be quoted");
+  expect_problem("body:\n  - **Chú ý** đoạn\n", "*", "YAML syntax error: text starting with `*` must be quoted");
 }
 
 TEST(YamlErrors, AControlCharacterIsNamedAtItsPlace) {
-  const std::string text = "title: Báo\x07 cáo\n";
-  const Problem p = problem_of(text);
-  EXPECT_EQ(p.offset, text.find('\x07'));
-  EXPECT_EQ(p.message, "control character U+0007 in text");
+  expect_problem("title: Báo\x07 cáo\n", "\x07", "control character U+0007 in text");
 }
 
 TEST(YamlBool, YamlCppsWords) {

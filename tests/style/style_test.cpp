@@ -1,10 +1,11 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "pipeline/style/style.hpp"
+#include "tests/common/temp_dir.hpp"
 
 using namespace vanban;
 using namespace vanban::style;
@@ -15,29 +16,6 @@ const std::string kStyles = std::string(VANBAN_SOURCE_DIR) + "/styles";
 
 Style dang() { return load_style("dang", kStyles, ".", {"document.yaml", 1, 8}); }
 
-/// A style file `x.yaml` in a fresh temp folder, removed with the object: tests run
-/// many times and in parallel, and must not fill /tmp.
-class StyleDir {
- public:
-  explicit StyleDir(const std::string& text) {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("vanban-style-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(path_);
-    std::ofstream(path_ / "x.yaml") << text;
-  }
-  ~StyleDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  StyleDir(const StyleDir&) = delete;
-  StyleDir& operator=(const StyleDir&) = delete;
-  std::string str() const { return path_.string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
 /// The dang style with one line replaced, for error tests.
 std::string dang_with(const std::string& from, const std::string& to) {
   std::ifstream in(kStyles + "/dang.yaml");
@@ -47,9 +25,12 @@ std::string dang_with(const std::string& from, const std::string& to) {
   return s.replace(at, from.size(), to);
 }
 
+/// The first diagnostic of loading `text` as a style, which must fail.
 Diagnostic load_error(const std::string& text) {
   try {
-    const StyleDir dir(text);
+    // A style file `x.yaml` in a fresh temp folder, removed with `dir`.
+    const vanban::testing::TempDir dir("vanban-style");
+    dir.write("x.yaml", text);
     load_style("x", dir.str(), ".", {"document.yaml", 1, 8});
   } catch (const Error& e) {
     return e.diagnostics().front();
