@@ -69,7 +69,7 @@ void BM_PageContent(benchmark::State& state) {
 }
 BENCHMARK(BM_PageContent)->Unit(benchmark::kMicrosecond);
 
-/// The whole writer: subsets, streams (compressed), outline, PoDoFo serialisation.
+/// The whole writer: subsets, streams (compressed), outline, serialisation.
 void BM_WritePdf(benchmark::State& state) {
   const auto& doc = paged();
   const Sample& s = sample();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <new>
 #include <stdexcept>
 #include <type_traits>
@@ -76,33 +77,51 @@ struct PngRead {
 /// ignore: the image still decodes, in libpng here as in the PDF writer.
 void on_png_warning(png_structp /*png*/, png_const_charp /*message*/) {}
 
-/// Decodes every row of the image, one at a time into one row's buffer (a 50-megapixel
-/// image is never held whole). False when libpng finds the data damaged: not zlib data,
-/// cut short, a bad CRC, a filter type PNG does not have.
-bool decode_png_rows(PngRead& r) {
+/// Decodes every row of the image. Without `keep`, one at a time into one row's buffer (a
+/// 50-megapixel image is never held whole): a check. With `keep`, into keep->bytes, as a PDF
+/// image holds them. False when libpng finds the data damaged: not zlib data, cut short, a
+/// bad CRC, a filter type PNG does not have.
+bool decode_png_rows(PngRead& r, ImageData* keep) {
   if (setjmp(png_jmpbuf(r.png))) return false;
   png_init_io(r.png, r.file);
   png_read_info(r.png, r.info);
+  if (keep != nullptr) {
+    png_set_expand(r.png);     // palette -> RGB, 1/2/4-bit grey -> 8 bits, a tRNS key -> alpha
+    png_set_strip_16(r.png);   // 16 bits a sample -> 8
+  }
   // Interlaced images come in 7 passes; each pass reads rows of the whole height.
   const int passes = png_set_interlace_handling(r.png);
   png_read_update_info(r.png, r.info);
-  r.row = static_cast<png_bytep>(png_malloc(r.png, png_get_rowbytes(r.png, r.info)));
+  const png_size_t row_bytes = png_get_rowbytes(r.png, r.info);
   const png_uint_32 height = png_get_image_height(r.png, r.info);
+  if (keep != nullptr) {
+    keep->components = png_get_channels(r.png, r.info);
+    keep->bytes.resize(row_bytes * height);
+  } else {
+    r.row = static_cast<png_bytep>(png_malloc(r.png, row_bytes));
+  }
   for (int pass = 0; pass < passes; ++pass)
-    for (png_uint_32 y = 0; y < height; ++y) png_read_row(r.png, r.row, nullptr);
+    for (png_uint_32 y = 0; y < height; ++y)
+      png_read_row(r.png, keep != nullptr ? keep->bytes.data() + y * row_bytes : r.row, nullptr);
   return true;
 }
 
-/// Checks that the image data of a PNG decodes, as the PDF writer will decode it: with a
-/// good header and damaged data, libpng would fail there, with no place to report.
-void check_png_data(const std::string& path) {
+/// Decodes a PNG: a check when `keep` is null, else its samples into `keep` (see decode_png_rows).
+void read_png_data(const std::string& path, ImageData* keep) {
   PngRead r;
   r.file = std::fopen(path.c_str(), "rb");
   if (r.file == nullptr) throw std::runtime_error("cannot read the image file");
   r.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, on_png_error, on_png_warning);
   if (r.png != nullptr) r.info = png_create_info_struct(r.png);
   const bool created = r.png != nullptr && r.info != nullptr;
-  const bool ok = created && decode_png_rows(r);
+  bool ok = false;
+  try {
+    ok = created && decode_png_rows(r, keep);
+  } catch (...) {  // bad_alloc for the samples: release libpng's state first
+    png_destroy_read_struct(&r.png, &r.info, nullptr);
+    std::fclose(r.file);
+    throw;
+  }
   if (r.row != nullptr) png_free(r.png, r.row);
   png_destroy_read_struct(&r.png, &r.info, nullptr);
   std::fclose(r.file);
@@ -175,8 +194,9 @@ void on_jpeg_progress(j_common_ptr cinfo) {
 /// coefficients of the whole image, 2 bytes a sample). The data is entropy-decoded in
 /// full, which is where damage shows; the inverse DCT is asked for at 1/8 scale and in
 /// grey, as the pixels themselves are not needed (it cannot fail, whatever the data).
-/// False when libjpeg stops on an error or a damage warning.
-bool decode_jpeg_rows(JpegRead& r, const ImageInfo& header) {
+/// False when libjpeg stops on an error or a damage warning. With `keep`, only the header is
+/// read, for its colour components (the data was checked when the document was laid out).
+bool decode_jpeg_rows(JpegRead& r, const ImageInfo& header, ImageData* keep) {
   if (setjmp(r.jump)) return false;
   jpeg_create_decompress(&r.cinfo);  // keeps cinfo.err; fails only for want of memory
   r.cinfo.progress = &r.progress;
@@ -186,6 +206,11 @@ bool decode_jpeg_rows(JpegRead& r, const ImageInfo& header) {
   // limit applies to what is decoded.
   if (static_cast<int>(r.cinfo.image_width) != header.width || static_cast<int>(r.cinfo.image_height) != header.height)
     return false;
+  if (keep != nullptr) {
+    keep->components = r.cinfo.num_components;
+    keep->inverted_cmyk = r.cinfo.num_components == 4 && r.cinfo.saw_Adobe_marker;
+    return true;
+  }
   r.cinfo.scale_num = 1;
   r.cinfo.scale_denom = 8;
   r.cinfo.out_color_space = JCS_GRAYSCALE;  // from YCbCr: the chroma's inverse DCT is skipped
@@ -202,8 +227,9 @@ bool decode_jpeg_rows(JpegRead& r, const ImageInfo& header) {
 }
 
 /// Checks that the data of a JPEG decodes, as a PDF viewer will decode it: the PDF writer
-/// embeds a JPEG's bytes as they are, after reading only its header.
-void check_jpeg_data(const std::string& path, const ImageInfo& header) {
+/// embeds a JPEG's bytes as they are, after reading only its header (`keep`: see
+/// decode_jpeg_rows).
+void read_jpeg_data(const std::string& path, const ImageInfo& header, ImageData* keep) {
   JpegRead r;
   r.file = std::fopen(path.c_str(), "rb");
   if (r.file == nullptr) throw std::runtime_error("cannot read the image file");
@@ -212,7 +238,7 @@ void check_jpeg_data(const std::string& path, const ImageInfo& header) {
   r.err.emit_message = on_jpeg_message;
   r.err.output_message = on_jpeg_output;
   r.progress.progress_monitor = on_jpeg_progress;
-  const bool ok = decode_jpeg_rows(r, header);
+  const bool ok = decode_jpeg_rows(r, header, keep);
   jpeg_destroy_decompress(&r.cinfo);  // a no-op when it was not created (cinfo.mem null)
   std::fclose(r.file);
   if (ok) return;
@@ -226,9 +252,37 @@ void check_jpeg_data(const std::string& path, const ImageInfo& header) {
 
 ImageInfo probe_image(const std::string& path) {
   ImageInfo info = read_image_header(path);
-  if (info.format == "png") check_png_data(path);
-  else check_jpeg_data(path, info);
+  if (info.format == "png") read_png_data(path, nullptr);
+  else read_jpeg_data(path, info, nullptr);
   return info;
+}
+
+ImageData read_image_data(const std::string& path) {
+  const ImageInfo info = read_image_header(path);
+  ImageData d;
+  d.width = info.width;
+  d.height = info.height;
+  if (info.format == "png") {
+    read_png_data(path, &d);
+    if (d.components == 2 || d.components == 4) {  // grey + alpha, RGB + alpha: alpha apart
+      const auto n = static_cast<std::size_t>(d.components);
+      const std::size_t pixels = d.bytes.size() / n;
+      d.alpha.resize(pixels);
+      for (std::size_t p = 0; p < pixels; ++p) {
+        for (std::size_t c = 0; c + 1 < n; ++c) d.bytes[p * (n - 1) + c] = d.bytes[p * n + c];
+        d.alpha[p] = d.bytes[p * n + n - 1];
+      }
+      d.bytes.resize(pixels * (n - 1));
+      d.components -= 1;
+    }
+    return d;
+  }
+  read_jpeg_data(path, info, &d);
+  d.jpeg = true;
+  std::ifstream in(path, std::ios::binary);
+  d.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) throw std::runtime_error("cannot read the image file");
+  return d;
 }
 
 ImageInfo read_image_header(const std::string& path) {
@@ -242,7 +296,7 @@ ImageInfo read_image_header(const std::string& path) {
   if (b.size() >= 8 && b[0] == 0x89 && b[1] == 'P') info = png(b);
   else if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) info = jpeg(b);
   else throw std::runtime_error("not a PNG or JPEG image");
-  // The PDF writer decodes the whole image (PoDoFo, libpng): a 1.5 MB PNG of 20000×20000
+  // The PDF writer decodes the whole image (libpng): a 1.5 MB PNG of 20000×20000
   // zero pixels took 2 GB and 25 s. Refused from the header instead (core/limits.hpp).
   const auto pixels = static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height);
   if (pixels > kMaxImagePixels)

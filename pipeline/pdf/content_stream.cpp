@@ -1,6 +1,8 @@
 /// Content stream operators for pages (see content_stream.hpp).
 #include "pipeline/pdf/content_stream.hpp"
 
+#include "pipeline/pdf/objects.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -60,17 +62,6 @@ void append_pt(std::string& out, Sp v) {
     return;
   }
   append_scaled(out, q, kPtDecimals);
-}
-
-/// One byte inside a literal string: `(`, `)` and `\` escaped, and CR written as `\r`
-/// because a reader turns a raw end-of-line in a string into LF.
-void append_string_byte(std::string& out, unsigned char b) {
-  if (b == '(' || b == ')' || b == '\\') out += '\\';
-  if (b == '\r') {
-    out += "\\r";
-    return;
-  }
-  out += static_cast<char>(b);
 }
 
 /// A CID as the two bytes of Identity-H, in a literal string: half the bytes of hex

@@ -1,7 +1,7 @@
 #pragma once
 /// Page content streams as text: glyph runs as TJ arrays of CIDs, rules as filled
-/// rectangles. No PoDoFo here (the writer wraps the result in a stream object), so the
-/// operators can be tested as plain strings.
+/// rectangles. Plain strings (the writer wraps each in a stream object), so the operators
+/// can be tested as such.
 #include <cstdint>
 #include <string>
 #include <unordered_map>

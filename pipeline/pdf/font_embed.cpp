@@ -1,6 +1,8 @@
 /// Font subsetting with hb-subset and the data of the PDF font objects (see font_embed.hpp).
 #include "pipeline/pdf/font_embed.hpp"
 
+#include "pipeline/pdf/objects.hpp"
+
 #include <hb-subset.h>
 #include <hb.h>
 
@@ -50,16 +52,7 @@ void append_hex4(std::string& out, std::uint32_t v) {
 
 /// UTF-16BE as hex digits; code points above U+FFFF become surrogate pairs.
 void append_utf16be_hex(std::string& out, const std::u32string& text) {
-  for (char32_t cp : text) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp > 0xFFFF) {
-      const std::uint32_t v = cp - 0x10000;
-      append_hex4(out, 0xD800 + (v >> 10));
-      append_hex4(out, 0xDC00 + (v & 0x3FF));
-    } else {
-      append_hex4(out, cp);
-    }
-  }
+  for (const char16_t unit : utf16(text)) append_hex4(out, unit);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 #pragma once
-/// Everything the PDF needs about one embedded font, computed without PoDoFo: the
+/// Everything the PDF needs about one embedded font, computed apart from the file: the
 /// hb-subset font file, CIDs and widths, the ToUnicode CMap and the FontDescriptor values.
 /// The writer turns it into Type0 + CIDFontType2 + FontDescriptor + FontFile2 objects.
 #include <cstdint>

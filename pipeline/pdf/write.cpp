@@ -1,5 +1,5 @@
-/// The PDF writer: PoDoFo objects for fonts, pages, outlines and metadata, and the
-/// atomic file write. PoDoFo stays inside this file (no header of ours includes it).
+/// The PDF writer: the objects of fonts, images, pages, outlines and metadata, written with
+/// PdfFile (objects.hpp), and the atomic file write.
 #include "pipeline/pdf/write.hpp"
 
 #include "pipeline/layout/image.hpp"
@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <libdeflate.h>
 #include <signal.h>
-#include <podofo/podofo.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,37 +23,31 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <ostream>
 #include <set>
 #include <stdexcept>
-#include <streambuf>
 #include <thread>
 
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/font_embed.hpp"
+#include "pipeline/pdf/objects.hpp"
 
 namespace vanban::pdf {
 
 namespace {
 
-using namespace PoDoFo;
-
-PdfString utf8_string(const std::string& s) {
-  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
-}
-
 /// Stream data, Flate-compressed ahead of time (possibly on another thread) with libdeflate
 /// at level 1. Compression was a fifth of the whole build's instructions with zlib at level
-/// 6 (PoDoFo's filter); libdeflate at level 1 takes a third of that time again, for a PDF
-/// 4 % larger than at level 6 (the sample: 125.7 KB instead of 120.6 KB; Typst writes 152 KB).
+/// 6; libdeflate at level 1 takes a third of that time again, for a PDF 4 % larger than at
+/// level 6 (the sample: 125.7 KB instead of 120.6 KB; Typst writes 152 KB).
 constexpr int kDeflateLevel = 1;
 struct Deflated {
   std::unique_ptr<char[]> data;
-  pdf_long size = 0;
+  std::size_t size = 0;
+  std::span<const char> bytes() const { return {data.get(), size}; }
 };
 
 /// zlib-wrapped DEFLATE (what /FlateDecode reads) of `len` bytes.
-Deflated deflate(const char* data, std::size_t len) {
+Deflated deflate(const void* data, std::size_t len) {
   struct Free {
     void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
   };
@@ -64,43 +57,10 @@ Deflated deflate(const char* data, std::size_t len) {
   Deflated d;
   const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), len);
   d.data = std::make_unique_for_overwrite<char[]>(bound);
-  const std::size_t n = libdeflate_zlib_compress(compressor.get(), data, len, d.data.get(), bound);
-  if (n == 0) throw std::runtime_error("stream compression failed");
-  d.size = static_cast<pdf_long>(n);
+  d.size = libdeflate_zlib_compress(compressor.get(), data, len, d.data.get(), bound);
+  if (d.size == 0) throw std::runtime_error("stream compression failed");
   return d;
 }
-
-/// Sets a stream's data from compressed bytes (as Set with the Flate filter would).
-void set_stream(PdfObject* obj, const Deflated& d) {
-  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
-  PdfMemoryInputStream in(d.data.get(), d.size);
-  obj->GetStream()->SetRawData(&in, d.size);
-}
-
-std::mutex& podofo_clock_mutex() {
-  static std::mutex m;
-  return m;
-}
-
-/// A streambuf that appends to a vector: PoDoFo writes the file straight into the vector
-/// that write_pdf returns (no second copy of the whole file).
-class VectorSink : public std::streambuf {
- public:
-  explicit VectorSink(std::vector<char>& out) : out_(out) {}
-
- protected:
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    out_.insert(out_.end(), s, s + n);
-    return n;
-  }
-  int_type overflow(int_type c) override {
-    if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
-    return traits_type::not_eof(c);
-  }
-
- private:
-  std::vector<char>& out_;
-};
 
 /// Runs job(0) .. job(count - 1) on up to as many threads as the machine has cores (the
 /// calling thread included). Jobs must be independent; the first exception is rethrown.
@@ -129,14 +89,8 @@ void parallel_for(std::size_t count, const Job& job) {
   if (error) std::rethrow_exception(error);
 }
 
-PdfVariant integer(std::int64_t v) { return PdfVariant(static_cast<pdf_int64>(v)); }
-
-/// A real written without float noise: integral values as integers, others to 3 decimals.
-PdfVariant number(double v) {
-  const double r = std::round(v * 1000.0) / 1000.0;
-  if (r == std::floor(r)) return integer(static_cast<std::int64_t>(r));
-  return PdfVariant(r);
-}
+/// A real to 3 decimals, as an integer when it is one.
+void append_real(std::string& out, double v) { append_number(out, v, 3); }
 
 /// One embedded font with its two streams compressed.
 struct FontStreams {
@@ -144,111 +98,178 @@ struct FontStreams {
   Deflated file, to_unicode;
 };
 
+/// One image with its samples (and transparency) compressed; a JPEG is kept as it is.
+struct ImageStreams {
+  layout::ImageData image;
+  Deflated samples, alpha;
+};
+
 /// Type0 + CIDFontType2 + FontDescriptor + FontFile2 + ToUnicode; returns the Type0 font.
-PdfObject* add_font(PdfVecObjects& objs, const FontStreams& fs) {
+ObjNum add_font(PdfFile& file, const FontStreams& fs) {
   const EmbeddedFont& e = fs.font;
-  PdfObject* file = objs.CreateObject();
-  set_stream(file, fs.file);
-  file->GetDictionary().AddKey("Length1", integer(static_cast<std::int64_t>(e.font_file.size())));
+  const ObjNum font_file = file.reserve(), desc = file.reserve(), cid = file.reserve(), to_unicode = file.reserve(),
+               type0 = file.reserve();
+  std::string s = "/Filter /FlateDecode /Length1 ";
+  append_int(s, static_cast<std::int64_t>(e.font_file.size()));
+  file.write_stream(font_file, s, fs.file.bytes());
 
-  PdfObject* desc = objs.CreateObject("FontDescriptor");
-  PdfDictionary& d = desc->GetDictionary();
-  d.AddKey("FontName", PdfName(e.base_font));
-  d.AddKey("Flags", integer(e.flags));
-  PdfArray bbox;
-  for (std::int32_t v : e.bbox) bbox.push_back(integer(v));
-  d.AddKey("FontBBox", bbox);
-  d.AddKey("ItalicAngle", number(e.italic_angle));
-  d.AddKey("Ascent", integer(e.ascent));
-  d.AddKey("Descent", integer(e.descent));
-  d.AddKey("CapHeight", integer(e.cap_height));
-  d.AddKey("StemV", integer(e.stem_v));
-  d.AddKey("FontFile2", file->Reference());
-
-  PdfObject* cid = objs.CreateObject("Font");
-  PdfDictionary& c = cid->GetDictionary();
-  c.AddKey("Subtype", PdfName("CIDFontType2"));
-  c.AddKey("BaseFont", PdfName(e.base_font));
-  PdfDictionary info;
-  info.AddKey("Registry", PdfString("Adobe"));
-  info.AddKey("Ordering", PdfString("Identity"));
-  info.AddKey("Supplement", integer(0));
-  c.AddKey("CIDSystemInfo", info);
-  c.AddKey("FontDescriptor", desc->Reference());
-  c.AddKey("DW", integer(1000));
-  // CIDs are the subset's gids, 0..n-1 without gaps: one run [0 [w0 w1 ...]] covers them.
-  // The whole array written by us, as raw PDF: each width's shortest text (PoDoFo would
-  // write reals as "500.171000"), and one object for PoDoFo to copy and print instead of
-  // hundreds (printing them one by one was a tenth of the writer's own work).
-  std::string w = "[0 [";
-  for (std::size_t i = 0; i < e.glyphs.width.size(); ++i) {
-    if (i > 0) w += ' ';
-    append_number(w, e.glyphs.width[i], kWidthDecimals);
+  s = "<</Type /FontDescriptor /FontName ";
+  append_name(s, e.base_font);
+  s += " /Flags ";
+  append_int(s, e.flags);
+  s += " /FontBBox [";
+  for (int i = 0; i < 4; ++i) {
+    if (i > 0) s += ' ';
+    append_int(s, e.bbox[i]);
   }
-  w += "]]";
-  c.AddKey("W", PdfVariant(PdfData(w.c_str())));
-  c.AddKey("CIDToGIDMap", PdfName("Identity"));
+  s += "] /ItalicAngle ";
+  append_real(s, e.italic_angle);
+  s += " /Ascent ";
+  append_int(s, e.ascent);
+  s += " /Descent ";
+  append_int(s, e.descent);
+  s += " /CapHeight ";
+  append_int(s, e.cap_height);
+  s += " /StemV ";
+  append_int(s, e.stem_v);
+  s += " /FontFile2 ";
+  append_ref(s, font_file);
+  s += ">>";
+  file.write_object(desc, s);
 
-  PdfObject* tounicode = objs.CreateObject();
-  set_stream(tounicode, fs.to_unicode);
+  s = "<</Type /Font /Subtype /CIDFontType2 /BaseFont ";
+  append_name(s, e.base_font);
+  s += " /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor ";
+  append_ref(s, desc);
+  // CIDs are the subset's gids, 0..n-1 without gaps: one run [0 [w0 w1 ...]] covers them.
+  s += " /DW 1000 /W [0 [";
+  for (std::size_t i = 0; i < e.glyphs.width.size(); ++i) {
+    if (i > 0) s += ' ';
+    append_number(s, e.glyphs.width[i], kWidthDecimals);
+  }
+  s += "]] /CIDToGIDMap /Identity>>";
+  file.write_object(cid, s);
 
-  PdfObject* type0 = objs.CreateObject("Font");
-  PdfDictionary& t = type0->GetDictionary();
-  t.AddKey("Subtype", PdfName("Type0"));
-  t.AddKey("BaseFont", PdfName(e.base_font));
-  t.AddKey("Encoding", PdfName("Identity-H"));
-  PdfArray descendants;
-  descendants.push_back(cid->Reference());
-  t.AddKey("DescendantFonts", descendants);
-  t.AddKey("ToUnicode", tounicode->Reference());
+  file.write_stream(to_unicode, "/Filter /FlateDecode", fs.to_unicode.bytes());
+
+  s = "<</Type /Font /Subtype /Type0 /BaseFont ";
+  append_name(s, e.base_font);
+  s += " /Encoding /Identity-H /DescendantFonts [";
+  append_ref(s, cid);
+  s += "] /ToUnicode ";
+  append_ref(s, to_unicode);
+  s += ">>";
+  file.write_object(type0, s);
   return type0;
+}
+
+/// An image XObject (with its transparency as a soft mask); returns the image.
+ObjNum add_image(PdfFile& file, const ImageStreams& is) {
+  const layout::ImageData& im = is.image;
+  const ObjNum image = file.reserve();
+  const ObjNum mask = is.alpha.size == 0 ? 0 : file.reserve();  // (the samples were freed once compressed)
+  const auto head = [&](int components) {
+    std::string s = "/Type /XObject /Subtype /Image /Width ";
+    append_int(s, im.width);
+    s += " /Height ";
+    append_int(s, im.height);
+    s += components == 1 ? " /ColorSpace /DeviceGray" : components == 4 ? " /ColorSpace /DeviceCMYK" : " /ColorSpace /DeviceRGB";
+    s += " /BitsPerComponent 8";
+    return s;
+  };
+  if (im.components != 1 && im.components != 3 && im.components != 4)
+    throw std::runtime_error("PDF writer: an image with " + std::to_string(im.components) + " colour components");
+  std::string s = head(im.components);
+  if (im.jpeg) {
+    if (im.inverted_cmyk) s += " /Decode [1 0 1 0 1 0 1 0]";
+    s += " /Filter /DCTDecode";
+    file.write_stream(image, s, {reinterpret_cast<const char*>(im.bytes.data()), im.bytes.size()});
+    return image;
+  }
+  s += " /Filter /FlateDecode";
+  if (mask != 0) {
+    s += " /SMask ";
+    append_ref(s, mask);
+  }
+  file.write_stream(image, s, is.samples.bytes());
+  if (mask != 0) file.write_stream(mask, head(1) + " /Filter /FlateDecode", is.alpha.bytes());
+  return image;
 }
 
 /// Bookmarks: level 0 at the top; a deeper entry nests under the nearest preceding
 /// shallower one (a jump of several levels nests one level down). Every item is open.
-void add_outline(PdfMemDocument& doc, const layout::PagedDocument& pd,
-                 const std::vector<std::unique_ptr<PdfPage>>& pages) {
-  if (pd.outline.empty()) return;
-  PdfOutlines* root = doc.GetOutlines(ePdfCreateObject);
+/// Returns the outline dictionary, or 0 when there are no bookmarks.
+ObjNum add_outline(PdfFile& file, const layout::PagedDocument& pd, const std::vector<ObjNum>& pages) {
+  if (pd.outline.empty()) return 0;
   struct Node {
-    PdfOutlineItem* item;
-    int parent;  // index into nodes, -1 = the outline root
+    ObjNum obj = 0;
+    int parent = -1;          // index into nodes, -1 = the outline dictionary
+    std::vector<int> kids;
     std::int64_t descendants = 0;
   };
-  std::vector<Node> nodes;
+  std::vector<Node> nodes(pd.outline.size());
+  std::vector<int> top;    // the outline dictionary's kids
   std::vector<int> chain;  // chain[k] = index of the latest node at depth k
-  for (const auto& entry : pd.outline) {
+  const ObjNum root = file.reserve();
+  for (std::size_t i = 0; i < pd.outline.size(); ++i) {
+    const auto& entry = pd.outline[i];
     if (entry.page >= pd.pages.size())
       throw std::runtime_error("PDF writer: bookmark \"" + entry.title + "\" points to page " +
                                std::to_string(entry.page + 1) + " of " + std::to_string(pd.pages.size()));
     const std::size_t depth = std::min<std::size_t>(static_cast<std::size_t>(std::max(entry.level, 0)), chain.size());
     chain.resize(depth);
     const int parent = depth == 0 ? -1 : chain.back();
-    PdfOutlineItem* parent_item = parent < 0 ? root : nodes[static_cast<std::size_t>(parent)].item;
-
-    // [page /XYZ left top zoom]: null left and zoom keep the reader's current ones.
-    const PdfPage* page = pages[entry.page].get();
-    PdfArray arr;
-    arr.push_back(page->GetObject()->Reference());
-    arr.push_back(PdfName("XYZ"));
-    arr.push_back(PdfVariant::NullValue);
-    arr.push_back(number(to_pt(pd.pages[entry.page].height - entry.y)));
-    arr.push_back(PdfVariant::NullValue);
-    // A PdfDestination made from a direct (unowned) array object copies the array into
-    // /Dest; the page-based constructors would leave an orphan indirect object behind.
-    PdfObject direct(arr);
-    PdfDestination dest(&direct, &doc);
-    PdfOutlineItem* item = parent_item->CreateChild(utf8_string(entry.title), dest);
-
-    nodes.push_back({item, parent});
+    nodes[i].obj = file.reserve();
+    nodes[i].parent = parent;
+    (parent < 0 ? top : nodes[static_cast<std::size_t>(parent)].kids).push_back(static_cast<int>(i));
     for (int p = parent; p >= 0; p = nodes[static_cast<std::size_t>(p)].parent)
       ++nodes[static_cast<std::size_t>(p)].descendants;
-    chain.push_back(static_cast<int>(nodes.size() - 1));
+    chain.push_back(static_cast<int>(i));
   }
-  // PoDoFo does not maintain /Count: positive = open, the number of visible descendants.
-  for (const auto& n : nodes)
-    if (n.descendants > 0) n.item->GetObject()->GetDictionary().AddKey("Count", integer(n.descendants));
-  root->GetObject()->GetDictionary().AddKey("Count", integer(static_cast<std::int64_t>(nodes.size())));
+  // /First, /Last and, since every item is open, /Count = all descendants (positive).
+  const auto kids_keys = [&](std::string& s, const std::vector<int>& kids, std::int64_t count) {
+    if (kids.empty()) return;
+    s += " /First ";
+    append_ref(s, nodes[static_cast<std::size_t>(kids.front())].obj);
+    s += " /Last ";
+    append_ref(s, nodes[static_cast<std::size_t>(kids.back())].obj);
+    s += " /Count ";
+    append_int(s, count);
+  };
+  const auto siblings = [&](int parent) -> const std::vector<int>& {
+    return parent < 0 ? top : nodes[static_cast<std::size_t>(parent)].kids;
+  };
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const Node& n = nodes[i];
+    const auto& entry = pd.outline[i];
+    std::string s = "<</Title ";
+    append_text_string(s, entry.title);
+    s += " /Parent ";
+    append_ref(s, n.parent < 0 ? root : nodes[static_cast<std::size_t>(n.parent)].obj);
+    const auto& sib = siblings(n.parent);
+    const auto at = static_cast<std::size_t>(std::find(sib.begin(), sib.end(), static_cast<int>(i)) - sib.begin());
+    if (at > 0) {
+      s += " /Prev ";
+      append_ref(s, nodes[static_cast<std::size_t>(sib[at - 1])].obj);
+    }
+    if (at + 1 < sib.size()) {
+      s += " /Next ";
+      append_ref(s, nodes[static_cast<std::size_t>(sib[at + 1])].obj);
+    }
+    kids_keys(s, n.kids, n.descendants);
+    // [page /XYZ left top zoom]: null left and zoom keep the reader's current ones.
+    s += " /Dest [";
+    append_ref(s, pages[entry.page]);
+    s += " /XYZ null ";
+    append_real(s, to_pt(pd.pages[entry.page].height - entry.y));
+    s += " null]>>";
+    file.write_object(n.obj, s);
+  }
+  std::string s = "<</Type /Outlines";
+  kids_keys(s, top, static_cast<std::int64_t>(nodes.size()));
+  s += ">>";
+  file.write_object(root, s);
+  return root;
 }
 
 std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::FontSet& fonts,
@@ -273,21 +294,10 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
     for (std::size_t g = 0; g < drawn[f].size(); ++g)
       if (drawn[f][g]) used[f].insert(used[f].end(), static_cast<std::uint32_t>(g));
 
-  // A new PoDoFo document stamps its Info with the current time through localtime(), which
-  // is not thread-safe: documents written side by side (vanban build a b) are created one
-  // at a time. (The stamp is replaced below.)
-  std::unique_lock<std::mutex> clock_lock(podofo_clock_mutex());
-  PdfMemDocument doc;
-  clock_lock.unlock();
-  // Clean mode puts an EOL after "obj" (PDF/A needs it); version 1.7 for PDF/A-2.
-  doc.SetWriteMode(ePdfWriteMode_Clean);
-  doc.SetPdfVersion(ePdfVersion_1_7);
-  PdfVecObjects& objs = doc.GetObjects();
-
-  // The costly part -- subsetting, content streams, Flate -- runs on every core: first the
-  // subsets (the content streams need their CIDs), then all the streams. The PoDoFo objects
-  // are made afterwards on this thread, in the same order as ever, so the bytes do not
-  // depend on the number of threads.
+  // The costly part -- subsetting, images, content streams, Flate -- runs on every core:
+  // first the subsets (the content streams need their CIDs), then all the streams. The
+  // objects are written afterwards on this thread, always in the same order, so the bytes
+  // do not depend on the number of threads.
   std::vector<std::size_t> font_ids;
   for (std::size_t f = 0; f < fonts.fonts.size(); ++f)
     if (!used[f].empty()) font_ids.push_back(f);
@@ -308,105 +318,143 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
         image_paths.push_back(im.path);
 
   std::vector<Deflated> contents(pd.pages.size());
-  std::vector<std::size_t> contents_size(pd.pages.size());
-  parallel_for(2 * font_ids.size() + pd.pages.size(), [&](std::size_t i) {
-    if (i < 2 * font_ids.size()) {  // the font files first: the largest jobs
+  std::vector<ImageStreams> images(image_paths.size());
+  const std::size_t font_jobs = 2 * font_ids.size(), image_jobs = image_paths.size();
+  parallel_for(font_jobs + image_jobs + pd.pages.size(), [&](std::size_t i) {
+    if (i < font_jobs) {  // the font files first: the largest jobs
       FontStreams& fs = *embedded[font_ids[i / 2]];
       if (i % 2 == 0) fs.file = deflate(fs.font.font_file.data(), fs.font.font_file.size());
       else fs.to_unicode = deflate(fs.font.to_unicode.data(), fs.font.to_unicode.size());
       return;
     }
-    const std::size_t k = i - 2 * font_ids.size();
+    if (i < font_jobs + image_jobs) {
+      ImageStreams& is = images[i - font_jobs];
+      is.image = layout::read_image_data(image_paths[i - font_jobs]);
+      if (is.image.jpeg) return;
+      is.samples = deflate(is.image.bytes.data(), is.image.bytes.size());
+      if (!is.image.alpha.empty()) is.alpha = deflate(is.image.alpha.data(), is.image.alpha.size());
+      is.image.bytes = {};  // compressed now
+      is.image.alpha = {};
+      return;
+    }
+    const std::size_t k = i - font_jobs - image_jobs;
     const std::string content = page_content(pd.pages[k], fonts, maps, image_paths);
     contents[k] = deflate(content.data(), content.size());
-    contents_size[k] = static_cast<std::size_t>(contents[k].size);
   });
 
-  std::vector<PdfReference> font_refs(fonts.fonts.size());
-  for (const std::size_t f : font_ids) font_refs[f] = add_font(objs, *embedded[f])->Reference();
+  PdfFile file;
+  // Room for the streams plus the objects around them, reserved (not touched) up front so
+  // that the buffer rarely has to move.
+  std::size_t estimate = 65536 + 1024 * (pd.pages.size() + pd.outline.size());
+  for (const std::size_t f : font_ids)
+    estimate += embedded[f]->file.size + embedded[f]->to_unicode.size + 16 * embedded[f]->font.glyphs.width.size();
+  for (const auto& im : images) estimate += im.image.bytes.size() + im.samples.size + im.alpha.size;
+  for (const auto& c : contents) estimate += c.size;
+  file.reserve_bytes(estimate);
 
-  // Pages are made here and hung into the page tree in one go below: PoDoFo's CreatePage
-  // walks and copies the whole /Kids array for every page added, and its page cache misses
-  // the page just added, so GetPage walks the tree again (both quadratic: 3.1 of the 7.4
-  // billion instructions of writing 1,000 pages). The objects come out numbered as
-  // CreatePage numbers them, so the bytes are the same.
-  std::vector<PdfReference> image_refs;
-  for (const auto& path : image_paths) {
-    PdfImage image(&objs);
-    // By the file's bytes, not its name: a JPEG saved as .png still loads.
-    if (layout::read_image_header(path).format == "png") image.LoadFromPng(path.c_str());
-    else image.LoadFromJpeg(path.c_str());
-    image_refs.push_back(image.GetObject()->Reference());
-  }
+  const ObjNum catalog = file.reserve(), page_tree = file.reserve(), info = file.reserve();
+  std::vector<ObjNum> font_refs(fonts.fonts.size(), 0);
+  for (const std::size_t f : font_ids) font_refs[f] = add_font(file, *embedded[f]);
+  std::vector<ObjNum> image_refs;
+  for (const auto& im : images) image_refs.push_back(add_image(file, im));
 
-  std::vector<std::unique_ptr<PdfPage>> pages;
+  std::vector<ObjNum> pages;
   pages.reserve(pd.pages.size());
   for (std::size_t k = 0; k < pd.pages.size(); ++k) {
     const auto& page = pd.pages[k];
-    pages.push_back(std::make_unique<PdfPage>(PdfRect(0, 0, to_pt(page.width), to_pt(page.height)), &objs));
-    PdfPage* p = pages.back().get();
+    const ObjNum content = file.reserve(), p = file.reserve();
+    file.write_stream(content, "/Filter /FlateDecode", contents[k].bytes());
+    contents[k] = {};  // in the file now
+    std::string s = "<</Type /Page /Parent ";
+    append_ref(s, page_tree);
+    s += " /MediaBox [0 0 ";
+    append_real(s, to_pt(page.width));
+    s += ' ';
+    append_real(s, to_pt(page.height));
+    s += "] /Resources <<";
     std::set<shape::FontId> page_fonts;
     for (const auto& run : page.runs)
       if (!run.glyphs.empty()) page_fonts.insert(run.font);
-    for (shape::FontId f : page_fonts)
-      p->AddResource(PdfName(font_resource_name(f)), font_refs[f], PdfName("Font"));
-    for (const auto& im : page.images) {
-      const auto i = static_cast<std::size_t>(std::find(image_paths.begin(), image_paths.end(), im.path) - image_paths.begin());
-      p->AddResource(PdfName(image_resource_name(i)), image_refs[i], PdfName("XObject"));
+    if (!page_fonts.empty()) {
+      s += "/Font <<";
+      for (const shape::FontId f : page_fonts) {
+        append_name(s, font_resource_name(f));
+        s += ' ';
+        append_ref(s, font_refs[f]);
+      }
+      s += ">>";
     }
-    set_stream(p->GetContentsForAppending(), contents[k]);
-    contents[k] = {};  // PoDoFo has its own copy now
+    if (!page.images.empty()) {
+      s += "/XObject <<";
+      std::set<std::size_t> page_images;
+      for (const auto& im : page.images)
+        page_images.insert(static_cast<std::size_t>(std::find(image_paths.begin(), image_paths.end(), im.path) -
+                                                    image_paths.begin()));
+      for (const std::size_t i : page_images) {
+        append_name(s, image_resource_name(i));
+        s += ' ';
+        append_ref(s, image_refs[i]);
+      }
+      s += ">>";
+    }
+    s += ">> /Contents ";
+    append_ref(s, content);
+    s += ">>";
+    file.write_object(p, s);
+    pages.push_back(p);
   }
-  PdfObject* tree = doc.GetPagesTree()->GetObject();
-  PdfArray kids;
-  kids.reserve(pages.size());
-  for (const auto& p : pages) {
-    p->GetObject()->GetDictionary().AddKey("Parent", tree->Reference());
-    kids.push_back(p->GetObject()->Reference());
+  std::string s = "<</Type /Pages /Kids [";
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    if (k > 0) s += ' ';
+    append_ref(s, pages[k]);
   }
-  tree->GetDictionary().AddKey("Kids", kids);
-  tree->GetDictionary().AddKey("Count", integer(static_cast<std::int64_t>(pages.size())));
+  s += "] /Count ";
+  append_int(s, static_cast<std::int64_t>(pages.size()));
+  s += ">>";
+  file.write_object(page_tree, s);
 
-  add_outline(doc, pd, pages);
+  const ObjNum outline = add_outline(file, pd, pages);
 
-  // Info: PoDoFo stamps CreationDate = now and its own Producer; replace both, since the
-  // trailer /ID is the MD5 of this dictionary and the output must be reproducible.
-  PdfInfo* info = doc.GetInfo();
-  if (!meta.title.empty()) info->SetTitle(utf8_string(meta.title));
-  if (!meta.author.empty()) info->SetAuthor(utf8_string(meta.author));
-  if (!meta.subject.empty()) info->SetSubject(utf8_string(meta.subject));
-  info->SetCreator(utf8_string(meta.creator));
-  info->SetProducer(PdfString("vanban"));
-  auto& info_dict = info->GetObject()->GetDictionary();
+  // Info: no clock is read, so the same input gives the same bytes (the trailer /ID is a
+  // hash of the file); dates only when the document or SOURCE_DATE_EPOCH gives one.
+  s = "<<";
+  const auto text_entry = [&s](std::string_view key, const std::string& value) {
+    if (value.empty()) return;
+    append_name(s, key);
+    s += ' ';
+    append_text_string(s, value);
+    s += ' ';
+  };
+  text_entry("Title", meta.title);
+  text_entry("Author", meta.author);
+  text_entry("Subject", meta.subject);
+  text_entry("Creator", meta.creator);
+  text_entry("Producer", "vanban");
   if (meta.created) {
     const std::string date = pdf_date(*meta.created);
-    info_dict.AddKey("CreationDate", PdfString(date));
-    info_dict.AddKey("ModDate", PdfString(date));
-  } else {
-    info_dict.RemoveKey("CreationDate");
-    info_dict.RemoveKey("ModDate");
+    s += "/CreationDate ";
+    append_literal(s, date);
+    s += " /ModDate ";
+    append_literal(s, date);
   }
+  s += ">>";
+  file.write_object(info, s);
 
-  // /Lang set on the catalog directly: PoDoFo 0.9.8's SetLanguage leaks the object it adds.
-  if (!meta.lang.empty()) doc.GetCatalog()->GetDictionary().AddKey("Lang", PdfString(meta.lang));
-  doc.SetDisplayDocTitle();  // title bar shows /Title, not the file name
-  if (!pd.outline.empty()) doc.SetPageMode(ePdfPageModeUseBookmarks);
-
-  // Room for the streams plus the objects around them, reserved (not touched) up front so
-  // that the vector rarely has to move while PoDoFo writes into it.
-  std::size_t estimate = 65536 + 1024 * (pd.pages.size() + pd.outline.size());
-  for (const std::size_t f : font_ids)
-    estimate += static_cast<std::size_t>(embedded[f]->file.size + embedded[f]->to_unicode.size) +
-                16 * embedded[f]->font.glyphs.width.size();
-  for (const auto& c : contents_size) estimate += c;
-  std::vector<char> out;
-  out.reserve(estimate);
-  VectorSink sink(out);
-  std::ostream stream(&sink);
-  PdfOutputDevice device(&stream);
-  doc.Write(&device);
-  stream.flush();
-  return out;
+  s = "<</Type /Catalog /Pages ";
+  append_ref(s, page_tree);
+  if (outline != 0) {
+    s += " /Outlines ";
+    append_ref(s, outline);
+    s += " /PageMode /UseOutlines";
+  }
+  s += " /ViewerPreferences <</DisplayDocTitle true>>";  // title bar shows /Title, not the file name
+  if (!meta.lang.empty()) {
+    s += " /Lang ";
+    append_literal(s, meta.lang);
+  }
+  s += ">>";
+  file.write_object(catalog, s);
+  return file.finish(catalog, info);
 }
 
 /// The process umask, read without changing it (umask(2) can only set).
@@ -436,12 +484,7 @@ std::string pdf_date(std::int64_t seconds) {
 
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
                             const Metadata& meta) {
-  try {
-    return write_pdf_impl(doc, fonts, meta);
-  } catch (const PoDoFo::PdfError& e) {
-    // PdfError is not a std::exception: translate it so callers need no PoDoFo.
-    throw std::runtime_error(std::string("PDF writer (PoDoFo): ") + e.what());
-  }
+  return write_pdf_impl(doc, fonts, meta);
 }
 
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes) {

@@ -1,5 +1,5 @@
 #pragma once
-/// The PDF writer: Pages -> PDF bytes, with PoDoFo 0.9.8 in clean write mode.
+/// The PDF writer: Pages -> PDF bytes (PDF 1.7, objects written by objects.hpp's PdfFile).
 /// Fonts are embedded as Type0/CIDFontType2 Identity-H, subset with hb-subset,
 /// with a ToUnicode map built from the glyph->text record of each Font.
 #include <cstdint>

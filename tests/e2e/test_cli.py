@@ -136,4 +136,11 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(copy, "build", doc, "--dump=lines", env=env, check=False)
     t.check(p.returncode == 0 and "Một đoạn văn ngắn" in p.stdout.decode(), "--dump needs no PDF module")
 
+# Building a PDF loads no PoDoFo, nor the libraries it pulls in: loading them cost more than
+# setting the whole sample report (bench/NOTES.md). PoDoFo is for the tests and for signing.
+module = os.path.join(os.path.dirname(os.path.abspath(vanban)), "libvanban-pdf.so")
+deps = (run("ldd", vanban).stdout + run("ldd", module).stdout).decode()
+for lib in ("libpodofo", "libcrypto", "libtiff"):
+    t.check(lib not in deps, f"vanban and its PDF module do not load {lib}")
+
 t.finish()

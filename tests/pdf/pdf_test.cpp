@@ -310,13 +310,6 @@ TEST(ContentStream, RulesAndUnderlineAreFilledRectangles) {
   EXPECT_LT(c.find("re f"), c.find("BT"));
 }
 
-TEST(Headers, PoDoFoStaysOutOfPipelineHeaders) {
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(VANBAN_SOURCE_DIR) / "pipeline")) {
-    if (entry.path().extension() != ".hpp") continue;
-    EXPECT_EQ(read_file(entry.path()).find("podofo"), std::string::npos) << entry.path();
-  }
-}
-
 // ---------------------------------------------------------------- the PDF, checked by tools
 
 TEST(PdfTools, PdftotextGivesBackTheText) {
