@@ -50,15 +50,6 @@ void append_name(std::string& out, std::string_view name) {
   }
 }
 
-void append_string_byte(std::string& out, unsigned char b) {
-  if (b == '(' || b == ')' || b == '\\') out += '\\';
-  if (b == '\r') {
-    out += "\\r";
-    return;
-  }
-  out += static_cast<char>(b);
-}
-
 void append_literal(std::string& out, std::string_view bytes) {
   out += '(';
   for (const char c : bytes) append_string_byte(out, static_cast<unsigned char>(c));

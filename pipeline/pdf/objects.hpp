@@ -21,8 +21,16 @@ using ObjNum = std::uint32_t;
 void append_name(std::string& out, std::string_view name);
 
 /// Appends one byte of a literal string's contents: `(`, `)` and `\` escaped, and CR written
-/// as `\r` because a reader turns a raw end-of-line in a string into LF.
-void append_string_byte(std::string& out, unsigned char b);
+/// as `\r` because a reader turns a raw end-of-line in a string into LF. (Inline: the page
+/// streams write every glyph's CID through it.)
+inline void append_string_byte(std::string& out, unsigned char b) {
+  if (b == '(' || b == ')' || b == '\\') out += '\\';
+  if (b == '\r') {
+    out += "\\r";
+    return;
+  }
+  out += static_cast<char>(b);
+}
 
 /// Appends a literal string `(...)` of raw bytes (see append_string_byte).
 void append_literal(std::string& out, std::string_view bytes);
