@@ -1,6 +1,8 @@
 // Inline text: `**bold**`, `*italic*`, `***both***`, `\*`, `{variable}`, `{{`, `}}`, and
 // placeholder runs. Variable values are inserted as plain text: they are not parsed again
 // for markup or variables, so a value can never change the styling around it.
+#include <array>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -16,53 +18,140 @@ namespace detail {
 
 namespace {
 
-/// One output character: the code point, its style, and the index of the source code point
-/// it comes from (for a variable's characters, the `{` of the reference).
-struct Cell {
-  char32_t cp;
-  bool bold;
-  bool italic;
-  std::size_t from;
-};
+/// The place of a byte of the source (1-based line and code-point column, counted from the
+/// scalar's own place): what diagnostics and placeholders are reported at. After a newline
+/// the column restarts at the scalar's own column: exact for literal block scalars (`|`),
+/// whose lines share one indentation. Walks on from the last offset asked about, so asking
+/// in source order costs one pass over the text in all; an earlier offset starts again
+/// from the beginning. Only ints are kept: a SourcePos holds the file name (a string copy),
+/// so one is made only when a place is asked for.
+class Places {
+ public:
+  Places(std::string_view source, const SourcePos& base) : s_(source), base_(base) {}
 
-bool is_placeholder_char(char32_t c) { return c == U'.' || c == U'\u2026'; }
-
-/// Line and column of each source code point. Kept as two ints, not SourcePos: a SourcePos
-/// holds the file name, and one string per character was most of the parser's time; the
-/// SourcePos is made only for a diagnostic or a placeholder.
-struct Places {
-  SourcePos base;
-  std::vector<std::pair<int, int>> at;  // (line, column) per code point, when base.line > 0
-
-  SourcePos operator[](std::size_t i) const {
-    SourcePos p = base;
-    if (base.line > 0) {
-      p.line = at[i].first;
-      p.column = at[i].second;
+  SourcePos operator[](std::size_t offset) {
+    SourcePos p = base_;
+    if (base_.line <= 0) return p;  // no place in a file: every character is at `base`
+    if (offset < at_) at_ = 0, line_ = 0, column_ = 0;
+    for (; at_ < offset; ++at_) {
+      const auto b = static_cast<unsigned char>(s_[at_]);
+      if (b == '\n') {
+        ++line_;
+        column_ = 0;
+      } else if ((b & 0xC0) != 0x80) {  // the first byte of a code point
+        ++column_;
+      }
     }
+    p.line += line_;
+    p.column += column_;
     return p;
   }
+
+ private:
+  std::string_view s_;
+  SourcePos base_;
+  std::size_t at_ = 0;  ///< the offset line_ and column_ are for
+  int line_ = 0;
+  int column_ = 0;
 };
 
-/// Runs of `…` or of three or more dots, as in "ngày …. tháng ....". One run, one placeholder:
-/// "…." and "……" are one blank each.
-void find_placeholders(const std::vector<Cell>& cells, const Places& places,
-                       std::vector<SourcePos>& out) {
-  for (std::size_t i = 0; i < cells.size();) {
-    if (!is_placeholder_char(cells[i].cp)) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i, dots = 0;
-    bool ellipsis = false;
-    for (; j < cells.size() && is_placeholder_char(cells[j].cp); ++j) {
-      if (cells[j].cp == U'.') ++dots;
-      else ellipsis = true;
-    }
-    if (ellipsis || dots >= 3) out.push_back(places[cells[i].from]);
-    i = j;
+/// The output text, grouped into spans of one style as it comes: neighbours of one style
+/// merge, and an empty piece leaves nothing (`**a** **b**` gives bold, plain " ", bold).
+class SpanWriter {
+ public:
+  explicit SpanWriter(std::vector<Span>& out) : out_(out) {}
+
+  /// `nfc`: the piece passed text::is_nfc_quick (made of code points NFC never changes).
+  void add(std::string_view text, bool bold, bool italic, bool nfc) {
+    if (text.empty()) return;
+    if (!run_.empty() && (bold != bold_ || italic != italic_)) flush();
+    bold_ = bold;
+    italic_ = italic;
+    nfc_ = nfc_ && nfc;
+    run_.append(text);
   }
-}
+
+  /// Ends the current span; its text becomes NFC (a mark in the source may compose with a
+  /// letter from a variable's value, so spans are normalised whole). A span made only of
+  /// pieces that passed the quick check would pass it whole: it is not looked at again.
+  void flush() {
+    if (run_.empty()) return;
+    if (!nfc_) text::make_nfc(run_);
+    out_.push_back({std::move(run_), bold_, italic_});
+    run_.clear();
+    nfc_ = true;
+  }
+
+ private:
+  std::vector<Span>& out_;
+  std::string run_;
+  bool bold_ = false;
+  bool italic_ = false;
+  bool nfc_ = true;  ///< every piece of run_ passed the quick check
+};
+
+/// Finds the placeholder runs of the output text: runs of `…` or of three or more dots, as
+/// in "ngày …. tháng ....". One run, one placeholder: "…." and "……" are one blank each. A
+/// run may cross style changes and variable values: it is looked for in the text as printed.
+class Blanks {
+ public:
+  Blanks(std::string_view source, const SourcePos& pos, std::vector<SourcePos>& out)
+      : places_(source, pos), out_(out) {}
+
+  /// The next piece of output text. Its characters come from the source bytes at `from`
+  /// onwards when `own`; when not (a variable's value), all from `from`, the `{`.
+  void add(std::string_view text, std::size_t from, bool own) {
+    for (std::size_t k = 0; k < text.size();) {
+      if (!open_) {  // only a dot or an ellipsis can open a run: skip to the next one
+        while (k < text.size() && text[k] != '.' && static_cast<unsigned char>(text[k]) != 0xE2) ++k;
+        if (k == text.size()) break;
+      }
+      if (text[k] == '.') {
+        open(own ? from + k : from);
+        ++dots_;
+        ++k;
+      } else if (static_cast<unsigned char>(text[k]) == 0xE2 && text.compare(k, 3, "\u2026") == 0) {
+        open(own ? from + k : from);
+        ellipsis_ = true;
+        k += 3;
+      } else {  // any other character ends the run (its continuation bytes change nothing)
+        if (open_) close();
+        ++k;
+      }
+    }
+  }
+
+  /// Ends the run at the end of the text, if any.
+  void close() {
+    if (open_ && (ellipsis_ || dots_ >= 3)) out_.push_back(places_[from_]);
+    open_ = false;
+  }
+
+ private:
+  void open(std::size_t from) {
+    if (open_) return;
+    open_ = true;
+    from_ = from;
+    dots_ = 0;
+    ellipsis_ = false;
+  }
+
+  /// A walker of its own: runs close in source order, and diagnostics come in source order,
+  /// but the two are not in order with each other.
+  Places places_;
+  std::vector<SourcePos>& out_;
+  bool open_ = false;
+  std::size_t from_ = 0;  ///< where the open run's first character comes from
+  std::size_t dots_ = 0;
+  bool ellipsis_ = false;
+};
+
+/// The bytes inline markup starts with: `{`, `}`, `*` and `\\`.
+constexpr auto kMaybeMarkup = [] {
+  std::array<bool, 256> t{};
+  for (const unsigned char c : {'{', '}', '*', '\\'}) t[c] = true;
+  return t;
+}();
 
 std::string variable_hint(const std::string& name, const Variables& variables) {
   if (variables.empty())
@@ -80,39 +169,50 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
                 std::vector<SourcePos>* placeholders) {
   Text out;
   out.pos = pos;
-  if (const auto bad = text::invalid_utf8_at(source); bad != std::string_view::npos) {
+  // One pass says both that the text is valid UTF-8 and (usually) that it is NFC as it stands.
+  const bool source_nfc = text::is_nfc_quick(source);
+  if (!source_nfc && !text::valid_utf8(source)) {
     diags.error(pos, "the text is not valid UTF-8", "save the file as UTF-8");
     return out;
   }
-  const std::u32string s = text::decode(source);
 
-  // Where each source code point is. After a newline the column restarts at the scalar's
-  // own column: exact for literal block scalars (`|`), whose lines share one indentation.
-  Places places{pos, {}};
-  if (pos.line > 0) places.at.resize(s.size() + 1);
-  for (std::size_t i = 0, line = 0, col = 0; i <= s.size() && pos.line > 0; ++i) {
-    places.at[i] = {pos.line + static_cast<int>(line), pos.column + static_cast<int>(col)};
-    if (i < s.size() && s[i] == U'\n') {
-      ++line;
-      col = 0;
-    } else {
-      ++col;
-    }
-  }
-
-  std::vector<Cell> cells;
-  cells.reserve(s.size());
+  // The parse works on the UTF-8 bytes: every markup character is ASCII, and no byte of a
+  // multi-byte character is, so the text between markup is copied through whole.
+  Places places(source, pos);
+  SpanWriter spans(out.spans);
+  std::optional<Blanks> blanks;
+  if (placeholders) blanks.emplace(source, pos, *placeholders);
   bool bold = false, italic = false;
   std::size_t bold_at = 0, italic_at = 0;  // where the open `**` / `*` is
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
-    const char32_t c = s[i];
-    if (c == U'\\' && i + 1 < n && s[i + 1] == U'*') {
-      cells.push_back({U'*', bold, italic, i});
+  // Output text: `from` is the source offset of its first character (`own`) or of the
+  // reference it replaces.
+  const auto emit = [&](std::string_view piece, std::size_t from, bool own, bool nfc) {
+    spans.add(piece, bold, italic, nfc);
+    if (blanks) blanks->add(piece, from, own);
+  };
+  const std::size_t n = source.size();
+  // Where the parse has something to do. The scan runs over every byte of the text, so the
+  // bytes it may stop at are found by a table first; then a backslash before anything but
+  // `*` stays as written, and so does `*` in plain fields.
+  const auto markup = [&](std::size_t k) {
+    const char c = source[k];
+    return c == '{' || c == '}' || (c == '*' && options.markup) || (c == '\\' && k + 1 < n && source[k + 1] == '*');
+  };
+
+  std::size_t i = 0;
+  std::size_t plain = 0;  // the start of the source text not yet given out
+  while (true) {
+    while (i < n && !(kMaybeMarkup[static_cast<unsigned char>(source[i])] && markup(i))) ++i;
+    emit(source.substr(plain, i - plain), plain, true, source_nfc);
+    if (i == n) break;
+    const char c = source[i];
+    const bool doubled = i + 1 < n && source[i + 1] == c;
+    if (c == '\\') {  // `\*`
+      emit("*", i, true, true);
       i += 2;
-    } else if (c == U'*' && options.markup) {
+    } else if (c == '*') {
       std::size_t run = 1;
-      while (i + run < n && s[i + run] == U'*') ++run;
+      while (i + run < n && source[i + run] == '*') ++run;
       if (run > 3) {
         diags.error(places[i], std::to_string(run) + " stars in a row",
                     "`*` is italic, `**` bold, `***` both; write `\\*` for a literal star");
@@ -128,44 +228,41 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
         }
       }
       i += run;
-    } else if (c == U'{') {
-      if (i + 1 < n && s[i + 1] == U'{') {
-        cells.push_back({U'{', bold, italic, i});
-        i += 2;
-        continue;
-      }
-      std::size_t j = i + 1;
-      while (j < n && s[j] != U'}' && s[j] != U'{') ++j;
-      if (j == n || s[j] == U'{') {
-        diags.error(places[i], "unclosed `{`",
-                    "write `{name}` for a variable, or `{{` for a literal brace");
-        cells.push_back({U'{', bold, italic, i});
+    } else if (c == '{' && doubled) {
+      emit("{", i, true, true);
+      i += 2;
+    } else if (c == '{') {
+      const std::size_t j = source.find_first_of("{}", i + 1);
+      if (j == std::string_view::npos || source[j] == '{') {
+        diags.error(places[i], "unclosed `{`", "write `{name}` for a variable, or `{{` for a literal brace");
+        emit("{", i, true, true);
         ++i;
-        continue;
+      } else {
+        const std::string name = text::nfc(source.substr(i + 1, j - i - 1));
+        if (name.empty()) {
+          diags.error(places[i], "empty variable name `{}`",
+                      "write `{name}` for a variable, or `{{}}` for literal braces");
+        } else if (const auto it = variables.find(name); it != variables.end()) {
+          // The value's characters all come from the reference (placeholders in it are
+          // placed at its `{`). A value that is not UTF-8 (only parse_inline's caller can
+          // pass one; the loader's are NFC) throws, as the text functions do.
+          const bool value_nfc = text::is_nfc_quick(it->second);
+          if (!value_nfc && !text::valid_utf8(it->second)) throw std::invalid_argument("invalid UTF-8");
+          emit(it->second, i, false, value_nfc);
+        } else if (options.report_unknown_variables) {
+          diags.error(places[i], "unknown variable `{" + name + "}`", variable_hint(name, variables));
+        }
+        i = j + 1;
       }
-      const std::string name = text::nfc(text::encode(s.substr(i + 1, j - i - 1)));
-      if (name.empty()) {
-        diags.error(places[i], "empty variable name `{}`",
-                    "write `{name}` for a variable, or `{{}}` for literal braces");
-      } else if (const auto it = variables.find(name); it != variables.end()) {
-        for (char32_t v : text::decode(it->second)) cells.push_back({v, bold, italic, i});
-      } else if (options.report_unknown_variables) {
-        diags.error(places[i], "unknown variable `{" + name + "}`", variable_hint(name, variables));
-      }
-      i = j + 1;
-    } else if (c == U'}') {
-      if (i + 1 < n && s[i + 1] == U'}') {
-        cells.push_back({U'}', bold, italic, i});
-        i += 2;
-        continue;
-      }
-      diags.error(places[i], "`}` without a matching `{`", "write `}}` for a literal brace");
-      cells.push_back({U'}', bold, italic, i});
-      ++i;
+    } else if (doubled) {  // `}}`
+      emit("}", i, true, true);
+      i += 2;
     } else {
-      cells.push_back({c, bold, italic, i});
+      diags.error(places[i], "`}` without a matching `{`", "write `}}` for a literal brace");
+      emit("}", i, true, true);
       ++i;
     }
+    plain = i;
   }
   const auto unclosed = [&](std::size_t at, const std::string& stars, const char* what) {
     diags.error(places[at], "unclosed `" + stars + "` (" + what + ")",
@@ -177,20 +274,8 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
     if (bold) unclosed(bold_at, "**", "bold");
     if (italic) unclosed(italic_at, "*", "italic");
   }
-
-  if (placeholders) find_placeholders(cells, places, *placeholders);
-
-  // Spans: runs of one style. Grouping merges equal neighbours (`**a****b**` is impossible,
-  // but `**a** **b**` gives bold, plain " ", bold); empty runs never arise.
-  std::string run;
-  for (std::size_t i = 0; i < cells.size();) {
-    std::size_t j = i;
-    run.clear();
-    while (j < cells.size() && cells[j].bold == cells[i].bold && cells[j].italic == cells[i].italic)
-      text::append_utf8(run, cells[j++].cp);
-    out.spans.push_back({text::nfc(run), cells[i].bold, cells[i].italic});
-    i = j;
-  }
+  if (blanks) blanks->close();
+  spans.flush();
   return out;
 }
 

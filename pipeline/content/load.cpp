@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -180,9 +181,18 @@ struct Reading {
 
 class Loader {
  public:
+  Loader() = default;
   Document load(const std::string& path);
 
  private:
+  /// A loader for the part file `rel` alone, to convert it on a worker thread (see
+  /// prefetch_parts): it knows what `document` knows when it reaches its parts (the folder,
+  /// the variables), and reads the part as the last file of `document`'s chain.
+  Loader(const Loader& document, const std::string& rel)
+      : folder_(document.folder_), vars_(document.vars_), vars_ok_(document.vars_ok_), chain_(document.chain_) {
+    chain_.push_back(rel);
+  }
+
   // Places.
   SourcePos pos(const SourceFile& f, const Node& n) const { return f.at(n.offset()); }
   SourcePos text_pos(const SourceFile& f, const Node& n) const;
@@ -250,15 +260,24 @@ class Loader {
   std::vector<SourcePos> placeholders_;
   std::vector<yaml::Tree> trees_;  ///< the files parsed: their nodes are read until loading ends
 
-  // Part files parsed ahead (see prefetch_parts). Declared last: destroyed first, so the
-  // workers are joined before anything they touch goes.
-  struct Prefetch {
-    std::string text;  ///< the bytes parsed; parse() uses the result only for the same bytes
-    std::shared_future<yaml::Tree> tree;
-  };
+  // Part files read, parsed and converted ahead (see prefetch_parts). Declared last:
+  // destroyed first, so the workers are joined before anything they touch goes.
+  struct PartJob;
   void prefetch_parts(const Node& list);
-  std::map<std::string, Prefetch> prefetched_;  ///< by display path
+  bool take_prefetched(const SourceFile& f, std::optional<Part>& out);
+  std::map<std::string, std::shared_ptr<PartJob>> prefetched_;  ///< by display path
   std::vector<std::future<void>> workers_;
+};
+
+/// One part file converted on a worker thread by a loader of its own.
+struct Loader::PartJob {
+  PartJob(const Loader& document, const std::string& rel, std::string display, std::string bytes)
+      : file(std::move(display), std::move(bytes)), loader(document, rel) {}
+  const SourceFile file;
+  Loader loader;  ///< holds the part's problems, files, placeholders and trees
+  std::optional<Part> part;
+  std::promise<void> done;
+  std::future<void> ready = done.get_future();
 };
 
 // ---------------------------------------------------------------------------------------
@@ -328,15 +347,7 @@ void Loader::unquoted_brace(const SourceFile& f, const Node& n) {
 std::optional<Node> Loader::parse(const SourceFile& f, const char* empty_hint) {
   files_.push_back(f.display());
   if (!detail::check_bytes(f, diags_)) return std::nullopt;
-  yaml::Tree tree;
-  const auto ahead = prefetched_.find(f.display());
-  if (ahead != prefetched_.end() && ahead->second.text == f.text()) {
-    const auto result = ahead->second.tree;
-    prefetched_.erase(ahead);
-    tree = result.get();  // rethrows the worker's bad_alloc
-  } else {
-    tree = yaml::Tree::parse(f.text());
-  }
+  yaml::Tree tree = yaml::Tree::parse(f.text());
   if (const auto& p = tree.problem()) {
     diags_.error(f.at(p->offset), p->message, p->hint);
     return std::nullopt;
@@ -363,7 +374,8 @@ std::optional<Node> Loader::parse(const SourceFile& f, const char* empty_hint) {
 Entries Loader::entries(const SourceFile& f, const Node& map, const Names* valid,
                         const std::string& where) {
   Entries out;
-  std::map<std::string, SourcePos> seen;
+  // Keys as the tree holds them: the place of the first is worked out only for a duplicate.
+  std::map<std::string_view, Node> seen;
   for (const auto& kv : map.entries()) {
     const Node& k = kv.first;
     if (!k.is_scalar()) {
@@ -372,13 +384,13 @@ Entries Loader::entries(const SourceFile& f, const Node& map, const Names* valid
     }
     const std::string name(k.scalar());
     // The tree keeps both entries of a repeated key; the second would be ignored silently.
-    if (const auto it = seen.find(name); it != seen.end()) {
+    if (const auto it = seen.find(k.scalar()); it != seen.end()) {
       diags_.error(pos(f, k), "duplicate key `" + name + "`",
-                   "`" + name + "` is already given at line " + std::to_string(it->second.line) +
+                   "`" + name + "` is already given at line " + std::to_string(pos(f, it->second).line) +
                        "; keep one");
       continue;
     }
-    seen.emplace(name, pos(f, k));
+    seen.emplace(k.scalar(), k);
     if (valid && !contains(*valid, name)) {
       diags_.error(pos(f, k), "unknown key `" + name + "`",
                    suggestion(name, *valid, "valid keys in " + where + ": "));
@@ -726,26 +738,25 @@ void Loader::parts(const SourceFile& f, const Entry& e, Document& doc) {
     }
     const auto rel = inside_folder(f, item, "part");
     if (!rel) continue;
-    const auto bytes = read_listed(f, item, *rel, "part file", "the document folder", listed);
+    auto bytes = read_listed(f, item, *rel, "part file", "the document folder", listed);
     if (!bytes) continue;
     const Reading reading(chain_, *rel);
-    if (auto p = part(SourceFile(join(folder_, *rel), *bytes))) doc.parts.push_back(std::move(*p));
+    const SourceFile file(join(folder_, *rel), std::move(*bytes));
+    std::optional<Part> p;
+    if (!take_prefetched(file, p)) p = part(file);
+    if (p) doc.parts.push_back(std::move(*p));
   }
 }
 
-/// YAML parsing is most of the loading time, and each part file parses on its own: parts
-/// after the first are read and parsed on worker threads while this thread parses and
-/// converts the first, so that a two-part document loads in little more than the time of
-/// its larger part. Silent: the loop in parts() reads each file again and reports every
-/// problem in order, as it would without the prefetch; parse() takes a prefetched result
-/// only for the very same bytes. Files that would not be read anyway (outside the folder,
-/// not valid UTF-8) are not prefetched.
+/// Each part file parses and converts on its own: parts after the first are read, parsed
+/// and converted on worker threads, each by a loader of its own, while this thread does the
+/// first, so that a two-part document loads in little more than the time of its larger
+/// part. Silent: the loop in parts() reads each file again and takes a part converted ahead
+/// only for the very same bytes (take_prefetched), with its problems in the place they
+/// would have had. Files that would not be read anyway (outside the folder, not valid
+/// UTF-8) are not prefetched.
 void Loader::prefetch_parts(const Node& list) {
-  struct Job {
-    std::string text;
-    std::promise<yaml::Tree> result;
-  };
-  auto jobs = std::make_shared<std::vector<Job>>();
+  auto jobs = std::make_shared<std::vector<std::shared_ptr<PartJob>>>();
   std::set<std::string> seen;
   bool first = true;
   for (const auto& item : list) {
@@ -760,8 +771,8 @@ void Loader::prefetch_parts(const Node& list) {
     if (!seen.insert(display).second || prefetched_.count(display)) continue;
     auto bytes = read_bytes(display);
     if (!bytes || text::invalid_utf8_at(*bytes) != std::string::npos) continue;
-    jobs->push_back({std::move(*bytes), {}});
-    prefetched_[display] = {jobs->back().text, jobs->back().result.get_future().share()};
+    jobs->push_back(std::make_shared<PartJob>(*this, *rel, display, std::move(*bytes)));
+    prefetched_[display] = jobs->back();
   }
   if (jobs->empty()) return;
   const std::size_t cores = std::max(2u, std::thread::hardware_concurrency());
@@ -771,19 +782,46 @@ void Loader::prefetch_parts(const Node& list) {
     try {
       workers_.push_back(std::async(std::launch::async, [jobs, next] {
         for (std::size_t i; (i = next->fetch_add(1)) < jobs->size();) {
-          Job& job = (*jobs)[i];
+          PartJob& job = *(*jobs)[i];
           try {
-            job.result.set_value(yaml::Tree::parse(job.text));
-          } catch (...) {  // bad_alloc: rethrown by get() in parse()
-            job.result.set_exception(std::current_exception());
+            job.part = job.loader.part(job.file);
+            job.done.set_value();
+          } catch (...) {  // bad_alloc: rethrown by take_prefetched()
+            job.done.set_exception(std::current_exception());
           }
         }
       }));
-    } catch (const std::system_error&) {  // no thread (memory limit): parse on this one
+    } catch (const std::system_error&) {  // no thread (memory limit): convert on this one
       if (workers_.empty()) prefetched_.clear();  // else the running worker does every job
       return;
     }
   }
+}
+
+/// Takes the part converted ahead for `f` into `out`, when there is one for these very
+/// bytes that was converted as this thread would convert it now; false when `f` is to be
+/// converted here. The part's problems, files and placeholders join this loader's where
+/// converting it here would have put them.
+bool Loader::take_prefetched(const SourceFile& f, std::optional<Part>& out) {
+  const auto it = prefetched_.find(f.display());
+  if (it == prefetched_.end()) return false;
+  const std::shared_ptr<PartJob> job = it->second;
+  prefetched_.erase(it);
+  // "Nested too deeply" is said once per document and cuts short what follows: a part
+  // converted by a loader that had not seen it in an earlier part is converted again.
+  if (job->file.text() != f.text() || deep_reported_) return false;
+  job->ready.get();  // waits for the worker; rethrows its bad_alloc
+  Loader& l = job->loader;
+  const auto append = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  append(diags_.items, l.diags_.items);
+  append(files_, l.files_);
+  append(placeholders_, l.placeholders_);
+  append(trees_, l.trees_);
+  deep_reported_ = l.deep_reported_;
+  out = std::move(job->part);
+  return true;
 }
 
 std::optional<Part> Loader::part(const SourceFile& f) {
@@ -1146,10 +1184,10 @@ void Loader::include(const SourceFile& f, const Node& n, std::vector<Block>& out
                  "include the files one after another from one file rather than each from the last");
     return;
   }
-  const auto bytes = read_listed(f, e->value, *rel, "included file", "the folder of the file that includes it",
-                                 {fs::path(chain_.back()).filename().string()});
+  auto bytes = read_listed(f, e->value, *rel, "included file", "the folder of the file that includes it",
+                           {fs::path(chain_.back()).filename().string()});
   if (!bytes) return;
-  const SourceFile g(join(folder_, *rel), *bytes);
+  const SourceFile g(join(folder_, *rel), std::move(*bytes));
   const Reading reading(chain_, *rel);
   const Nest nest(includes_);
   const auto root = parse(g, "an included file holds one key, `body:`, with a list of blocks");
@@ -1253,13 +1291,13 @@ Document Loader::load(const std::string& path) {
     fail({path, 0, 0}, "document not found: " + path,
          "give a document folder (holding document.yaml) or a document .yaml file");
   }
-  const auto bytes = read_bytes(file);
+  auto bytes = read_bytes(file);
   if (!bytes) fail({file, 0, 0}, "cannot read " + file, "check that it is a file and readable");
 
   Document doc;
   doc.folder = folder_.empty() ? "." : folder_;
   doc.file = file;
-  const SourceFile f(file, *bytes);
+  const SourceFile f(file, std::move(*bytes));
   const Reading reading(chain_, fs::path(file).filename().string());
   const auto root = parse(f, "document.yaml needs at least `kind:`, `header:` with `issuer:`, "
                              "`title:`, and `parts:` or `body:`");

@@ -83,7 +83,12 @@ class Offsets {
   std::size_t byte(std::size_t index) {
     while (index_ < index && byte_ < text_.size()) {
       const auto b = static_cast<unsigned char>(text_[byte_]);
-      const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+      if (b < 0x80) {  // most of a YAML file: indentation, keys, punctuation
+        ++byte_;
+        ++index_;
+        continue;
+      }
+      const std::size_t n = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
       byte_ = std::min(byte_ + n, text_.size());
       ++index_;
     }

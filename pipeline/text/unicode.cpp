@@ -23,31 +23,58 @@ constexpr bool nfc_inert(char32_t c) {
   return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x205E);
 }
 
+/// Decodes the code point at `p` (`avail` > 0 bytes left) into `cp`; returns its length, or
+/// 0 when the bytes there are not well-formed UTF-8. ASCII and the two- and three-byte forms
+/// that need no range check (every Vietnamese letter, the punctuation, most scripts) are
+/// decoded here, as a call into utf8proc per letter would cost more than the rest of the
+/// loop that wants the code point. The rest
+/// (E0 and ED leads, four-byte forms, anything ill-formed) goes to utf8proc_iterate, which
+/// stays the judge of what is well-formed (tests/text compares the two on every lead byte).
+inline std::size_t next_codepoint(const unsigned char* p, std::size_t avail, char32_t& cp) {
+  const unsigned b = p[0];
+  if (b < 0x80) {
+    cp = b;
+    return 1;
+  }
+  const auto continuation = [&](std::size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+  if (b >= 0xC2 && b <= 0xDF && continuation(1)) {
+    cp = static_cast<char32_t>(((b & 0x1F) << 6) | (p[1] & 0x3F));
+    return 2;
+  }
+  if (b >= 0xE1 && b <= 0xEF && b != 0xED && continuation(1) && continuation(2)) {
+    cp = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+    return 3;
+  }
+  utf8proc_int32_t c;
+  const auto n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(avail), &c);
+  if (n <= 0) return 0;
+  cp = static_cast<char32_t>(c);
+  return static_cast<std::size_t>(n);
+}
+
 }  // namespace
 
 bool nfc_inert_codepoint(char32_t c) { return nfc_inert(c); }
 
 bool is_nfc_quick(std::string_view utf8) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    if (p[i] < 0x80) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (p[i] < 0x80) {  // ASCII, a third to all of the text: inert, nothing to decode
       ++i;
       continue;
     }
-    utf8proc_int32_t cp;
-    const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
-    if (n <= 0 || !nfc_inert(static_cast<char32_t>(cp))) return false;
-    i += static_cast<std::size_t>(n);
+    char32_t cp;
+    const std::size_t n = next_codepoint(p + i, utf8.size() - i, cp);
+    if (n == 0 || !nfc_inert(cp)) return false;
+    i += n;
   }
   return true;
 }
 
-std::string nfc(std::string_view utf8) {
-  if (utf8.empty()) return {};
-  // Most text is ASCII or precomposed Vietnamese, already NFC: utf8proc's decompose and
-  // recompose (a third of the inline parser's time) would give the same bytes back.
-  if (is_nfc_quick(utf8)) return std::string(utf8);
+namespace {
+
+/// utf8proc's NFC of `utf8`.
+std::string utf8proc_nfc(std::string_view utf8) {
   utf8proc_uint8_t* out = nullptr;
   const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
                               static_cast<utf8proc_ssize_t>(utf8.size()), &out,
@@ -57,18 +84,71 @@ std::string nfc(std::string_view utf8) {
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
 }
 
+/// The NFC of text that failed the quick check. An inert code point is a starter that
+/// nothing before it composes with, and canonical reordering stops at it: NFC acts on the
+/// text before it and the text from it on separately. So the text is cut before each inert
+/// code point, and only the pieces holding another code point (a combining accent and the
+/// letter before it, usually) go through utf8proc: a paragraph with one word typed with a
+/// combining accent costs that word, not the paragraph. Ill-formed bytes go to utf8proc
+/// too, which rejects them.
+std::string nfc_slow(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  std::string out;
+  out.reserve(utf8.size());
+  std::size_t done = 0;   // the bytes before `done` are in `out`
+  std::size_t piece = 0;  // where the current piece starts: before its first (inert) code point
+  bool dirty = false;     // the current piece holds a code point that is not inert
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp;
+    std::size_t n = next_codepoint(p + i, utf8.size() - i, cp);
+    const bool inert = n != 0 && nfc_inert(cp);
+    if (n == 0) n = 1;
+    if (inert) {
+      if (dirty) {
+        out += utf8proc_nfc(utf8.substr(piece, i - piece));
+        done = i;
+        dirty = false;
+      }
+      piece = i;
+    } else if (!dirty) {
+      out.append(utf8.substr(done, piece - done));
+      done = piece;
+      dirty = true;
+    }
+    i += n;
+  }
+  if (dirty)
+    out += utf8proc_nfc(utf8.substr(piece));
+  else
+    out.append(utf8.substr(done));
+  return out;
+}
+
+}  // namespace
+
+std::string nfc(std::string_view utf8) {
+  if (utf8.empty()) return {};
+  // Most text is ASCII or precomposed Vietnamese, already NFC: utf8proc's decompose and
+  // recompose (a third of the inline parser's time) would give the same bytes back.
+  if (is_nfc_quick(utf8)) return std::string(utf8);
+  return nfc_slow(utf8);
+}
+
+void make_nfc(std::string& utf8) {
+  if (!is_nfc_quick(utf8)) utf8 = nfc_slow(utf8);
+}
+
 std::size_t invalid_utf8_at(std::string_view utf8) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    if (p[i] < 0x80) {  // ASCII, most of the text: no call into utf8proc
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (p[i] < 0x80) {
       ++i;
       continue;
     }
-    utf8proc_int32_t cp;
-    const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
-    if (n <= 0) return i;
-    i += static_cast<std::size_t>(n);
+    char32_t cp;
+    const std::size_t n = next_codepoint(p + i, utf8.size() - i, cp);
+    if (n == 0) return i;
+    i += n;
   }
   return std::string_view::npos;
 }
@@ -76,21 +156,18 @@ std::size_t invalid_utf8_at(std::string_view utf8) {
 bool valid_utf8(std::string_view utf8) { return invalid_utf8_at(utf8) == std::string_view::npos; }
 
 std::u32string decode(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-  std::size_t i = 0;
+  // Sized once for the most code points the text can hold, then cut to what it holds:
+  // no push_back (a capacity check per code point) in the loop.
+  std::u32string out(utf8.size(), U'\0');
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  std::size_t i = 0, k = 0;
   while (i < utf8.size()) {
-    if (p[i] < 0x80) {  // ASCII fast path
-      out.push_back(static_cast<char32_t>(p[i++]));
-      continue;
-    }
-    utf8proc_int32_t cp;
-    const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
-    if (n <= 0) throw std::invalid_argument("invalid UTF-8");
-    out.push_back(static_cast<char32_t>(cp));
-    i += static_cast<std::size_t>(n);
+    const std::size_t n = next_codepoint(p + i, utf8.size() - i, out[k]);
+    if (n == 0) throw std::invalid_argument("invalid UTF-8");
+    i += n;
+    ++k;
   }
+  out.resize(k);
   return out;
 }
 

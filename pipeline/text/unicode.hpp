@@ -8,6 +8,10 @@ namespace vanban::text {
 /// The NFC form of UTF-8 text. Throws std::invalid_argument on invalid UTF-8.
 std::string nfc(std::string_view utf8);
 
+/// Puts UTF-8 text in NFC in place: nfc() without the copy when the text is NFC already
+/// (the usual case). Throws std::invalid_argument on invalid UTF-8.
+void make_nfc(std::string& utf8);
+
 /// True when `utf8` is valid UTF-8 whose every code point NFC leaves unchanged in any
 /// context (a conservative quick check: false means "maybe not NFC", not "not NFC").
 bool is_nfc_quick(std::string_view utf8);
