@@ -168,24 +168,47 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     if (opt.command == "build" && opt.dump.empty()) cli::start_pdf_module();
     const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
     const style::Style st = style::load_style(doc.style, styles_dir, doc.folder, doc.style_pos);
-    const auto findings = check::check_document(doc, st, opt.final_mode || doc.status == "final");
-    if (opt.command == "check") return report_check(findings, err);
+    const bool final_mode = opt.final_mode || doc.status == "final";
+    if (opt.command == "check") return report_check(check::check_document(doc, st, final_mode), err);
+    // The checks run beside the typesetting (they only read the document and the style), and
+    // are waited for before anything is output. When one finds an error, its errors are
+    // reported alone, as if the text had never been set: the same messages as checking first.
+    std::future<std::vector<Diagnostic>> checking =
+        std::async(std::launch::async, [&] { return check::check_document(doc, st, final_mode); });
     std::size_t warnings = 0;
-    for (const auto& d : findings) {
-      if (d.severity == Severity::Warning) ++warnings;
-      else diags.items.push_back(d);
-    }
-    if (diags.has_errors()) throw Error(std::vector<Diagnostic>{});
-    if (!fonts_ready.valid()) start_fonts();
-    fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
+    const auto checked = [&] {
+      if (!checking.valid()) return;  // (already waited for)
+      const auto findings = checking.get();
+      Diagnostics errors;
+      for (const auto& d : findings) {
+        if (d.severity == Severity::Warning) ++warnings;
+        else errors.items.push_back(d);
+      }
+      if (errors.has_errors()) {
+        diags = std::move(errors);
+        throw Error(std::vector<Diagnostic>{});
+      }
+    };
     shape::FontSet fonts;
-    const shape::Family family = layout::load_family(st, fonts, {st.file, 0, 0});
-    shape::Shaper shaper(fonts);
-    layout::Flow flow = layout::build_flow(doc, st, family, shaper, diags);
+    std::optional<shape::Family> family;
+    std::optional<shape::Shaper> shaper;
+    std::optional<layout::Flow> set;
+    try {
+      if (!fonts_ready.valid()) start_fonts();
+      fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
+      family.emplace(layout::load_family(st, fonts, {st.file, 0, 0}));
+      shaper.emplace(fonts);
+      set.emplace(layout::build_flow(doc, st, *family, *shaper, diags));
+    } catch (...) {
+      checked();  // a check's error comes first
+      throw;
+    }
+    checked();
+    layout::Flow& flow = *set;
     if (opt.dump == "lines") {
       std::cout << layout::dump_lines(flow);
     } else {
-      const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
+      const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, *family, *shaper);
       if (opt.dump == "pages") {
         std::cout << layout::dump_pages(paged);
       } else {
