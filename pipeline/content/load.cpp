@@ -182,7 +182,7 @@ struct Reading {
 class Loader {
  public:
   Loader() = default;
-  Document load(const std::string& path);
+  Document load(const std::string& path, const std::function<void(const Document&)>& on_head = {});
 
  private:
   /// A loader for the part file `rel` alone, to convert it on a worker thread (see
@@ -1273,7 +1273,7 @@ void Loader::stop() {
   throw Error(std::move(unique));
 }
 
-Document Loader::load(const std::string& path) {
+Document Loader::load(const std::string& path, const std::function<void(const Document&)>& on_head) {
   std::error_code ec;
   std::string file;
   if (fs::is_directory(path, ec)) {
@@ -1318,6 +1318,7 @@ Document Loader::load(const std::string& path) {
       }
     }
   }
+  if (on_head) on_head(doc);
   if (required(f, "kind", find(m, "kind"), top, "",
                "add `kind:` with the document type, e.g. `kind: bao-cao`"))
     if (auto v = scalar(f, "kind", find(m, "kind"))) doc.kind = text::nfc(*v);
@@ -1364,6 +1365,8 @@ Document Loader::load(const std::string& path) {
 
 }  // namespace
 
-Document load_document(const std::string& path) { return Loader().load(path); }
+Document load_document(const std::string& path, const std::function<void(const Document&)>& on_head) {
+  return Loader().load(path, on_head);
+}
 
 }  // namespace vanban::content

@@ -1,5 +1,6 @@
 #pragma once
 /// Loading a document folder (or a one-file document) into a Document.
+#include <functional>
 #include <map>
 #include <string>
 
@@ -13,7 +14,10 @@ namespace vanban::content {
 /// independent ones as it finds; it never returns a half-valid Document.
 /// File names in diagnostics are `path` as given joined with the file name; columns
 /// count code points (characters), not bytes.
-Document load_document(const std::string& path);
+/// `on_head`, when given, is called once the document.yaml's head is read (`style`,
+/// `style_pos`, `folder`, `file` set) and before its parts: the caller can start loading the
+/// style while the parts load. It is called even when the document turns out to have errors.
+Document load_document(const std::string& path, const std::function<void(const Document&)>& on_head = {});
 
 /// Parses inline markup (`**bold**`, `*italic*`, `***both***`, `\*`) and
 /// substitutes `{variables}` (`{{` and `}}` are literal braces) in one string.

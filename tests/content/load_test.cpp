@@ -218,6 +218,22 @@ TEST(Load, OneFileDocumentWithBodyIsOneUntitledPart) {
   EXPECT_EQ(at(doc.parts[0].body[1].pos), file + ":7:5");
 }
 
+TEST(Load, HeadIsGivenBeforeTheParts) {
+  TempDir dir;
+  dir.write("document.yaml", "style: nha-nuoc\n" + std::string(testing::kMinimalHead) + "parts: [a.yaml]\n");
+  dir.write("a.yaml", "body:\n  - Một.\n");
+  int calls = 0;
+  const Document doc = load_document(dir.str(), [&](const Document& head) {
+    ++calls;
+    EXPECT_EQ(head.style, "nha-nuoc");
+    EXPECT_EQ(at(head.style_pos), dir.file("document.yaml") + ":1:8");
+    EXPECT_EQ(head.folder, dir.str());
+    EXPECT_TRUE(head.parts.empty());  // before the parts
+  });
+  EXPECT_EQ(calls, 1);
+  ASSERT_EQ(doc.parts.size(), 1u);
+}
+
 TEST(Load, SubtitleMayBeOneString) {
   TempDir dir;
   dir.write("document.yaml", std::string(testing::kMinimalHead) + "subtitle: một dòng\nbody: [x]\n");
