@@ -24,7 +24,6 @@
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/limits.hpp"
-#include "pipeline/cli/pdf_module.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
 
@@ -171,10 +170,6 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
       style_loading = std::async(std::launch::async, load_style, head);  // (a copy of the head)
     });
     layout::check_document_size(doc);
-    // The PDF module loads beside the rest of the work from here on (it is needed last).
-    // Not earlier: its mmaps would compete with the part files' parsing threads for the
-    // process's memory lock, and the YAML would load later (measured: 0.6 ms slower).
-    if (opt.command == "build" && opt.dump.empty()) cli::start_pdf_module();
     const style::Style st = style_loading.valid() ? style_loading.get() : load_style(doc);
     const bool final_mode = opt.final_mode || doc.status == "final";
     if (opt.command == "check") return report_check(check::check_document(doc, st, final_mode), err);
@@ -227,9 +222,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         std::string output = opt.output;
         if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
         check_output_path(output, doc);
-        const pdf::ModuleApi& writer = cli::pdf_module();
-        const auto bytes = writer.write_pdf(paged, fonts, meta);
-        writer.write_file_atomically(output, bytes);
+        pdf::write_file_atomically(output, pdf::write_pdf(paged, fonts, meta));
         for (const auto& d : diags.items) err << format(d) << '\n';
         err << "wrote " << output << ": " << paged.pages.size() << " pages";
         if (doc.placeholders > 0) err << ", " << doc.placeholders << " placeholders to fill";
