@@ -4,7 +4,6 @@
 
 #include "pipeline/layout/image.hpp"
 
-#include <fcntl.h>
 #include <libdeflate.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -555,6 +554,11 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
     p += n;
     left -= static_cast<std::size_t>(n);
   }
+  // On disk before the rename, so that even a power cut leaves the old file or the whole new
+  // one, never a renamed empty or partial file (ext4 and XFS may otherwise commit the rename
+  // first). The folder itself is not synced after the rename: that would make the new name
+  // durable too, at the price of a second journal commit (0.3–4 ms here, a fifth of a build);
+  // a power cut in the seconds after a build may then leave the previous version, whole.
   if (::fsync(fd) != 0) abandon("fsync failed", errno);
   if (::close(fd) != 0) {
     const int err = errno;
@@ -565,12 +569,6 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
     const int err = errno;
     ::unlink(tmp.c_str());
     fail("rename failed", err);
-  }
-  // Make the rename itself durable; failure here loses nothing already written.
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
   }
 }
 

@@ -33,7 +33,8 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontS
                             const Metadata& meta);
 
 /// Writes `bytes` to `path` atomically: a temporary file `.<name>.tmp-<pid>-XXXXXX` in the
-/// same folder, then rename; SIGINT/SIGTERM/SIGHUP/SIGQUIT wait until that is done. Creates
+/// same folder, synced to disk, then renamed; SIGINT/SIGTERM/SIGHUP/SIGQUIT wait until that
+/// is done. A crash or power cut leaves the old file or the whole new one. Creates
 /// the folder if missing. Removes temporaries of `path` left by runs that were killed (their
 /// pid no longer exists). Throws std::runtime_error on failure (nothing left behind).
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes);
