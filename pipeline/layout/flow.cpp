@@ -3,10 +3,12 @@
 #include "pipeline/layout/image.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <exception>
-#include <thread>
 #include <filesystem>
+#include <iterator>
+#include <thread>
 #include <utility>
 
 namespace vanban::layout {
@@ -44,20 +46,35 @@ class FlowBuilder {
       : doc_(doc), st_(st), fam_(fam), sh_(sh), diags_(diags) {}
 
   Flow build() {
-    header();
-    title_block();
-    std::vector<int> counters(st_.levels.size(), 0);
-    const bool titled_parts = doc_.parts.size() > 1 || (doc_.parts.size() == 1 && !doc_.parts[0].title.empty());
-    for (const auto& part : doc_.parts) {
-      if (titled_parts) {
-        ++counters[0];
-        std::fill(counters.begin() + 1, counters.end(), 0);
-        part_heading(part, counters);
+    try {
+      header();
+      title_block();
+      std::vector<int> counters(st_.levels.size(), 0);
+      const bool titled_parts = doc_.parts.size() > 1 || (doc_.parts.size() == 1 && !doc_.parts[0].title.empty());
+      for (const auto& part : doc_.parts) {
+        if (titled_parts) {
+          ++counters[0];
+          std::fill(counters.begin() + 1, counters.end(), 0);
+          part_heading(part, counters);
+        }
+        blocks(part.body, 0);
+        for (const auto& s : part.sections) section(s, 1, counters);
       }
-      blocks(part.body, 0);
-      for (const auto& s : part.sections) section(s, 1, counters);
+      closing();
+    } catch (...) {
+      // A block set at once failed. The deferred paragraphs before it have not been
+      // checked yet (set_deferred checks them, on several threads): a character missing
+      // from one of them comes first in reading order, so it is the one reported.
+      for (const Deferred& d : deferred_) {
+        try {
+          check_coverage(d.parts, sh_, d.pos);
+        } catch (...) {
+          forget_diagnostics_after(d);
+          throw;
+        }
+      }
+      throw;
     }
-    closing();
     set_deferred();
     return std::move(flow_);
   }
@@ -98,73 +115,102 @@ class FlowBuilder {
     return p;
   }
 
-  /// A body paragraph or list item whose lines are set once the whole flow is built:
-  /// nothing in between reads them, and set all together they can be set on several threads.
+  /// A paragraph whose lines are set once the whole flow is built: body paragraphs, list
+  /// items, headings, quotes. Nothing in between reads their lines, and set all together
+  /// they can be set on several threads.
   struct Deferred {
-    std::size_t block = 0;         ///< index in flow_.blocks
+    std::size_t block = 0;         ///< index in flow_.blocks; the lines are appended to its own
     std::vector<StyledText> parts;
     ParagraphShape ps;
+    SourcePos pos;                 ///< where its warnings point
     std::size_t diagnostics_at = 0;  ///< where its warnings go in diags_, to keep them in reading order
+    bool body = true;              ///< a body paragraph: a loose setting is worth a warning
+    bool flags = true;             ///< gives the block its emergency and overfull marks
     SetParagraph result;
+    std::exception_ptr error;      ///< what setting it threw, if anything
   };
 
-  /// Sets the deferred paragraphs: in contiguous shares of about equal text, one per core
-  /// (each with a Shaper of its own: HarfBuzz fonts may be shared, shaping caches not),
-  /// or on this thread when the text is short and threads would cost more than they save.
-  /// The lines do not depend on how the work is shared, nor do the glyphs' ToUnicode texts
-  /// (see Font::note_glyph_text), so the output is the same on any number of cores.
+  /// Drops the diagnostics given after `d` was queued: an error in `d` reported later than
+  /// it would have been had `d` been set at once leaves them as they were then.
+  void forget_diagnostics_after(const Deferred& d) {
+    diags_.items.erase(diags_.items.begin() + static_cast<std::ptrdiff_t>(d.diagnostics_at), diags_.items.end());
+  }
+
+  /// Queues `parts` to be set into block `block` (see Deferred). Their characters are
+  /// checked against the fonts when they are set; a missing one is still reported as if
+  /// found now (see build and set_deferred).
+  void defer(std::size_t block, std::vector<StyledText> parts, ParagraphShape ps, const SourcePos& pos,
+             bool body, bool flags = true) {
+    Deferred d;
+    d.block = block;
+    d.parts = std::move(parts);
+    d.ps = ps;
+    d.pos = pos;
+    d.diagnostics_at = diags_.items.size();
+    d.body = body;
+    d.flags = flags;
+    deferred_.push_back(std::move(d));
+  }
+
+  /// Sets the deferred paragraphs: on one thread per core (each with a sibling Shaper:
+  /// HarfBuzz fonts and the shaped words are shared, lookup tables not), each taking the
+  /// next paragraph in reading order until none is left, so that the threads finish
+  /// together; or on this thread alone when the text is short and threads would cost more
+  /// than they save. The lines do not depend on which thread set them, nor do the glyphs'
+  /// ToUnicode texts (see Font::note_glyph_text), so the output is the same on any number
+  /// of cores.
   void set_deferred() {
-    if (deferred_.empty()) return;  // (the shares below need at least one paragraph)
+    if (deferred_.empty()) return;
     std::size_t bytes = 0;
     for (const auto& d : deferred_)
       for (const auto& p : d.parts) bytes += p.text.size();
     constexpr std::size_t kBytesPerThread = 16 * 1024;
     const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t threads = std::clamp<std::size_t>(bytes / kBytesPerThread, 1, std::min<std::size_t>(cores, 8));
-    const auto run = [this](std::size_t begin, std::size_t end, shape::Shaper& shaper) {
-      for (std::size_t i = begin; i < end; ++i) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};
+    const auto run = [this, &next, &failed](shape::Shaper& shaper) {
+      for (std::size_t i; !failed.load(std::memory_order_relaxed) && (i = next.fetch_add(1)) < deferred_.size();) {
         Deferred& d = deferred_[i];
-        d.result = set_paragraph(d.parts, d.ps, shaper, flow_.blocks[d.block].pos);
+        try {
+          d.result = set_paragraph(d.parts, d.ps, shaper, d.pos);
+        } catch (...) {
+          // The paragraphs before this one have all been taken already: they finish, and the
+          // first error in reading order is the one reported, as on one thread.
+          d.error = std::current_exception();
+          failed = true;
+        }
       }
     };
-    std::vector<std::size_t> cut{0};  // share k is deferred_[cut[k], cut[k + 1])
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < deferred_.size() && cut.size() < threads; ++i) {
-      for (const auto& p : deferred_[i].parts) seen += p.text.size();
-      if (seen * threads >= bytes * cut.size()) cut.push_back(i + 1);
-    }
-    if (cut.back() != deferred_.size()) cut.push_back(deferred_.size());
-    std::vector<std::exception_ptr> errors(cut.size() - 1);
     std::vector<std::thread> pool;
-    for (std::size_t k = 1; k + 1 < cut.size(); ++k)
-      pool.emplace_back([&, k] {
-        try {
-          shape::Shaper shaper(sh_.fonts());
-          run(cut[k], cut[k + 1], shaper);
-        } catch (...) {
-          errors[k] = std::current_exception();
-        }
-      });
-    try {
-      run(cut[0], cut[1], sh_);
-    } catch (...) {
-      errors[0] = std::current_exception();
-    }
+    for (std::size_t k = 1; k < threads; ++k)
+      pool.emplace_back([&run, shaper = sh_.sibling()]() mutable { run(shaper); });
+    run(sh_);
     for (auto& t : pool) t.join();
-    for (const auto& e : errors)
-      if (e) std::rethrow_exception(e);
+    // The first error in reading order, with the diagnostics as they were when the walk
+    // reached its paragraph (had the paragraph been set then, the walk would have stopped).
+    for (const auto& d : deferred_) {
+      if (!d.error) continue;
+      forget_diagnostics_after(d);
+      std::rethrow_exception(d.error);
+    }
 
-    // Lines into their blocks; warnings where the paragraph's place in reading order puts
-    // them (inserted from the last, so the earlier places stay valid).
+    for (auto& d : deferred_) {
+      FlowBlock& b = flow_.blocks[d.block];
+      if (b.lines.empty()) b.lines = std::move(d.result.lines);
+      else std::move(d.result.lines.begin(), d.result.lines.end(), std::back_inserter(b.lines));
+      if (d.flags) {
+        b.emergency = d.result.emergency;
+        b.overfull = d.result.overfull;
+      }
+    }
+    // Warnings where the paragraph's place in reading order puts them (inserted from the
+    // last, so the earlier places stay valid).
     for (auto it = deferred_.rbegin(); it != deferred_.rend(); ++it) {
-      FlowBlock& b = flow_.blocks[it->block];
-      b.lines = std::move(it->result.lines);
-      b.emergency = it->result.emergency;
-      b.overfull = it->result.overfull;
       Diagnostics warnings;
-      warn_overfull(warnings, it->result, b.pos);
-      if (b.emergency)
-        warnings.warn(b.pos, "no line breaks within the style's tolerance; some lines are looser than usual",
+      warn_overfull(warnings, it->result, it->pos);
+      if (it->body && it->result.emergency)
+        warnings.warn(it->pos, "no line breaks within the style's tolerance; some lines are looser than usual",
                       "a long unbreakable word or a narrow measure causes this");
       diags_.items.insert(diags_.items.begin() + static_cast<std::ptrdiff_t>(it->diagnostics_at),
                           warnings.items.begin(), warnings.items.end());
@@ -369,11 +415,13 @@ class FlowBuilder {
     const auto& lv = st_.levels[0];
     const std::string label = style::heading_label(st_, 0, counters);
     const Sp w = st_.page.text_width();
-    SetParagraph p = set({styled(label, lv.label_style)}, w, 0, lv.label_style.align, part.pos);
-    SetParagraph title = set(styled(part.title, lv.title_style), w, 0, lv.title_style.align, part.title.pos);
-    for (auto& l : title.lines) p.lines.push_back(std::move(l));
-    auto& b = add(FlowBlock::Kind::PartHeading, std::move(p), std::max(lv.label_style.size, lv.title_style.size),
+    // The label's lines, then the title's, in one block (which takes the label's marks).
+    auto& b = add(FlowBlock::Kind::PartHeading, SetParagraph{}, std::max(lv.label_style.size, lv.title_style.size),
                   part.pos);
+    const std::size_t index = flow_.blocks.size() - 1;
+    defer(index, {styled(label, lv.label_style)}, shape_of(w, 0, lv.label_style.align), part.pos, false);
+    defer(index, styled(part.title, lv.title_style), shape_of(w, 0, lv.title_style.align), part.title.pos, false,
+          false);
     b.keep_with_next = true;
     b.space_before = lv.space_before;
     b.space_after = lv.space_after;
@@ -392,9 +440,10 @@ class FlowBuilder {
       parts.push_back(styled(label + lv.separator, lv.label_style));
     }
     for (auto& t : styled(s.title, lv.title_style)) parts.push_back(std::move(t));
-    auto& b = add(FlowBlock::Kind::Heading,
-                  set(parts, st_.page.text_width(), lv.indent, lv.title_style.align, s.title.pos),
-                  std::max(lv.label_style.size, lv.title_style.size), s.title.pos);
+    auto& b = add(FlowBlock::Kind::Heading, SetParagraph{}, std::max(lv.label_style.size, lv.title_style.size),
+                  s.title.pos);
+    defer(flow_.blocks.size() - 1, std::move(parts), shape_of(st_.page.text_width(), lv.indent, lv.title_style.align),
+          s.title.pos, false);
     b.keep_with_next = true;
     b.space_before = lv.space_before;
     b.space_after = lv.space_after;
@@ -441,10 +490,9 @@ class FlowBuilder {
         }
         case Kind::Quote: {
           const auto& q = st_.quote;
-          auto& b = add(FlowBlock::Kind::Quote,
-                        set(styled(block.text, q.text), st_.page.text_width() - 2 * q.indent, 0, q.text.align,
-                            block.text.pos),
-                        q.text.size, block.text.pos);
+          auto& b = add(FlowBlock::Kind::Quote, SetParagraph{}, q.text.size, block.text.pos);
+          defer(flow_.blocks.size() - 1, styled(block.text, q.text),
+                shape_of(st_.page.text_width() - 2 * q.indent, 0, q.text.align), block.text.pos, false);
           b.x = q.indent;
           b.splittable = true;
           b.space_after = st_.body.paragraph_space;
@@ -467,16 +515,8 @@ class FlowBuilder {
     b.x = shift;
     b.splittable = true;
     b.space_after = st_.body.paragraph_space;
-    // Characters missing from the font are reported now, in reading order, not when the
-    // paragraph is set (after every heading).
-    check_coverage(parts, sh_, pos);
-    Deferred d;
-    d.block = flow_.blocks.size() - 1;
-    d.parts = std::move(parts);
-    d.ps = shape_of(st_.page.text_width() - shift, indent, align);
-    d.ps.coverage_checked = true;
-    d.diagnostics_at = diags_.items.size();
-    deferred_.push_back(std::move(d));
+    defer(flow_.blocks.size() - 1, std::move(parts), shape_of(st_.page.text_width() - shift, indent, align), pos,
+          true);
   }
 
   /// Column widths: absolute ones as given, the rest of the measure shared by weight.

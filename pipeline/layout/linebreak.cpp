@@ -55,8 +55,12 @@ struct Breakpoint {
 struct Paragraph {
   std::span<const Item> items;
   std::span<const Sp> widths;
-  std::vector<Sp> width, stretch, shrink;  ///< sums over items [0, i) of boxes and glue
-  std::vector<std::size_t> fil;            ///< number of fil glues in [0, i)
+  /// Sums over items [0, i) of boxes and glue (together: a line's totals read both ends).
+  struct Totals {
+    Sp width = 0, stretch = 0, shrink = 0;
+    std::size_t fil = 0;  ///< number of fil glues
+  };
+  std::vector<Totals> sum;
   std::vector<std::size_t> next_start;     ///< first box or forced penalty at index >= i (or n)
   std::vector<Breakpoint> breaks;          ///< legal breakpoints in order; the last is the final one
 
@@ -122,10 +126,12 @@ double badness_of(double r) {
 /// Computes r, badness and fitness class of the line [start, b.pos) ended at `b`.
 LineFit evaluate(const Paragraph& p, std::size_t start, const Breakpoint& b, Sp measure) {
   LineFit f;
-  const Sp material = p.width[b.pos] - p.width[start];
-  f.stretch = p.stretch[b.pos] - p.stretch[start];
-  f.shrink = p.shrink[b.pos] - p.shrink[start];
-  f.has_fil = p.fil[b.pos] != p.fil[start];
+  const Paragraph::Totals& from = p.sum[start];
+  const Paragraph::Totals& to = p.sum[b.pos];
+  const Sp material = to.width - from.width;
+  f.stretch = to.stretch - from.stretch;
+  f.shrink = to.shrink - from.shrink;
+  f.has_fil = to.fil != from.fil;
   f.natural = material + b.width;
   // A node may be deactivated only when no later break can make the line fit.
   // The penalty width belongs to this break alone, so leave it out: then, with
@@ -156,6 +162,21 @@ LineFit evaluate(const Paragraph& p, std::size_t start, const Breakpoint& b, Sp 
     f.fitness = f.badness > 12.0 ? kTight : kDecent;
   }
   return f;
+}
+
+/// True when evaluate(p, start, b, measure) would find the line short, with finite stretch
+/// that must stretch more than `tolerance` to fill it, and not dead: the commonest case by
+/// far (most active nodes are far from most breakpoints), told apart here without the rest
+/// of evaluate (the ratio is computed as evaluate computes it).
+bool too_loose(const Paragraph& p, std::size_t start, const Breakpoint& b, Sp measure, double tolerance) {
+  const Paragraph::Totals& from = p.sum[start];
+  const Paragraph::Totals& to = p.sum[b.pos];
+  const Sp material = to.width - from.width;
+  const Sp natural = material + b.width;
+  const Sp stretch = to.stretch - from.stretch;
+  if (natural >= measure || to.fil != from.fil || stretch <= 0 || material - (to.shrink - from.shrink) > measure)
+    return false;
+  return static_cast<double>(measure - natural) / static_cast<double>(stretch) > tolerance;
 }
 
 /// Demerits of one line ending at `b` after node `a` ([KP] eq. (4)–(6), TeX §859).
@@ -193,29 +214,24 @@ Paragraph prepare(std::span<const Item> items, std::span<const Sp> widths) {
   p.items = items;
   p.widths = widths;
   const std::size_t n = items.size();
-  p.width.assign(n + 1, 0);
-  p.stretch.assign(n + 1, 0);
-  p.shrink.assign(n + 1, 0);
-  p.fil.assign(n + 1, 0);
+  p.sum.resize(n + 1);
   p.next_start.assign(n + 2, n);
   p.breaks.reserve(n + 1);
 
   std::size_t last_forced = kNone;
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = items[i];
-    p.width[i + 1] = p.width[i];
-    p.stretch[i + 1] = p.stretch[i];
-    p.shrink[i + 1] = p.shrink[i];
-    p.fil[i + 1] = p.fil[i];
+    Paragraph::Totals& t = p.sum[i + 1];
+    t = p.sum[i];
     switch (it.type) {
       case Item::Type::Box:
-        p.width[i + 1] += it.width;
+        t.width += it.width;
         break;
       case Item::Type::Glue:
-        p.width[i + 1] += it.width;
-        p.stretch[i + 1] += it.stretch;
-        p.shrink[i + 1] += it.shrink;
-        if (it.fil) ++p.fil[i + 1];
+        t.width += it.width;
+        t.stretch += it.stretch;
+        t.shrink += it.shrink;
+        if (it.fil) ++t.fil;
         // Glue is a legal break only right after a box ([KP] rule (i), TeX §866:
         // "if the preceding node is non-discardable").
         if (i > 0 && items[i - 1].type == Item::Type::Box) {
@@ -280,6 +296,10 @@ std::size_t run_pass(const Paragraph& p, const BreakParams& prm, Mode mode, Scra
         continue;
       }
       const Sp measure = p.measure(a.lines);
+      if (mode == Mode::Normal && !b.forced && too_loose(p, a.start, b, measure, prm.tolerance)) {
+        s.active[keep++] = idx;  // infeasible, and still alive
+        continue;
+      }
       const LineFit f = evaluate(p, a.start, b, measure);
       const bool feasible =
           f.ratio >= -1.0 && (mode == Mode::Emergency || f.ratio <= prm.tolerance);
@@ -387,6 +407,11 @@ BreakResult build(const Paragraph& p, const Scratch& s, std::size_t last) {
 
 BreakResult break_lines(std::span<const Item> items, std::span<const Sp> widths,
                         const BreakParams& params) {
+  return break_lines(items, widths, params, std::span<const double>(&params.tolerance, 1));
+}
+
+BreakResult break_lines(std::span<const Item> items, std::span<const Sp> widths, const BreakParams& params,
+                        std::span<const double> tolerances) {
   if (items.empty()) return {};
   const Paragraph p = prepare(items, widths);
   Scratch s;
@@ -394,11 +419,15 @@ BreakResult break_lines(std::span<const Item> items, std::span<const Sp> widths,
   s.active.reserve(64);
   s.cands.reserve(16);
 
-  std::size_t last = run_pass(p, params, Mode::Normal, s);
-  if (last != kNone) return build(p, s, last);
+  BreakParams normal = params;
+  for (const double tolerance : tolerances) {
+    normal.tolerance = tolerance;
+    const std::size_t last = run_pass(p, normal, Mode::Normal, s);
+    if (last != kNone) return build(p, s, last);
+  }
 
   // [KP] "when no feasible breaks exist", TeX §863 final pass: allow any stretch.
-  last = run_pass(p, params, Mode::Emergency, s);
+  const std::size_t last = run_pass(p, params, Mode::Emergency, s);
   if (last != kNone) {
     BreakResult r = build(p, s, last);
     r.emergency = true;

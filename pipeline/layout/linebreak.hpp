@@ -66,4 +66,11 @@ struct BreakResult {
 BreakResult break_lines(std::span<const Item> items, std::span<const Sp> widths,
                         const BreakParams& params = {});
 
+/// break_lines with each of `tolerances` in turn (params.tolerance is not used): the first
+/// result within tolerance, or else the emergency pass's. The same as calling break_lines
+/// once per tolerance until one is not an emergency, but the list is prepared once and the
+/// emergency pass (which does not depend on the tolerance) runs at most once.
+BreakResult break_lines(std::span<const Item> items, std::span<const Sp> widths, const BreakParams& params,
+                        std::span<const double> tolerances);
+
 }  // namespace vanban::layout

@@ -2,6 +2,7 @@
 /// Paragraphs: styled text -> shaped boxes, glue and penalties -> Knuth–Plass
 /// lines -> set lines of positioned glyph runs.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/core/diagnostic.hpp"
@@ -28,9 +29,6 @@ struct ParagraphShape {
   double space_stretch = 0.5;
   double space_shrink = 0.33;
   double tolerance = 1.0;
-  /// The caller has already run check_coverage on the parts (so that a paragraph set later
-  /// reports a missing character in reading order): set_paragraph skips it.
-  bool coverage_checked = false;
 };
 
 /// A shaped piece of a word: what one box draws.
@@ -39,7 +37,7 @@ struct Piece {
   Sp size = 0;
   Sp width = 0;
   const shape::Shaped* shaped = nullptr;
-  std::string text;
+  std::string_view text;  ///< views the StyledText the piece was cut from
   bool underline = false;
 };
 

@@ -8,7 +8,9 @@
 #include <map>
 #include <mutex>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vanban::shape {
@@ -53,7 +55,14 @@ class Font {
   /// on several threads): a text beats none (a glyph that carried no text of its own, e.g.
   /// the second glyph of a decomposed cluster), a shorter text a longer one, then the
   /// smaller code points win. Safe to call from several threads.
-  void note_glyph_text(std::uint32_t gid, std::u32string text);
+  void note_glyph_text(std::uint32_t gid, std::u32string_view text);
+  /// One record of note_glyph_texts: glyph `gid` stands for `text`.
+  struct GlyphText {
+    std::uint32_t gid = 0;
+    std::u32string_view text;
+  };
+  /// note_glyph_text for each record in turn, under one lock (the glyphs of one word).
+  void note_glyph_texts(std::span<const GlyphText> records);
   /// gid -> the text the glyph stands for, for every glyph shaped so far.
   const std::map<std::uint32_t, std::u32string>& glyph_text() const { return glyph_text_; }
 

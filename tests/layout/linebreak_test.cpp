@@ -633,6 +633,47 @@ TEST(LineBreak, EmptyListHasNoLines) {
 }
 
 // ---------------------------------------------------------------------------
+// Several tolerances in one call: what calling break_lines once per tolerance gives.
+
+TEST(LineBreak, TolerancesInTurnLikeOneCallEach) {
+  std::mt19937 rng(777);
+  int emergencies = 0, later = 0;
+  for (int t = 0; t < 400; ++t) {
+    const std::vector<Sp> widths{u(std::uniform_int_distribution<int>(10, 30)(rng))};
+    bool ok = false;
+    const auto items = random_paragraph(rng, ok, widths[0]);
+    BreakParams prm;
+    std::vector<double> tolerances;
+    double tol = std::uniform_real_distribution<double>(0.05, 1.0)(rng);
+    for (int k = std::uniform_int_distribution<int>(1, 5)(rng); k > 0; --k, tol *= 1.5) tolerances.push_back(tol);
+    BreakResult want;
+    std::size_t used = 0;
+    for (const double tolerance : tolerances) {
+      prm.tolerance = tolerance;
+      want = break_lines(items, widths, prm);
+      ++used;
+      if (!want.emergency) break;
+    }
+    prm.tolerance = 1e9;  // must not matter
+    const BreakResult got = break_lines(items, widths, prm, tolerances);
+    ASSERT_EQ(got.emergency, want.emergency) << "case " << t;
+    ASSERT_EQ(got.overfull, want.overfull) << "case " << t;
+    ASSERT_EQ(got.demerits, want.demerits) << "case " << t;
+    ASSERT_EQ(got.lines.size(), want.lines.size()) << "case " << t;
+    for (std::size_t i = 0; i < got.lines.size(); ++i) {
+      EXPECT_EQ(got.lines[i].begin, want.lines[i].begin) << "case " << t;
+      EXPECT_EQ(got.lines[i].end, want.lines[i].end) << "case " << t;
+      EXPECT_EQ(got.lines[i].ratio, want.lines[i].ratio) << "case " << t;
+      EXPECT_EQ(got.lines[i].natural, want.lines[i].natural) << "case " << t;
+    }
+    emergencies += want.emergency;
+    later += !want.emergency && used > 1;
+  }
+  EXPECT_GT(emergencies, 20);  // the cases reach every branch
+  EXPECT_GT(later, 20);
+}
+
+// ---------------------------------------------------------------------------
 // A long paragraph: valid output, and a rough timing printed for information.
 
 TEST(LineBreak, LongParagraph) {

@@ -6,6 +6,9 @@
 #include "pipeline/layout/paragraph.hpp"
 #include "pipeline/text/unicode.hpp"
 
+#include <sstream>
+#include <stdexcept>
+
 using namespace vanban;
 using namespace vanban::layout;
 
@@ -120,5 +123,133 @@ TEST_F(Fixture, MissingGlyphNamesCharacterFontAndPlace) {
     const std::string msg = format(e.diagnostics().front());
     EXPECT_NE(msg.find("t.yaml:3:5: error: character U+4E2D"), std::string::npos) << msg;
     EXPECT_NE(msg.find("LiberationSerif"), std::string::npos) << msg;
+  }
+}
+
+namespace {
+
+/// Everything a set paragraph draws, as text, for comparing two settings.
+std::string describe(const SetParagraph& p) {
+  std::string out = p.emergency ? "emergency\n" : "";
+  if (p.overfull) out += "overfull\n";
+  for (const auto& l : p.lines) {
+    out += l.text + " | " + std::to_string(l.ratio) + " " + std::to_string(l.natural) + "\n";
+    for (const auto& r : l.runs) {
+      out += "  " + std::to_string(r.font) + " " + std::to_string(r.size) + " " + std::to_string(r.x) + " " + r.text + ":";
+      for (const auto& g : r.glyphs)
+        out += " " + std::to_string(g.gid) + "@" + std::to_string(g.x) + "," + std::to_string(g.y);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_F(Fixture, WordsShapedTogetherSetLikeWordsShapedAlone) {
+  // A paragraph's new words are shaped in joint HarfBuzz runs (Shaper::shape_all). Set once
+  // with a Shaper that has shaped every word alone beforehand (so the paragraph only looks
+  // them up), and once with a fresh one: everything drawn must be the same. Capitals that
+  // kern with a following space (V, W, Y, T, “) and a word split across fonts are included.
+  const shape::FontId bold = fonts.add(shape::find_face("Liberation Serif", shape::FaceStyle::Bold));
+  const std::vector<StyledText> parts = {
+      {"Đảng bộ xã AV lãnh đạo thực hiện thắng lợi Nghị quyết Đại hội lần thứ XV", regular, pt(14)},
+      {"I, nhiệm kỳ 2020 – 2025; TỔNG KẾT “VĂN KIỆN” WTO YÊN TÂY, ", bold, pt(14)},
+      {"đạt và vượt 18 trên 20 chỉ tiêu (90%). Y tế, văn hóa, xã hội có nhiều tiến bộ; quốc phòng – an ninh "
+       "được giữ vững. Tổ chức cơ sở đảng được củng cố, kiện toàn; đội ngũ cán bộ, đảng viên …………………… "
+       "T. V. W. Y. “Lão” ‘Tí’ AT&T ĐẠI HỘI ĐẠI BIỂU lần thứ XVI.",
+       regular, pt(13)},
+  };
+  ParagraphShape ps;
+  ps.measure = mm(120);
+  ps.indent = mm(10);
+  ps.tolerance = 1.0;
+  for (const auto align : {style::Align::Justify, style::Align::Left, style::Align::Center}) {
+    ps.align = align;
+    shape::Shaper alone(fonts);
+    for (const auto& part : parts) {
+      alone.shape(part.font, " ");  // (for the width of the spaces)
+      std::istringstream words(part.text);
+      for (std::string w; words >> w;) alone.shape(part.font, w);
+    }
+    const std::size_t known = alone.cache_size();
+    const std::string want = describe(set_paragraph(parts, ps, alone, {"t.yaml", 1, 1}));
+    EXPECT_EQ(alone.cache_size(), known) << "the paragraph had a word not shaped alone beforehand";
+    shape::Shaper together(fonts);
+    EXPECT_EQ(describe(set_paragraph(parts, ps, together, {"t.yaml", 1, 1})), want);
+  }
+}
+
+TEST_F(Fixture, IllFormedUtf8IsReportedLikeTextDecode) {
+  // check_coverage decodes UTF-8 in place: it must refuse exactly what text::decode refuses
+  // (overlong forms, surrogates, code points past U+10FFFF, truncated sequences), with the
+  // same exception, and accept the rest.
+  const std::vector<int> next = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF};
+  std::vector<std::string> cases;
+  for (int a = 0; a < 256; ++a) {
+    cases.push_back(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) cases.push_back({static_cast<char>(a), static_cast<char>(b)});
+    if (a < 0xE0) continue;
+    for (int b : next)
+      for (int c : next) {
+        cases.push_back({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+        if (a < 0xF0) continue;
+        for (int d : next)
+          cases.push_back({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
+      }
+  }
+  int invalid = 0;
+  for (const auto& bytes : cases) {
+    for (const std::string& text : {bytes, "a" + bytes + "b"}) {
+      bool want_invalid = false;
+      try {
+        text::decode(text);
+      } catch (const std::invalid_argument&) {
+        want_invalid = true;
+      }
+      bool got_invalid = false;
+      try {
+        check_coverage({{text, regular, pt(14)}}, shaper, {"t.yaml", 1, 1});
+      } catch (const std::invalid_argument&) {
+        got_invalid = true;
+      } catch (const Error&) {  // a control character or one the font lacks: decoded fine
+      }
+      ASSERT_EQ(got_invalid, want_invalid) << testing::PrintToString(text);
+      invalid += want_invalid;
+    }
+  }
+  EXPECT_GT(invalid, 1000);
+}
+
+TEST_F(Fixture, IllFormedUtf8ComesBeforeAMissingCharacter) {
+  // As when every part was decoded before the check: ill-formed text in a later part is
+  // reported rather than a missing character in an earlier one.
+  EXPECT_THROW(check_coverage({{"中", regular, pt(14)}, {"a\xC3", regular, pt(14)}}, shaper, {"t.yaml", 1, 1}),
+               std::invalid_argument);
+  EXPECT_THROW(check_coverage({{"\x01", regular, pt(14)}, {"\xED\xA0\x80", regular, pt(14)}}, shaper, {"t.yaml", 1, 1}),
+               std::invalid_argument);
+  EXPECT_THROW(check_coverage({{"中", regular, pt(14)}, {"ok", regular, pt(14)}}, shaper, {"t.yaml", 1, 1}), Error);
+}
+
+TEST_F(Fixture, EveryAsciiCharacterJudgedLikeTheFont) {
+  // check_coverage passes bytes it already knows without decoding them: each character must
+  // still be judged as the rules say, before and after the cache knows it.
+  std::string printable;
+  for (char c = 0x20; c < 0x7F; ++c) printable += c;
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_NO_THROW(check_coverage({{printable + "\t\n\r\u00A0", regular, pt(14)}}, shaper, {"t.yaml", 1, 1}));
+    for (int c = 0; c < 0xA0; ++c) {
+      if (c >= 0x20 && c < 0x7F) continue;
+      if (c == '\t' || c == '\n' || c == '\r') continue;
+      std::string control;
+      text::append_utf8(control, static_cast<char32_t>(c));
+      try {
+        check_coverage({{printable + control, regular, pt(14)}}, shaper, {"t.yaml", 1, 1});
+        ADD_FAILURE() << "no error for U+" << c;
+      } catch (const Error& e) {
+        EXPECT_NE(e.diagnostics().front().message.find("control character"), std::string::npos) << c;
+      }
+    }
   }
 }
