@@ -159,18 +159,35 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
   const std::size_t memory_mb = memory_limit_mb();
   limit_memory(memory_mb);
   try {
-    // The style loads on a thread of its own as soon as document.yaml names it, while the
-    // parts load. Its errors are reported only for a document that loaded without any.
+    // The style, then the family's fonts (once fontconfig is ready), load on a thread of
+    // their own as soon as document.yaml names the style, while the parts load. Their
+    // errors are reported only for a document that loaded without any; the style's come
+    // before the checks', the fonts' after them (see below).
     const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
-    std::future<style::Style> style_loading;
-    const auto load_style = [&styles_dir](const content::Document& head) {
-      return style::load_style(head.style, styles_dir, head.folder, head.style_pos);
+    shape::FontSet fonts;
+    std::promise<style::Style> style_ready;
+    std::future<style::Style> style_loaded = style_ready.get_future();
+    const bool want_fonts = opt.command == "build";
+    const auto prepare = [&](const content::Document& head) -> shape::Family {
+      style::Style st;
+      try {
+        st = style::load_style(head.style, styles_dir, head.folder, head.style_pos);
+      } catch (...) {
+        style_ready.set_exception(std::current_exception());
+        throw;
+      }
+      style_ready.set_value(st);
+      if (!want_fonts) return {};
+      fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
+      return layout::load_family(st, fonts, {st.file, 0, 0});
     };
+    std::future<shape::Family> family_loaded;
     const content::Document doc = content::load_document(opt.document, [&](const content::Document& head) {
-      style_loading = std::async(std::launch::async, load_style, head);  // (a copy of the head)
+      family_loaded = std::async(std::launch::async, prepare, head);  // (a copy of the head)
     });
+    if (!family_loaded.valid()) family_loaded = std::async(std::launch::async, prepare, doc);
     layout::check_document_size(doc);
-    const style::Style st = style_loading.valid() ? style_loading.get() : load_style(doc);
+    const style::Style st = style_loaded.get();
     const bool final_mode = opt.final_mode || doc.status == "final";
     if (opt.command == "check") return report_check(check::check_document(doc, st, final_mode), err);
     // The checks run beside the typesetting (they only read the document and the style), and
@@ -192,14 +209,11 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         throw Error(std::vector<Diagnostic>{});
       }
     };
-    shape::FontSet fonts;
     std::optional<shape::Family> family;
     std::optional<shape::Shaper> shaper;
     std::optional<layout::Flow> set;
     try {
-      if (!fonts_ready.valid()) start_fonts();
-      fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
-      family.emplace(layout::load_family(st, fonts, {st.file, 0, 0}));
+      family.emplace(family_loaded.get());
       shaper.emplace(fonts);
       set.emplace(layout::build_flow(doc, st, *family, *shaper, diags));
     } catch (...) {
