@@ -93,10 +93,10 @@ void append_tm(std::string& out, Sp x, Sp y_pdf) {
 }
 
 std::uint32_t cid_of(const GlyphMap& map, std::uint32_t gid) {
-  auto it = map.cid.find(gid);
-  if (it == map.cid.end())
+  const std::uint32_t cid = map.cid(gid);
+  if (cid == GlyphMap::kNone)
     throw std::logic_error("PDF writer: glyph " + std::to_string(gid) + " missing from its font subset");
-  return it->second;
+  return cid;
 }
 
 /// One run's glyphs. Glyphs on the baseline (y == 0) go into TJ arrays whose numbers move
@@ -188,6 +188,9 @@ std::string image_resource_name(std::size_t index) {
 std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
                          const std::vector<const GlyphMap*>& maps, const std::vector<std::string>& images) {
   std::string out;
+  std::size_t glyphs = 0;
+  for (const auto& run : page.runs) glyphs += run.glyphs.size();
+  out.reserve(256 + 4 * glyphs);  // about 3 bytes a glyph and the operators around them
   // Images under everything else (a seal may overlap the signature's text): the unit
   // square scaled to the image's box, `q w 0 0 h x y cm /ImN Do Q`.
   for (const auto& im : page.images) {

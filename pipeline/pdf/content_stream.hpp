@@ -4,7 +4,6 @@
 /// can be tested as such.
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "pipeline/layout/page.hpp"
@@ -17,8 +16,19 @@ namespace vanban::pdf {
 /// places: close enough to the font's own advance that glyphs set at their natural
 /// advance need no TJ adjustment, which keeps page streams short).
 struct GlyphMap {
-  std::unordered_map<std::uint32_t, std::uint32_t> cid;  ///< original gid -> CID (= subset gid)
-  std::vector<double> width;                            ///< CID -> /W width
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;  ///< cid() of a glyph not in the subset
+  /// CID (= subset gid) by original gid, kNone for glyphs not in the subset: a table, not a
+  /// hash map, since every glyph of every page is looked up.
+  std::vector<std::uint32_t> cids;
+  std::vector<double> width;  ///< CID -> /W width
+
+  /// Records that original glyph `gid` is CID `cid`.
+  void add(std::uint32_t gid, std::uint32_t cid) {
+    if (gid >= cids.size()) cids.resize(gid + std::size_t{1}, kNone);
+    cids[gid] = cid;
+  }
+  /// The CID of original glyph `gid`, or kNone.
+  std::uint32_t cid(std::uint32_t gid) const { return gid < cids.size() ? cids[gid] : kNone; }
 };
 
 /// Decimals of the /W widths.

@@ -152,14 +152,14 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   for (unsigned int cid = 0; cid < n_new; ++cid) {
     const hb_codepoint_t old = hb_map_get(new_to_old, cid);
     if (old == HB_MAP_VALUE_INVALID) continue;
-    e.glyphs.cid.emplace(old, cid);
+    e.glyphs.add(old, cid);
     e.glyphs.width[cid] = width(font.advance(old));
     // Only glyphs placed on a page carry text; a composite's components never do.
     if (cid != 0 && gids.count(old))
       if (auto it = glyph_text.find(old); it != glyph_text.end()) text_by_cid.emplace(cid, it->second);
   }
   for (std::uint32_t g : gids)
-    if (!e.glyphs.cid.count(g))
+    if (e.glyphs.cid(g) == GlyphMap::kNone)
       throw std::runtime_error("hb-subset: glyph " + std::to_string(g) + " missing from the subset of " + font.path());
   e.to_unicode = to_unicode_cmap(text_by_cid);
   e.base_font = subset_tag(font.postscript_name(), gids) + "+" + font.postscript_name();

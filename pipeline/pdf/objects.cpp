@@ -1,6 +1,8 @@
 /// The PDF file syntax (see objects.hpp).
 #include "pipeline/pdf/objects.hpp"
 
+#include <libdeflate.h>
+
 #include <charconv>
 #include <cstdio>
 #include <stdexcept>
@@ -18,19 +20,15 @@ void append_hex_byte(std::string& out, unsigned char b) {
   out += kHex[b & 0xF];
 }
 
-/// Two FNV-1a hashes (64 bits each, different starting values) of `bytes`, as the 16 bytes
-/// of the file identifier in hex. Not a cryptographic hash: the ID only has to differ
-/// between different files and stay the same for the same file.
+/// The 16 bytes of the file identifier, in hex: the CRC-32 and Adler-32 of `bytes`
+/// (libdeflate's, fast) and their length. Not a cryptographic hash: the ID only has to
+/// differ between different files and stay the same for the same file.
 std::string file_id(std::span<const char> bytes) {
-  std::uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull;
-  for (const char c : bytes) {
-    const auto v = static_cast<unsigned char>(c);
-    a = (a ^ v) * 0x100000001b3ull;
-    b = (b ^ v) * 0x100000001b3ull;
-  }
+  const std::uint64_t sums = (std::uint64_t{libdeflate_crc32(0, bytes.data(), bytes.size())} << 32) |
+                             libdeflate_adler32(1, bytes.data(), bytes.size());
   std::string out;
-  for (const std::uint64_t h : {a, b})
-    for (int shift = 56; shift >= 0; shift -= 8) append_hex_byte(out, static_cast<unsigned char>(h >> shift));
+  for (const std::uint64_t v : {sums, static_cast<std::uint64_t>(bytes.size())})
+    for (int shift = 56; shift >= 0; shift -= 8) append_hex_byte(out, static_cast<unsigned char>(v >> shift));
   return out;
 }
 

@@ -73,7 +73,7 @@ class PdfFile {
   void reserve_bytes(std::size_t bytes) { out_.reserve(bytes); }
 
   /// Ends the file: cross-reference table, trailer with /Root, /Info and /ID, startxref, %%EOF.
-  /// The /ID is a hash of the file's bytes (the same file, the same ID). Throws
+  /// The /ID is made of checksums of the file's bytes (the same file, the same ID). Throws
   /// std::logic_error when a reserved object was never written.
   std::vector<char> finish(ObjNum root, ObjNum info);
 

@@ -226,10 +226,10 @@ TEST(EmbedFont, SubsetHasUsedGlyphsWidthsAndText) {
   for (const auto& g : sh.glyphs) gids.insert(g.gid);
   const pdf::EmbeddedFont e = pdf::embed_font(s.fonts[s.regular], gids);
   EXPECT_EQ(e.base_font.substr(6), "+LiberationSerif");
-  EXPECT_EQ(e.glyphs.cid.at(0), 0u);  // .notdef stays CID 0
+  EXPECT_EQ(e.glyphs.cid(0), 0u);  // .notdef stays CID 0
   for (std::uint32_t g : gids) {
-    ASSERT_TRUE(e.glyphs.cid.count(g)) << g;
-    const std::uint32_t cid = e.glyphs.cid.at(g);
+    const std::uint32_t cid = e.glyphs.cid(g);
+    ASSERT_NE(cid, pdf::GlyphMap::kNone) << g;
     EXPECT_NEAR(e.glyphs.width[cid], s.fonts[s.regular].advance(g) * 1000.0 / 2048, 0.0005);
   }
   EXPECT_LT(e.font_file.size(), 60000u);  // a subset, not the 400 KB font
@@ -253,9 +253,11 @@ TEST(ContentStream, KerningBecomesTjAdjustmentAndMarksGetOwnMatrix) {
   std::uint32_t next = 1;
   for (const auto& run : page.runs)
     for (const auto& g : run.glyphs)
-      if (map.cid.emplace(g.gid, next).second) ++next;
+      if (map.cid(g.gid) == pdf::GlyphMap::kNone) map.add(g.gid, next++);
   map.width.assign(next, 0);
-  for (const auto& [gid, cid] : map.cid) map.width[cid] = static_cast<std::int32_t>(std::lround(s.fonts[s.regular].advance(gid) * 1000.0 / 2048));
+  for (std::uint32_t gid = 0; gid < map.cids.size(); ++gid)
+    if (map.cid(gid) != pdf::GlyphMap::kNone)
+      map.width[map.cid(gid)] = static_cast<std::int32_t>(std::lround(s.fonts[s.regular].advance(gid) * 1000.0 / 2048));
   std::vector<const pdf::GlyphMap*> maps{&map, nullptr};
   const std::string c = pdf::page_content(page, s.fonts, maps);
   // AV is kerned by -264 units: V sits at (1479 - 264) / 2048 em = 593.26 thousandths, while the
@@ -282,7 +284,7 @@ TEST(ContentStream, StringDelimitersAndCarriageReturnAreEscaped) {
   const std::uint32_t cids[] = {0x2829, 0x5C0D, 0x0A00, 0x4142};
   map.width.assign(0x5C0E, 0);
   for (std::size_t i = 0; i < 4; ++i) {
-    map.cid[r.glyphs[i].gid] = cids[i];
+    map.add(r.glyphs[i].gid, cids[i]);
     map.width[cids[i]] = s.fonts[s.regular].advance(r.glyphs[i].gid) * 1000.0 / 2048;
   }
   const std::string c = pdf::page_content(page, s.fonts, {&map});
@@ -297,7 +299,8 @@ TEST(ContentStream, RulesAndUnderlineAreFilledRectangles) {
   r.underline = true;
   page.runs = {r};
   pdf::GlyphMap map;
-  map.cid = {{r.glyphs[0].gid, 1}, {r.glyphs[1].gid, 2}};
+  map.add(r.glyphs[0].gid, 1);
+  map.add(r.glyphs[1].gid, 2);
   map.width = {0, 722, 722};
   const std::string c = pdf::page_content(page, s.fonts, {&map});
   EXPECT_NE(c.find("10 49.5 100 1 re f\n"), std::string::npos) << c;
