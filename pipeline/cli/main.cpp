@@ -84,7 +84,23 @@ struct Options {
   std::string output;
   std::string dump;
   std::string styles_dir;
+  /// End the process as soon as the PDF is written (a single build; see finish_now).
+  bool exit_when_written = false;
 };
+
+/// Ends the process with `code` after flushing the standard streams, without freeing what
+/// the build holds: the kernel frees the whole address space at once, where freeing the
+/// document, fonts and pages piece by piece takes 0.3 ms for the sample and 17 ms for 1,000
+/// pages. Under AddressSanitizer it returns instead: the leak check runs at a normal exit.
+void finish_now(int code) {
+#if !defined(__SANITIZE_ADDRESS__)
+  std::cout.flush();
+  std::cerr.flush();
+  std::_Exit(code);
+#else
+  (void)code;
+#endif
+}
 
 /// fontconfig reads its configuration and font caches once per process (a few ms), on a
 /// thread of its own started by main, while the first document's YAML loads; it also adds
@@ -242,6 +258,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         if (doc.placeholders > 0) err << ", " << doc.placeholders << " placeholders to fill";
         if (warnings > 0) err << "; `vanban check` lists " << warnings << " warnings";
         err << '\n';
+        if (opt.exit_when_written) finish_now(0);
         return 0;
       }
     }
@@ -360,7 +377,10 @@ int main(int argc, char** argv) {
   if (opt.command == "build") start_fonts();
   if (documents.size() == 1) {
     opt.document = documents[0];
-    if (::isatty(STDERR_FILENO) != 1) return build(opt);
+    if (::isatty(STDERR_FILENO) != 1) {
+      opt.exit_when_written = true;
+      return build(opt);
+    }
     return build_all(opt, documents);  // for the progress line
   }
   if (!opt.output.empty()) return usage_error("-o takes one document; several each go to out/<document name>.pdf");
