@@ -1,7 +1,9 @@
 /// Font files through HarfBuzz, face lookup through fontconfig.
 #include "pipeline/shape/font.hpp"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <unistd.h>
 #include <hb-ot.h>
 
 #include <algorithm>
@@ -24,12 +26,15 @@ std::mutex& fontconfig_mutex() {
   return m;
 }
 
+/// The bytes of a small file ("" when it cannot be read). Plain POSIX calls: an ifstream
+/// costs more to set up than reading a configuration file, and some thirty are read.
 std::string read_small_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  std::string text(in ? static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)) : 0, '\0');
-  in.seekg(0);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  std::string text;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return text;
+  char buf[16384];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+  ::close(fd);
   return text;
 }
 
@@ -55,8 +60,13 @@ std::string stock_font_dirs() {
     const std::string name = e.path().filename().string();
     if (name == "50-user.conf" || name == "51-local.conf") continue;
     const std::string text = read_small_file(e.path());
-    for (const char* tag : {"<dir", "<cachedir", "<include", "<reset-dirs", "<remap-dir"})
-      if (text.find(tag) != std::string::npos) return {};
+    // One pass over the elements (a find per tag was 0.3 ms: the files are full of `<`).
+    const std::string_view xml = text;
+    for (std::size_t at = xml.find('<'); at != std::string_view::npos; at = xml.find('<', at + 1)) {
+      const std::string_view element = xml.substr(at + 1);
+      for (const std::string_view tag : {"dir", "cachedir", "include", "reset-dirs", "remap-dir"})
+        if (element.starts_with(tag)) return {};
+    }
   }
   if (ec) return {};
   std::string dirs;
