@@ -8,10 +8,10 @@
 
 namespace vanban::content {
 
-/// yaml::Tree::parse(text), remembered for the last text parsed on this thread: a second
-/// call with the same bytes returns the same tree (a tree with a problem too) without
-/// parsing again. One entry per thread: several documents build side by side, each
-/// reading its own style.
+/// yaml::Tree::parse(text), remembered for the last few texts parsed in the process (the
+/// style is loaded on one thread and its rules read on another): a second call with the
+/// same bytes, from any thread, returns the same tree (a tree with a problem too) without
+/// parsing again.
 yaml::Tree load_yaml_shared(std::string_view text);
 
 }  // namespace vanban::content
