@@ -27,8 +27,9 @@ struct EmbeddedFont {
   double italic_angle = 0;        ///< from `post`, degrees counter-clockwise
 };
 
-/// Subsets `font` to `gids` with hb-subset (gids renumbered; hinting kept; layout tables
-/// dropped since PDF viewers never shape) and computes the PDF-side data.
+/// Subsets `font` to `gids` with hb-subset (gids renumbered; hinting dropped, since PDF
+/// viewers and printers do not run it, and layout tables, since they never shape) and
+/// computes the PDF-side data.
 /// Throws std::runtime_error when subsetting fails.
 EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids);
 

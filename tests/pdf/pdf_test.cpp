@@ -1,5 +1,6 @@
 // The PDF writer, checked with the real tools: pdftotext, pdffonts, pdfinfo, qpdf.
 #include <gtest/gtest.h>
+#include <hb.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <iterator>
 #include <memory>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -233,6 +235,23 @@ TEST(EmbedFont, SubsetHasUsedGlyphsWidthsAndText) {
     EXPECT_NEAR(e.glyphs.width[cid], s.fonts[s.regular].advance(g) * 1000.0 / 2048, 0.0005);
   }
   EXPECT_LT(e.font_file.size(), 60000u);  // a subset, not the 400 KB font
+  // No hinting programs (viewers and printers do not run them) nor layout tables.
+  hb_blob_t* blob = hb_blob_create(e.font_file.data(), static_cast<unsigned>(e.font_file.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* sub = hb_face_create(blob, 0);
+  hb_tag_t tags[64];
+  unsigned count = 64;
+  hb_face_get_table_tags(sub, 0, &count, tags);
+  std::set<std::string> names;
+  for (unsigned i = 0; i < count; ++i) {
+    char name[5] = {};
+    hb_tag_to_string(tags[i], name);
+    names.insert(name);
+  }
+  hb_face_destroy(sub);
+  hb_blob_destroy(blob);
+  EXPECT_TRUE(names.count("glyf") && names.count("loca") && names.count("hmtx")) << names.size();
+  for (const char* dropped : {"fpgm", "prep", "cvt ", "GSUB", "GPOS"}) EXPECT_FALSE(names.count(dropped)) << dropped;
   EXPECT_NE(e.to_unicode.find("<1EC7>"), std::string::npos);  // ệ
   EXPECT_EQ(e.flags, 4 | 2);  // symbolic + serif
   EXPECT_GT(e.ascent, 0);
