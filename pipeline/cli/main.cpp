@@ -27,6 +27,7 @@
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -206,11 +207,15 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     const style::Style st = style_loaded.get();
     const bool final_mode = opt.final_mode || doc.status == "final";
     if (opt.command == "check") return report_check(check::check_document(doc, st, final_mode), err);
-    // The checks run beside the typesetting (they only read the document and the style), and
-    // are waited for before anything is output. When one finds an error, its errors are
-    // reported alone, as if the text had never been set: the same messages as checking first.
-    std::future<std::vector<Diagnostic>> checking =
-        std::async(std::launch::async, [&] { return check::check_document(doc, st, final_mode); });
+    // The checks run beside the typesetting (they only read the document and the style), at
+    // low priority: they fill the moments a core is idle (the serial parts of setting and
+    // writing) rather than take one from the flow's threads. They are waited for before
+    // anything is output; when one finds an error, its errors are reported alone, as if the
+    // text had never been set: the same messages as checking first.
+    std::future<std::vector<Diagnostic>> checking = std::async(std::launch::async, [&] {
+      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);  // this thread only (Linux)
+      return check::check_document(doc, st, final_mode);
+    });
     std::size_t warnings = 0;
     const auto checked = [&] {
       if (!checking.valid()) return;  // (already waited for)
@@ -225,42 +230,41 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         throw Error(std::vector<Diagnostic>{});
       }
     };
-    std::optional<shape::Family> family;
-    std::optional<shape::Shaper> shaper;
-    std::optional<layout::Flow> set;
     try {
-      family.emplace(family_loaded.get());
-      shaper.emplace(fonts);
-      set.emplace(layout::build_flow(doc, st, *family, *shaper, diags));
+      const shape::Family family = family_loaded.get();
+      shape::Shaper shaper(fonts);
+      layout::Flow flow = layout::build_flow(doc, st, family, shaper, diags);
+      if (opt.dump == "lines") {
+        checked();
+        std::cout << layout::dump_lines(flow);
+      } else {
+        const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
+        if (opt.dump == "pages") {
+          checked();
+          std::cout << layout::dump_pages(paged);
+        } else {
+          pdf::Metadata meta;
+          meta.title = doc.title.plain();
+          meta.author = doc.header.issuer;
+          if (const auto t = creation_time(doc)) meta.created = *t;
+          std::string output = opt.output;
+          if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
+          check_output_path(output, doc);
+          const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
+          checked();
+          pdf::write_file_atomically(output, bytes);
+          for (const auto& d : diags.items) err << format(d) << '\n';
+          err << "wrote " << output << ": " << paged.pages.size() << " pages";
+          if (doc.placeholders > 0) err << ", " << doc.placeholders << " placeholders to fill";
+          if (warnings > 0) err << "; `vanban check` lists " << warnings << " warnings";
+          err << '\n';
+          if (opt.exit_when_written) finish_now(0);
+          return 0;
+        }
+      }
     } catch (...) {
       checked();  // a check's error comes first
       throw;
-    }
-    checked();
-    layout::Flow& flow = *set;
-    if (opt.dump == "lines") {
-      std::cout << layout::dump_lines(flow);
-    } else {
-      const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, *family, *shaper);
-      if (opt.dump == "pages") {
-        std::cout << layout::dump_pages(paged);
-      } else {
-        pdf::Metadata meta;
-        meta.title = doc.title.plain();
-        meta.author = doc.header.issuer;
-        if (const auto t = creation_time(doc)) meta.created = *t;
-        std::string output = opt.output;
-        if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
-        check_output_path(output, doc);
-        pdf::write_file_atomically(output, pdf::write_pdf(paged, fonts, meta));
-        for (const auto& d : diags.items) err << format(d) << '\n';
-        err << "wrote " << output << ": " << paged.pages.size() << " pages";
-        if (doc.placeholders > 0) err << ", " << doc.placeholders << " placeholders to fill";
-        if (warnings > 0) err << "; `vanban check` lists " << warnings << " warnings";
-        err << '\n';
-        if (opt.exit_when_written) finish_now(0);
-        return 0;
-      }
     }
     for (const auto& d : diags.items) err << format(d) << '\n';
     return 0;
