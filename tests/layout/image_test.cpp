@@ -241,7 +241,7 @@ TEST(ProbeImage, HeaderAloneDoesNotDecode) {
   EXPECT_THROW(layout::probe_image(f.path()), std::runtime_error);
 }
 
-// JPEG: the PDF writer embeds the file's bytes as they are (PoDoFo reads only the header),
+// JPEG: the PDF writer embeds the file's bytes as they are (reading only its header),
 // so damaged scan data would reach the PDF, and the reader's window, unless decoded here.
 
 TEST(ProbeImage, GoodJpegDecodes) {
