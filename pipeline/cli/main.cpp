@@ -27,7 +27,6 @@
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -207,15 +206,14 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     const style::Style st = style_loaded.get();
     const bool final_mode = opt.final_mode || doc.status == "final";
     if (opt.command == "check") return report_check(check::check_document(doc, st, final_mode), err);
-    // The checks run beside the typesetting (they only read the document and the style), at
-    // low priority: they fill the moments a core is idle (the serial parts of setting and
-    // writing) rather than take one from the flow's threads. They are waited for before
-    // anything is output; when one finds an error, its errors are reported alone, as if the
-    // text had never been set: the same messages as checking first.
-    std::future<std::vector<Diagnostic>> checking = std::async(std::launch::async, [&] {
-      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);  // this thread only (Linux)
-      return check::check_document(doc, st, final_mode);
-    });
+    // The checks run beside the typesetting (they only read the document and the style),
+    // and are waited for just before anything is output, so that they can also use the
+    // moments a core is idle while the PDF is written. (Not at a lower priority: on a busy
+    // machine the build would then wait for a starved thread, and an unprivileged process
+    // cannot raise it again.) When one finds an error, its errors are reported alone, as if
+    // the text had never been set: the same messages as checking first.
+    std::future<std::vector<Diagnostic>> checking =
+        std::async(std::launch::async, [&] { return check::check_document(doc, st, final_mode); });
     std::size_t warnings = 0;
     const auto checked = [&] {
       if (!checking.valid()) return;  // (already waited for)
