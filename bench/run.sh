@@ -97,11 +97,12 @@ for entry in "${docs[@]}"; do
   pages=$("$VANBAN" build "$dir" -o "$pdf" 2>&1 | sed -n 's/.*: \([0-9]*\) pages.*/\1/p')
   runs=$RUNS
   [ "$name" = "1000 pages" ] && [ "$runs" -gt 5 ] && runs=5
-  # The short documents take 10 ms: three times the runs, for a median this shared machine's
-  # noise moves less (they cost little).
-  case "$name" in sample|"10 pages") runs=$((RUNS * 3)) ;; esac
+  # The short documents take 10 ms: three times the runs and five warm-up runs (the first
+  # comes right after the build), for a median this shared machine's noise moves less.
+  warmup=1
+  case "$name" in sample|"10 pages") runs=$((RUNS * 3)); warmup=5 ;; esac
   echo "bench: $name ($pages pages)" >&2
-  hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$OUT/json/vanban-$slug.json" \
+  hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-json "$OUT/json/vanban-$slug.json" \
     "$VANBAN build $dir -o $pdf" >/dev/null 2>&1
   t_v=$(median "$OUT/json/vanban-$slug.json")
   rss=$( (/usr/bin/time -v "$VANBAN" build "$dir" -o "$pdf") 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
@@ -110,11 +111,11 @@ for entry in "${docs[@]}"; do
   per_page[$slug]=$(python3 -c "import sys; print(float(sys.argv[1])/int(sys.argv[2]))" "$t_v" "$pages")
   t_t="" ; t_ts=""
   if [ -n "$TYPST_BIN" ] && [ -f "$typ" ]; then
-    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$OUT/json/typst-$slug.json" \
+    hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-json "$OUT/json/typst-$slug.json" \
       "$TYPST_BIN compile $typ $OUT/pdf/typst-$slug.pdf" >/dev/null 2>&1 && t_t=$(median "$OUT/json/typst-$slug.json")
   fi
   if [ -n "$TYPST_TS" ] && [ -f "$typ" ]; then
-    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$OUT/json/typst-ts-$slug.json" \
+    hyperfine -N --style none --warmup "$warmup" --runs "$runs" --export-json "$OUT/json/typst-ts-$slug.json" \
       "$TYPST_TS $typ $OUT/pdf/typst-ts-$slug.pdf" >/dev/null 2>&1 && t_ts=$(median "$OUT/json/typst-ts-$slug.json")
   fi
   best="" ; best_json=""
@@ -140,7 +141,7 @@ done
   echo "vanban $("$VANBAN" --version | cut -d' ' -f2) (Release), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' + local changes')."
   [ -n "$TYPST_BIN" ] && echo "Typst CLI: $("$TYPST_BIN" --version) ($TYPST_BIN)." || echo "Typst CLI: not found (see bench/run.sh's header)."
   [ -n "$TYPST_TS" ] && echo "typst.ts: $PEERS (node $(node --version))." || true
-  echo "Median wall time of the whole command (process start to PDF written), hyperfine, $RUNS runs after a warm-up ($((RUNS * 3)) for the sample and 10 pages, 5 for 1,000 pages)."
+  echo "Median wall time of the whole command (process start to PDF written), hyperfine, $RUNS runs after a warm-up run ($((RUNS * 3)) runs after 5 warm-up runs for the sample and 10 pages; 5 runs for 1,000 pages)."
   echo "Typst compiles the same text (bench/gen.py's Typst twin; for the sample, ../shared/bench/src/seed.typ) in the peer benchmark's layout model."
   echo
   echo "| document | pages | vanban (ms) | ms / page | peak RSS (MB) | Typst CLI (ms) | typst.ts (ms) | fastest Typst / vanban | same, CPU time (user+sys) |"
