@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "pipeline/pdf/content_stream.hpp"  // append_number
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::pdf {
@@ -85,6 +86,12 @@ std::u16string utf16(std::u32string_view text) {
 void append_int(std::string& out, std::int64_t v) {
   char buf[24];
   out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+
+void append_real(std::string& out, double v) { append_number(out, v, 3); }
+
+Array& Array::number(double v, int decimals) {
+  return raw_item([&] { append_number(items_, v, decimals); });
 }
 
 void append_ref(std::string& out, ObjNum n) {

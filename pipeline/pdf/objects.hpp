@@ -50,6 +50,66 @@ std::u16string utf16(std::u32string_view text);
 /// Appends an integer.
 void append_int(std::string& out, std::int64_t v);
 
+/// Appends a real to 3 decimals, without trailing zeros (an integer when it is one).
+void append_real(std::string& out, double v);
+
+/// An array written as text, item by item: `Array().ref(4).name("XYZ").str()` is
+/// `[4 0 R /XYZ]`.
+class Array {
+ public:
+  Array& integer(std::int64_t v) { return raw_item([&] { append_int(items_, v); }); }
+  Array& real(double v) { return raw_item([&] { append_real(items_, v); }); }
+  /// A number to `decimals` places (see append_number).
+  Array& number(double v, int decimals);
+  Array& ref(ObjNum n) { return raw_item([&] { append_ref(items_, n); }); }
+  Array& name(std::string_view n) { return raw_item([&] { append_name(items_, n); }); }
+  /// An item already written (`null`, an array).
+  Array& raw(std::string_view pdf) { return raw_item([&] { items_ += pdf; }); }
+  /// `[items]`.
+  std::string str() const { return "[" + items_ + "]"; }
+
+ private:
+  template <class F>
+  Array& raw_item(const F& append) {
+    if (!items_.empty()) items_ += ' ';
+    append();
+    return *this;
+  }
+  std::string items_;
+};
+
+/// A dictionary written as text, entry by entry in the order given:
+/// `Dict().name("Type", "Font").ref("FontFile2", 4).str()` is `<</Type /Font /FontFile2 4 0 R>>`.
+class Dict {
+ public:
+  Dict& name(std::string_view key, std::string_view value) { return entry(key, [&] { append_name(entries_, value); }); }
+  Dict& integer(std::string_view key, std::int64_t v) { return entry(key, [&] { append_int(entries_, v); }); }
+  Dict& real(std::string_view key, double v) { return entry(key, [&] { append_real(entries_, v); }); }
+  Dict& ref(std::string_view key, ObjNum n) { return entry(key, [&] { append_ref(entries_, n); }); }
+  /// A text string (see append_text_string).
+  Dict& text(std::string_view key, std::string_view utf8) { return entry(key, [&] { append_text_string(entries_, utf8); }); }
+  /// A literal string of raw bytes (see append_literal).
+  Dict& literal(std::string_view key, std::string_view bytes) { return entry(key, [&] { append_literal(entries_, bytes); }); }
+  /// A value already written: `true`, an Array's or a Dict's str().
+  Dict& raw(std::string_view key, std::string_view pdf) { return entry(key, [&] { entries_ += pdf; }); }
+  bool empty() const { return entries_.empty(); }
+  /// The entries without the brackets, as PdfFile::write_stream takes them.
+  const std::string& entries() const { return entries_; }
+  /// `<<entries>>`.
+  std::string str() const { return "<<" + entries_ + ">>"; }
+
+ private:
+  template <class F>
+  Dict& entry(std::string_view key, const F& append_value) {
+    if (!entries_.empty()) entries_ += ' ';
+    append_name(entries_, key);
+    entries_ += ' ';
+    append_value();
+    return *this;
+  }
+  std::string entries_;
+};
+
 /// A PDF file being written: objects are given numbers first (so that they can refer to
 /// each other in any order), then written once each, in any order.
 class PdfFile {

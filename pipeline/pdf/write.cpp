@@ -88,9 +88,6 @@ void parallel_for(std::size_t count, const Job& job) {
   if (error) std::rethrow_exception(error);
 }
 
-/// A real to 3 decimals, as an integer when it is one.
-void append_real(std::string& out, double v) { append_number(out, v, 3); }
-
 /// One embedded font with its two streams compressed.
 struct FontStreams {
   EmbeddedFont font;
@@ -108,57 +105,45 @@ ObjNum add_font(PdfFile& file, const FontStreams& fs) {
   const EmbeddedFont& e = fs.font;
   const ObjNum font_file = file.reserve(), desc = file.reserve(), cid = file.reserve(), to_unicode = file.reserve(),
                type0 = file.reserve();
-  std::string s = "/Filter /FlateDecode /Length1 ";
-  append_int(s, static_cast<std::int64_t>(e.font_file.size()));
-  file.write_stream(font_file, s, fs.file.bytes());
-
-  s = "<</Type /FontDescriptor /FontName ";
-  append_name(s, e.base_font);
-  s += " /Flags ";
-  append_int(s, e.flags);
-  s += " /FontBBox [";
-  for (int i = 0; i < 4; ++i) {
-    if (i > 0) s += ' ';
-    append_int(s, e.bbox[i]);
-  }
-  s += "] /ItalicAngle ";
-  append_real(s, e.italic_angle);
-  s += " /Ascent ";
-  append_int(s, e.ascent);
-  s += " /Descent ";
-  append_int(s, e.descent);
-  s += " /CapHeight ";
-  append_int(s, e.cap_height);
-  s += " /StemV ";
-  append_int(s, e.stem_v);
-  s += " /FontFile2 ";
-  append_ref(s, font_file);
-  s += ">>";
-  file.write_object(desc, s);
-
-  s = "<</Type /Font /Subtype /CIDFontType2 /BaseFont ";
-  append_name(s, e.base_font);
-  s += " /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor ";
-  append_ref(s, desc);
+  file.write_stream(font_file,
+                    Dict().name("Filter", "FlateDecode").integer("Length1", static_cast<std::int64_t>(e.font_file.size())).entries(),
+                    fs.file.bytes());
+  Array bbox;
+  for (const std::int32_t v : e.bbox) bbox.integer(v);
+  file.write_object(desc, Dict()
+                              .name("Type", "FontDescriptor")
+                              .name("FontName", e.base_font)
+                              .integer("Flags", e.flags)
+                              .raw("FontBBox", bbox.str())
+                              .real("ItalicAngle", e.italic_angle)
+                              .integer("Ascent", e.ascent)
+                              .integer("Descent", e.descent)
+                              .integer("CapHeight", e.cap_height)
+                              .integer("StemV", e.stem_v)
+                              .ref("FontFile2", font_file)
+                              .str());
   // CIDs are the subset's gids, 0..n-1 without gaps: one run [0 [w0 w1 ...]] covers them.
-  s += " /DW 1000 /W [0 [";
-  for (std::size_t i = 0; i < e.glyphs.width.size(); ++i) {
-    if (i > 0) s += ' ';
-    append_number(s, e.glyphs.width[i], kWidthDecimals);
-  }
-  s += "]] /CIDToGIDMap /Identity>>";
-  file.write_object(cid, s);
-
-  file.write_stream(to_unicode, "/Filter /FlateDecode", fs.to_unicode.bytes());
-
-  s = "<</Type /Font /Subtype /Type0 /BaseFont ";
-  append_name(s, e.base_font);
-  s += " /Encoding /Identity-H /DescendantFonts [";
-  append_ref(s, cid);
-  s += "] /ToUnicode ";
-  append_ref(s, to_unicode);
-  s += ">>";
-  file.write_object(type0, s);
+  Array widths;
+  for (const double w : e.glyphs.width) widths.number(w, kWidthDecimals);
+  file.write_object(cid, Dict()
+                             .name("Type", "Font")
+                             .name("Subtype", "CIDFontType2")
+                             .name("BaseFont", e.base_font)
+                             .raw("CIDSystemInfo", Dict().literal("Registry", "Adobe").literal("Ordering", "Identity").integer("Supplement", 0).str())
+                             .ref("FontDescriptor", desc)
+                             .integer("DW", 1000)
+                             .raw("W", Array().integer(0).raw(widths.str()).str())
+                             .name("CIDToGIDMap", "Identity")
+                             .str());
+  file.write_stream(to_unicode, Dict().name("Filter", "FlateDecode").entries(), fs.to_unicode.bytes());
+  file.write_object(type0, Dict()
+                               .name("Type", "Font")
+                               .name("Subtype", "Type0")
+                               .name("BaseFont", e.base_font)
+                               .name("Encoding", "Identity-H")
+                               .raw("DescendantFonts", Array().ref(cid).str())
+                               .ref("ToUnicode", to_unicode)
+                               .str());
   return type0;
 }
 
@@ -167,31 +152,28 @@ ObjNum add_image(PdfFile& file, const ImageStreams& is) {
   const layout::ImageData& im = is.image;
   const ObjNum image = file.reserve();
   const ObjNum mask = is.alpha.size == 0 ? 0 : file.reserve();  // (the samples were freed once compressed)
-  const auto head = [&](int components) {
-    std::string s = "/Type /XObject /Subtype /Image /Width ";
-    append_int(s, im.width);
-    s += " /Height ";
-    append_int(s, im.height);
-    s += components == 1 ? " /ColorSpace /DeviceGray" : components == 4 ? " /ColorSpace /DeviceCMYK" : " /ColorSpace /DeviceRGB";
-    s += " /BitsPerComponent 8";
-    return s;
-  };
   if (im.components != 1 && im.components != 3 && im.components != 4)
     throw std::runtime_error("PDF writer: an image with " + std::to_string(im.components) + " colour components");
-  std::string s = head(im.components);
+  const auto head = [&](int components) {
+    return Dict()
+        .name("Type", "XObject")
+        .name("Subtype", "Image")
+        .integer("Width", im.width)
+        .integer("Height", im.height)
+        .name("ColorSpace", components == 1 ? "DeviceGray" : components == 4 ? "DeviceCMYK" : "DeviceRGB")
+        .integer("BitsPerComponent", 8);
+  };
+  Dict d = head(im.components);
   if (im.jpeg) {
-    if (im.inverted_cmyk) s += " /Decode [1 0 1 0 1 0 1 0]";
-    s += " /Filter /DCTDecode";
-    file.write_stream(image, s, {reinterpret_cast<const char*>(im.bytes.data()), im.bytes.size()});
+    if (im.inverted_cmyk) d.raw("Decode", "[1 0 1 0 1 0 1 0]");
+    file.write_stream(image, d.name("Filter", "DCTDecode").entries(),
+                      {reinterpret_cast<const char*>(im.bytes.data()), im.bytes.size()});
     return image;
   }
-  s += " /Filter /FlateDecode";
-  if (mask != 0) {
-    s += " /SMask ";
-    append_ref(s, mask);
-  }
-  file.write_stream(image, s, is.samples.bytes());
-  if (mask != 0) file.write_stream(mask, head(1) + " /Filter /FlateDecode", is.alpha.bytes());
+  d.name("Filter", "FlateDecode");
+  if (mask != 0) d.ref("SMask", mask);
+  file.write_stream(image, d.entries(), is.samples.bytes());
+  if (mask != 0) file.write_stream(mask, head(1).name("Filter", "FlateDecode").entries(), is.alpha.bytes());
   return image;
 }
 
@@ -226,48 +208,36 @@ ObjNum add_outline(PdfFile& file, const layout::PagedDocument& pd, const std::ve
     chain.push_back(static_cast<int>(i));
   }
   // /First, /Last and, since every item is open, /Count = all descendants (positive).
-  const auto kids_keys = [&](std::string& s, const std::vector<int>& kids, std::int64_t count) {
+  const auto kids_keys = [&](Dict& d, const std::vector<int>& kids, std::int64_t count) {
     if (kids.empty()) return;
-    s += " /First ";
-    append_ref(s, nodes[static_cast<std::size_t>(kids.front())].obj);
-    s += " /Last ";
-    append_ref(s, nodes[static_cast<std::size_t>(kids.back())].obj);
-    s += " /Count ";
-    append_int(s, count);
-  };
-  const auto siblings = [&](int parent) -> const std::vector<int>& {
-    return parent < 0 ? top : nodes[static_cast<std::size_t>(parent)].kids;
+    d.ref("First", nodes[static_cast<std::size_t>(kids.front())].obj)
+        .ref("Last", nodes[static_cast<std::size_t>(kids.back())].obj)
+        .integer("Count", count);
   };
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
     const auto& entry = pd.outline[i];
-    std::string s = "<</Title ";
-    append_text_string(s, entry.title);
-    s += " /Parent ";
-    append_ref(s, n.parent < 0 ? root : nodes[static_cast<std::size_t>(n.parent)].obj);
-    const auto& sib = siblings(n.parent);
+    Dict d;
+    d.text("Title", entry.title).ref("Parent", n.parent < 0 ? root : nodes[static_cast<std::size_t>(n.parent)].obj);
+    const auto& sib = n.parent < 0 ? top : nodes[static_cast<std::size_t>(n.parent)].kids;
     const auto at = static_cast<std::size_t>(std::find(sib.begin(), sib.end(), static_cast<int>(i)) - sib.begin());
-    if (at > 0) {
-      s += " /Prev ";
-      append_ref(s, nodes[static_cast<std::size_t>(sib[at - 1])].obj);
-    }
-    if (at + 1 < sib.size()) {
-      s += " /Next ";
-      append_ref(s, nodes[static_cast<std::size_t>(sib[at + 1])].obj);
-    }
-    kids_keys(s, n.kids, n.descendants);
+    if (at > 0) d.ref("Prev", nodes[static_cast<std::size_t>(sib[at - 1])].obj);
+    if (at + 1 < sib.size()) d.ref("Next", nodes[static_cast<std::size_t>(sib[at + 1])].obj);
+    kids_keys(d, n.kids, n.descendants);
     // [page /XYZ left top zoom]: null left and zoom keep the reader's current ones.
-    s += " /Dest [";
-    append_ref(s, pages[entry.page]);
-    s += " /XYZ null ";
-    append_real(s, to_pt(pd.pages[entry.page].height - entry.y));
-    s += " null]>>";
-    file.write_object(n.obj, s);
+    d.raw("Dest", Array()
+                      .ref(pages[entry.page])
+                      .name("XYZ")
+                      .raw("null")
+                      .real(to_pt(pd.pages[entry.page].height - entry.y))
+                      .raw("null")
+                      .str());
+    file.write_object(n.obj, d.str());
   }
-  std::string s = "<</Type /Outlines";
-  kids_keys(s, top, static_cast<std::int64_t>(nodes.size()));
-  s += ">>";
-  file.write_object(root, s);
+  Dict d;
+  d.name("Type", "Outlines");
+  kids_keys(d, top, static_cast<std::int64_t>(nodes.size()));
+  file.write_object(root, d.str());
   return root;
 }
 
@@ -362,97 +332,66 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   for (std::size_t k = 0; k < pd.pages.size(); ++k) {
     const auto& page = pd.pages[k];
     const ObjNum content = file.reserve(), p = file.reserve();
-    file.write_stream(content, "/Filter /FlateDecode", contents[k].bytes());
+    file.write_stream(content, Dict().name("Filter", "FlateDecode").entries(), contents[k].bytes());
     contents[k] = {};  // in the file now
-    std::string s = "<</Type /Page /Parent ";
-    append_ref(s, page_tree);
-    s += " /MediaBox [0 0 ";
-    append_real(s, to_pt(page.width));
-    s += ' ';
-    append_real(s, to_pt(page.height));
-    s += "] /Resources <<";
+    Dict resources;
     std::set<shape::FontId> page_fonts;
     for (const auto& run : page.runs)
       if (!run.glyphs.empty()) page_fonts.insert(run.font);
     if (!page_fonts.empty()) {
-      s += "/Font <<";
-      for (const shape::FontId f : page_fonts) {
-        append_name(s, font_resource_name(f));
-        s += ' ';
-        append_ref(s, font_refs[f]);
-      }
-      s += ">>";
+      Dict d;
+      for (const shape::FontId f : page_fonts) d.ref(font_resource_name(f), font_refs[f]);
+      resources.raw("Font", d.str());
     }
     if (!page.images.empty()) {
-      s += "/XObject <<";
       std::set<std::size_t> page_images;
       for (const auto& im : page.images)
         page_images.insert(static_cast<std::size_t>(std::find(image_paths.begin(), image_paths.end(), im.path) -
                                                     image_paths.begin()));
-      for (const std::size_t i : page_images) {
-        append_name(s, image_resource_name(i));
-        s += ' ';
-        append_ref(s, image_refs[i]);
-      }
-      s += ">>";
+      Dict d;
+      for (const std::size_t i : page_images) d.ref(image_resource_name(i), image_refs[i]);
+      resources.raw("XObject", d.str());
     }
-    s += ">> /Contents ";
-    append_ref(s, content);
-    s += ">>";
-    file.write_object(p, s);
+    file.write_object(p, Dict()
+                             .name("Type", "Page")
+                             .ref("Parent", page_tree)
+                             .raw("MediaBox", Array().integer(0).integer(0).real(to_pt(page.width)).real(to_pt(page.height)).str())
+                             .raw("Resources", resources.str())
+                             .ref("Contents", content)
+                             .str());
     pages.push_back(p);
   }
-  std::string s = "<</Type /Pages /Kids [";
-  for (std::size_t k = 0; k < pages.size(); ++k) {
-    if (k > 0) s += ' ';
-    append_ref(s, pages[k]);
-  }
-  s += "] /Count ";
-  append_int(s, static_cast<std::int64_t>(pages.size()));
-  s += ">>";
-  file.write_object(page_tree, s);
+  Array kids;
+  for (const ObjNum p : pages) kids.ref(p);
+  file.write_object(page_tree, Dict()
+                                   .name("Type", "Pages")
+                                   .raw("Kids", kids.str())
+                                   .integer("Count", static_cast<std::int64_t>(pages.size()))
+                                   .str());
 
   const ObjNum outline = add_outline(file, pd, pages);
 
   // Info: no clock is read, so the same input gives the same bytes (the trailer /ID is a
   // hash of the file); dates only when the document or SOURCE_DATE_EPOCH gives one.
-  s = "<<";
-  const auto text_entry = [&s](std::string_view key, const std::string& value) {
-    if (value.empty()) return;
-    append_name(s, key);
-    s += ' ';
-    append_text_string(s, value);
-    s += ' ';
-  };
-  text_entry("Title", meta.title);
-  text_entry("Author", meta.author);
-  text_entry("Subject", meta.subject);
-  text_entry("Creator", meta.creator);
-  text_entry("Producer", "vanban");
+  Dict i;
+  for (const auto& [key, value] : {std::pair<std::string_view, std::string_view>{"Title", meta.title},
+                                   {"Author", meta.author},
+                                   {"Subject", meta.subject},
+                                   {"Creator", meta.creator},
+                                   {"Producer", "vanban"}})
+    if (!value.empty()) i.text(key, value);
   if (meta.created) {
     const std::string date = pdf_date(*meta.created);
-    s += "/CreationDate ";
-    append_literal(s, date);
-    s += " /ModDate ";
-    append_literal(s, date);
+    i.literal("CreationDate", date).literal("ModDate", date);
   }
-  s += ">>";
-  file.write_object(info, s);
+  file.write_object(info, i.str());
 
-  s = "<</Type /Catalog /Pages ";
-  append_ref(s, page_tree);
-  if (outline != 0) {
-    s += " /Outlines ";
-    append_ref(s, outline);
-    s += " /PageMode /UseOutlines";
-  }
-  s += " /ViewerPreferences <</DisplayDocTitle true>>";  // title bar shows /Title, not the file name
-  if (!meta.lang.empty()) {
-    s += " /Lang ";
-    append_literal(s, meta.lang);
-  }
-  s += ">>";
-  file.write_object(catalog, s);
+  Dict c;
+  c.name("Type", "Catalog").ref("Pages", page_tree);
+  if (outline != 0) c.ref("Outlines", outline).name("PageMode", "UseOutlines");
+  c.raw("ViewerPreferences", "<</DisplayDocTitle true>>");  // title bar shows /Title, not the file name
+  if (!meta.lang.empty()) c.literal("Lang", meta.lang);
+  file.write_object(catalog, c.str());
   return file.finish(catalog, info);
 }
 

@@ -140,6 +140,24 @@ TEST(PdfSyntax, TextStringsAreAsciiLiteralsOrUtf16WithByteOrderMark) {
   EXPECT_EQ(text("\U0001F600)\u0D0D"), "(\xFE\xFF\xD8\x3D\xDE\x00\0\\)\\r\\r)"s);
 }
 
+TEST(PdfSyntax, DictionariesAndArraysKeepTheirOrderAndEscapeTheirNames) {
+  const std::string d = pdf::Dict()
+                            .name("Type", "Font")
+                            .integer("Flags", -6)
+                            .real("ItalicAngle", -12.5)
+                            .ref("FontFile2", 4)
+                            .text("Title", "Hà")
+                            .literal("Lang", "vi-VN")
+                            .raw("Kids", pdf::Array().ref(3).name("XYZ").raw("null").number(722.168, 3).integer(0).str())
+                            .name("Base Font", "A/B")
+                            .str();
+  EXPECT_EQ(d, "<</Type /Font /Flags -6 /ItalicAngle -12.5 /FontFile2 4 0 R /Title (\xFE\xFF\0H\0\xE0) /Lang (vi-VN)"
+               " /Kids [3 0 R /XYZ null 722.168 0] /Base#20Font /A#2FB>>"s);
+  EXPECT_EQ(pdf::Dict().str(), "<<>>");
+  EXPECT_EQ(pdf::Array().str(), "[]");
+  EXPECT_EQ(pdf::Dict().name("Filter", "FlateDecode").integer("Length1", 9).entries(), "/Filter /FlateDecode /Length1 9");
+}
+
 TEST(PdfSyntax, CrossReferenceOffsetsPointAtTheirObjects) {
   pdf::PdfFile f;
   const pdf::ObjNum a = f.reserve(), b = f.reserve(), c = f.reserve();
