@@ -26,6 +26,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "pipeline/core/parallel.hpp"
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/font_embed.hpp"
 #include "pipeline/pdf/objects.hpp"
@@ -59,33 +60,6 @@ Deflated deflate(const void* data, std::size_t len) {
   d.size = libdeflate_zlib_compress(compressor.get(), data, len, d.data.get(), bound);
   if (d.size == 0) throw std::runtime_error("stream compression failed");
   return d;
-}
-
-/// Runs job(0) .. job(count - 1) on up to as many threads as the machine has cores (the
-/// calling thread included). Jobs must be independent; the first exception is rethrown.
-template <class Job>
-void parallel_for(std::size_t count, const Job& job) {
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min({cores, count, std::size_t{8}});
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  const auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
-      try {
-        job(i);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(error_mutex);
-        if (!error) error = std::current_exception();
-        next = count;  // stop handing out jobs
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
 }
 
 /// One embedded font with its two streams compressed.
