@@ -190,6 +190,9 @@ t.check({"SOURCE_DATE_EPOCH", "VANBAN_MEMORY_LIMIT_MB", "VANBAN_STYLES"} <= set(
 for name in variables:
     t.check(re.search(r"^\.B " + name + "$", MAN, re.M) is not None, f"man/vanban.1 explains {name} under ENVIRONMENT")
     t.check(f"`{name}`" in CLI_DOC, f"docs/cli.md explains {name}")
+version = run(vanban, "--version").stdout.decode().split()[-1]
+t.check(re.search(r'^\.TH VANBAN 1 "[^"]*" "vanban ' + re.escape(version) + '"', MAN, re.M) is not None,
+        f"man/vanban.1 is for vanban {version}")
 # Rendered as `man -l` does (preconv for the UTF-8, then the man macros), with every warning on.
 p = run("groff", "-k", "-man", "-Tutf8", "-P-cbou", "-ww", os.path.join(ROOT, "man", "vanban.1"), check=False)
 t.check(p.returncode == 0 and b"EXIT STATUS" in p.stdout and not p.stderr,
