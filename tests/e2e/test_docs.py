@@ -9,6 +9,8 @@
 - every command, option and environment variable is in the manual page man/vanban.1 and
   in docs/cli.md: the options and commands as `vanban --help` prints them, the variables
   as the binary holds their names;
+- every YAML example of docs/content-format.md and of the README builds (a fragment is
+  completed into a document first);
 - every relative link in README.md and docs/ leads to a file of the repository (and to a
   heading of it, for `#anchor` links), and no link leaves the repository."""
 import glob
@@ -197,6 +199,59 @@ t.check(re.search(r'^\.TH VANBAN 1 "[^"]*" "vanban ' + re.escape(version) + '"',
 p = run("groff", "-k", "-man", "-Tutf8", "-P-cbou", "-ww", os.path.join(ROOT, "man", "vanban.1"), check=False)
 t.check(p.returncode == 0 and b"EXIT STATUS" in p.stdout and not p.stderr,
         f"man/vanban.1 renders without a warning: {p.stderr.decode('utf-8', 'replace')[:500]}")
+
+# ---------------------------------------------------------------------------------------
+# The examples: every YAML example of content-format.md and the README builds, completed
+# into a document where it is a fragment (a block, a header, a part file).
+PLAIN_HEAD = "style: dang\nkind: bao-cao\n"
+ONE_BLOCK = "body:\n  - Một đoạn.\n"
+
+
+def as_document(example):
+    """(document.yaml, part file or None) for an example, or None when it is no kind of
+    example this test knows."""
+    lines = [line for line in example.splitlines() if line.strip() and not line.startswith("#")]
+    if not lines:
+        return None
+    first = lines[0]
+    if re.search(r"^kind:", example, re.M):
+        return example, None
+    if first.startswith("- "):
+        return HEAD + "body:\n" + "".join("  " + line + "\n" for line in example.splitlines()), None
+    if first.startswith("body:"):
+        return HEAD + example, None
+    if first.startswith("header:"):
+        return PLAIN_HEAD + "title: Báo cáo thử\n" + example + ONE_BLOCK, None
+    if first.startswith("signature:"):
+        return HEAD + example + ONE_BLOCK, None
+    if first.startswith("variables:"):
+        return PLAIN_HEAD + "header:\n  issuer: Chi bộ\n" + example + ONE_BLOCK, None
+    if first.startswith("title:"):
+        return HEAD + "variables:\n  lan_thu: XVI\nparts: [phan-1.yaml]\n", example
+    return None
+
+
+examples = [("docs/content-format.md", m.group(1)) for m in re.finditer(r"(?ms)^```yaml\n(.*?)^```", CONTENT_DOC)]
+examples += [("README.md", m.group(1)) for m in re.finditer(r"(?ms)^```yaml\n(.*?)^```", read("README.md"))]
+t.check(len(examples) >= 12, f"the YAML examples are found ({len(examples)})")
+with tempfile.TemporaryDirectory() as tmp:
+    for i, (page, example) in enumerate(examples):
+        made = as_document(example)
+        if made is None and all(not line.strip() or line.startswith("#") for line in example.splitlines()):
+            continue  # a comment alone (the editor line)
+        t.check(made is not None, f"{page}: the example {example[:60]!r} is one this test can complete")
+        if made is None:
+            continue
+        folder = os.path.join(tmp, f"e{i}")
+        write_file(os.path.join(folder, "document.yaml"), made[0])
+        if made[1] is not None:
+            write_file(os.path.join(folder, "phan-1.yaml"), made[1])
+        write_file(os.path.join(folder, "quyet-nghi.yaml"), "body:\n  - Một đoạn.\n")
+        with open(os.path.join(ROOT, "content", "bao-cao-ubnd-xa", "chu-ky.png"), "rb") as src:
+            with open(os.path.join(folder, "chu-ky.png"), "wb") as dst:
+                dst.write(src.read())
+        p = run(vanban, "build", folder, "-o", os.path.join(tmp, f"e{i}.pdf"), check=False)
+        t.check(p.returncode == 0, f"{page}: the example {example[:60]!r} builds: {p.stderr.decode()[:600]}")
 
 # ---------------------------------------------------------------------------------------
 # Links.
