@@ -9,7 +9,7 @@ packages=(
   libdeflate-dev libpng-dev libjpeg62-turbo-dev
   libgtest-dev libbenchmark-dev
   fonts-liberation2
-  poppler-utils qpdf python3 python3-yaml
+  poppler-utils qpdf python3 python3-yaml python3-jsonschema groff-base
 )
 
 missing=()

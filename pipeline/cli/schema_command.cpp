@@ -1,0 +1,55 @@
+// `vanban schema`: the JSON Schemas of docs/schema/, compiled in (see cmake/embed-text.cmake),
+// so that an installed vanban can hand an editor the schema that matches its own loader.
+#include "pipeline/cli/schema_command.hpp"
+
+#include <iostream>
+#include <string_view>
+
+#include "schema_text.hpp"
+
+namespace vanban::cli {
+
+namespace {
+
+constexpr const char* kSchemaUsage = R"(Usage: vanban schema [document|part|style]
+
+Prints the JSON Schema (draft-07) of a document.yaml (the default), of a part file
+(or an included file), or of a style file. Save it and point your editor's YAML
+language server at it, or put this first line in a file:
+  # yaml-language-server: $schema=<path to>/document.schema.json
+)";
+
+struct Schema {
+  std::string_view name;
+  std::string_view text;
+};
+
+constexpr Schema kSchemas[] = {
+    {"document", embedded::kDocumentSchema},
+    {"part", embedded::kPartSchema},
+    {"style", embedded::kStyleSchema},
+};
+
+}  // namespace
+
+int schema_command(const std::vector<std::string>& args) {
+  if (args.size() > 2) {
+    std::cerr << "vanban: schema takes one name: document, part or style\nTry `vanban schema --help`.\n";
+    return 2;
+  }
+  const std::string which = args.size() == 2 ? args[1] : "document";
+  if (which == "-h" || which == "--help") {
+    std::cout << kSchemaUsage;
+    return 0;
+  }
+  for (const auto& s : kSchemas) {
+    if (s.name == which) {
+      std::cout << s.text << std::flush;
+      return 0;
+    }
+  }
+  std::cerr << "vanban: unknown schema `" << which << "`: use document, part or style\nTry `vanban schema --help`.\n";
+  return 2;
+}
+
+}  // namespace vanban::cli
