@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "pipeline/check/check.hpp"
+#include "pipeline/cli/data_dir.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
@@ -108,17 +109,12 @@ void finish_now(int code) {
 std::shared_future<void> fonts_ready;
 
 void start_fonts() {
-  fonts_ready = std::async(std::launch::async, [] { shape::add_font_dir(std::string(VANBAN_DATA_DIR) + "/fonts"); }).share();
+  fonts_ready = std::async(std::launch::async, [] { shape::add_font_dir(cli::data_dir() + "/fonts"); }).share();
 }
 
 int usage_error(const std::string& message) {
   std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
   return 2;
-}
-
-std::string default_styles_dir() {
-  if (const char* env = std::getenv("VANBAN_STYLES")) return env;
-  return std::string(VANBAN_DATA_DIR) + "/styles";
 }
 
 /// Seconds since the epoch for the PDF dates, or nullopt when there is no fixed date.
@@ -179,7 +175,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     // their own as soon as document.yaml names the style, while the parts load. Their
     // errors are reported only for a document that loaded without any; the style's come
     // before the checks', the fonts' after them (see below).
-    const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
+    const std::string styles_dir = opt.styles_dir.empty() ? cli::default_styles_dir() : opt.styles_dir;
     shape::FontSet fonts;
     std::promise<style::Style> style_ready;
     std::future<style::Style> style_loaded = style_ready.get_future();
