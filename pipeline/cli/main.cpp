@@ -21,6 +21,9 @@
 
 #include "pipeline/check/check.hpp"
 #include "pipeline/cli/data_dir.hpp"
+#include "pipeline/cli/new_command.hpp"
+#include "pipeline/cli/output_name.hpp"
+#include "pipeline/cli/watch_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
@@ -40,6 +43,8 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 Usage:
   vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
   vanban check <document>... [--final] [--styles DIR]
+  vanban new <kind> <folder> [--style dang|nha-nuoc]
+  vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban --help
   vanban --version
 
@@ -59,6 +64,17 @@ check      Check a document against its style's conventions without building
            (warnings; errors with --final or `status: final`). Every finding
            names file:line:column and the rule it comes from. `build` runs the
            same checks first and refuses to build when one is an error.
+
+new        Write a new document folder from a template: every field the kind
+           needs, with “…” placeholders and comments; it builds at once, and
+           `check --final` lists what is left to fill. Kinds: bao-cao,
+           nghi-quyet, quyet-dinh, ke-hoach, to-trinh, thong-bao (and
+           chuong-trinh in dang); --style dang (default) or nha-nuoc.
+
+watch      Build the document, then build it again at each save of any file
+           in its folder (parts, includes, images) or of its style file,
+           printing the messages and how long each build took. A build that
+           fails leaves the last good PDF in place. Ctrl-C stops.
 
 Options:
   -o, --output FILE   where to write the PDF
@@ -242,7 +258,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
           meta.author = doc.header.issuer;
           if (const auto t = creation_time(doc)) meta.created = *t;
           std::string output = opt.output;
-          if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
+          if (output.empty()) output = cli::default_output(opt.document);
           check_output_path(output, doc);
           const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
           checked();
@@ -348,6 +364,19 @@ int main(int argc, char** argv) {
     std::cout << "vanban " << VANBAN_VERSION << '\n';
     return 0;
   }
+  if (args[0] == "new") return cli::new_command({args.begin() + 1, args.end()});
+  if (args[0] == "watch")
+    return cli::watch_command({args.begin() + 1, args.end()}, [](const cli::WatchBuild& w, std::ostream& err) {
+      static std::once_flag fonts;
+      std::call_once(fonts, start_fonts);
+      Options opt;
+      opt.command = "build";
+      opt.final_mode = w.final_mode;
+      opt.document = w.document;
+      opt.output = w.output;
+      opt.styles_dir = w.styles_dir;
+      return build(opt, err);
+    });
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];
@@ -385,7 +414,7 @@ int main(int argc, char** argv) {
   if (!opt.dump.empty()) return usage_error("--dump takes one document");
   std::set<std::string> outputs;
   for (const auto& d : documents) {
-    const std::string out = fs::path(d).lexically_normal().filename().replace_extension().string();
+    const std::string out = cli::document_name(d);
     if (!outputs.insert(out).second)
       return usage_error("two documents would both be written to out/" + out + ".pdf; build them one at a time with -o");
   }
