@@ -67,9 +67,8 @@ check      Check a document against its style's conventions without building
 
 new        Write a new document folder from a template: every field the kind
            needs, with “…” placeholders and comments; it builds at once, and
-           `check --final` lists what is left to fill. Kinds: bao-cao,
-           nghi-quyet, quyet-dinh, ke-hoach, to-trinh, thong-bao (and
-           chuong-trinh in dang); --style dang (default) or nha-nuoc.
+           `check --final` lists what is left to fill. --style dang (the
+           default) or nha-nuoc; `vanban new --help` lists the kinds.
 
 watch      Build the document, then build it again at each save of any file
            in its folder (parts, includes, images) or of its style file,

@@ -26,6 +26,14 @@ namespace {
 
 constexpr const char* kDefaultStyle = "dang";
 
+constexpr const char* kHelp = R"(Usage: vanban new <kind> <folder> [--style dang|nha-nuoc]
+
+Writes a new document folder from a template: every field the kind needs, with
+“…” placeholders and comments. It builds at once; `vanban check --final <folder>`
+lists what is left to fill. The folder must not exist, or be empty.
+--style: dang (the default; HD 36-HD/VPTW) or nha-nuoc (NĐ 30/2020/NĐ-CP).
+)";
+
 int usage(const std::string& message) {
   std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
   return 2;
@@ -96,7 +104,13 @@ int new_command(const std::vector<std::string>& args) {
   std::string style = kDefaultStyle;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--style") {
+    if (a == "-h" || a == "--help") {
+      std::cout << kHelp << "Kinds, by style (" << (fs::path(data_dir()) / "templates").string() << "):\n";
+      for (const auto& s : subfolders(fs::path(data_dir()) / "templates"))
+        std::cout << "  " << s << ": " << content::detail::list_names(subfolders(fs::path(data_dir()) / "templates" / s))
+                  << '\n';
+      return 0;
+    } else if (a == "--style") {
       if (i + 1 >= args.size()) return usage("--style needs a value (dang or nha-nuoc)");
       style = args[++i];
     } else if (a.rfind("--style=", 0) == 0) {

@@ -46,6 +46,13 @@ constexpr std::size_t kMaxFolders = 2000;
 constexpr std::uint32_t kEvents =
     IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF;
 
+constexpr const char* kHelp = R"(Usage: vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
+
+Builds the document, then again at each save of any file in its folder (parts,
+includes, images) or of its style file; prints the messages and how long each
+build took. A failed build leaves the last good PDF. Ctrl-C stops.
+)";
+
 int usage(const std::string& message) {
   std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
   return 2;
@@ -237,11 +244,15 @@ std::optional<std::vector<std::string>> wait_for_change(Watcher& w, int signal_f
 }
 
 
-/// Reads the arguments of `watch` into `b`; returns a usage error's exit status, or 0.
+/// Reads the arguments of `watch` into `b`; returns a usage error's exit status, -1 when
+/// --help was printed, or 0.
 int parse_arguments(const std::vector<std::string>& args, WatchBuild& b) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "-o" || a == "--output" || a == "--styles") {
+    if (a == "-h" || a == "--help") {
+      std::cout << kHelp;
+      return -1;  // done: exit 0
+    } else if (a == "-o" || a == "--output" || a == "--styles") {
       if (i + 1 >= args.size()) return usage(a + " needs a value");
       (a == "--styles" ? b.styles_dir : b.output) = args[++i];
     } else if (a == "--final") {
@@ -263,7 +274,7 @@ int parse_arguments(const std::vector<std::string>& args, WatchBuild& b) {
 
 int watch_command(const std::vector<std::string>& args, const BuildOnce& build) {
   WatchBuild b;
-  if (const int status = parse_arguments(args, b)) return status;
+  if (const int status = parse_arguments(args, b)) return status < 0 ? 0 : status;
 
   // Signals are read from a file descriptor: blocked here, before any thread is started,
   // so that the build's threads inherit the mask and none of them is killed mid-write.

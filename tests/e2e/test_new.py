@@ -105,6 +105,10 @@ def test_usage(work):
     rc, err = vb("new", "bao-cao", os.path.join(work, "a"), "--bogus")
     t.check(rc == 2, f"an unknown option is a usage error ({rc})")
     t.check(not os.path.exists(os.path.join(work, "a")), "usage errors write nothing")
+    p = subprocess.run([vanban, "new", "--help"], capture_output=True)
+    listed = p.stdout.decode()
+    every = {k for s in os.listdir(TEMPLATES) for k in os.listdir(os.path.join(TEMPLATES, s))}
+    t.check(p.returncode == 0 and all(f"`{k}`" in listed for k in every), f"new --help lists the kinds ({listed})")
 
 
 def test_targets(work):

@@ -148,6 +148,8 @@ def test_sigterm_and_usage(work):
     t.check(rc == 0, f"SIGTERM ends watch with exit 0 ({rc})")
     t.check(w.wait_for("stopped watching") is not None, "it says it stopped")
 
+    p = subprocess.run([vanban, "watch", "--help"], capture_output=True)
+    t.check(p.returncode == 0 and b"Usage: vanban watch" in p.stdout, f"watch --help ({p.returncode})")
     p = subprocess.run([vanban, "watch"], capture_output=True)
     t.check(p.returncode == 2, f"no document is a usage error ({p.returncode})")
     p = subprocess.run([vanban, "watch", os.path.join(work, "nothing-here")], capture_output=True)
