@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   fonts-liberation2
   poppler-utils qpdf python3 python3-yaml python3-jsonschema groff-base
+  dpkg-dev file binutils     # cpack -G DEB: dpkg-shlibdeps finds the package's Depends (test_package.py)
 )
 
 missing=()

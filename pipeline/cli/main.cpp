@@ -21,6 +21,10 @@
 
 #include "pipeline/check/check.hpp"
 #include "pipeline/cli/schema_command.hpp"
+#include "pipeline/cli/data_dir.hpp"
+#include "pipeline/cli/new_command.hpp"
+#include "pipeline/cli/output_name.hpp"
+#include "pipeline/cli/watch_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
@@ -41,6 +45,8 @@ Usage:
   vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
   vanban check <document>... [--final] [--styles DIR]
   vanban schema [document|part|style]
+  vanban new <kind> <folder> [--style dang|nha-nuoc]
+  vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban --help
   vanban --version
 
@@ -63,6 +69,15 @@ check      Check a document against its style's conventions without building
 
 schema     Print the JSON Schema of document.yaml, of a part file or of a
            style file, for editors (docs/schema/).
+new        Write a new document folder from a template: every field the kind
+           needs, with “…” placeholders and comments; it builds at once, and
+           `check --final` lists what is left to fill. --style dang (the
+           default) or nha-nuoc; `vanban new --help` lists the kinds.
+
+watch      Build the document, then build it again at each save of any file
+           in its folder (parts, includes, images) or of its style file,
+           printing the messages and how long each build took. A build that
+           fails leaves the last good PDF in place. Ctrl-C stops.
 
 Options:
   -o, --output FILE   where to write the PDF
@@ -113,17 +128,12 @@ void finish_now(int code) {
 std::shared_future<void> fonts_ready;
 
 void start_fonts() {
-  fonts_ready = std::async(std::launch::async, [] { shape::add_font_dir(std::string(VANBAN_DATA_DIR) + "/fonts"); }).share();
+  fonts_ready = std::async(std::launch::async, [] { shape::add_font_dir(cli::data_dir() + "/fonts"); }).share();
 }
 
 int usage_error(const std::string& message) {
   std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
   return 2;
-}
-
-std::string default_styles_dir() {
-  if (const char* env = std::getenv("VANBAN_STYLES")) return env;
-  return std::string(VANBAN_DATA_DIR) + "/styles";
 }
 
 /// Seconds since the epoch for the PDF dates, or nullopt when there is no fixed date.
@@ -184,7 +194,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     // their own as soon as document.yaml names the style, while the parts load. Their
     // errors are reported only for a document that loaded without any; the style's come
     // before the checks', the fonts' after them (see below).
-    const std::string styles_dir = opt.styles_dir.empty() ? default_styles_dir() : opt.styles_dir;
+    const std::string styles_dir = opt.styles_dir.empty() ? cli::default_styles_dir() : opt.styles_dir;
     shape::FontSet fonts;
     std::promise<style::Style> style_ready;
     std::future<style::Style> style_loaded = style_ready.get_future();
@@ -251,7 +261,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
           meta.author = doc.header.issuer;
           if (const auto t = creation_time(doc)) meta.created = *t;
           std::string output = opt.output;
-          if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
+          if (output.empty()) output = cli::default_output(opt.document);
           check_output_path(output, doc);
           const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
           checked();
@@ -358,6 +368,19 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (args[0] == "schema") return cli::schema_command(args);
+  if (args[0] == "new") return cli::new_command({args.begin() + 1, args.end()});
+  if (args[0] == "watch")
+    return cli::watch_command({args.begin() + 1, args.end()}, [](const cli::WatchBuild& w, std::ostream& err) {
+      static std::once_flag fonts;
+      std::call_once(fonts, start_fonts);
+      Options opt;
+      opt.command = "build";
+      opt.final_mode = w.final_mode;
+      opt.document = w.document;
+      opt.output = w.output;
+      opt.styles_dir = w.styles_dir;
+      return build(opt, err);
+    });
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];
@@ -395,7 +418,7 @@ int main(int argc, char** argv) {
   if (!opt.dump.empty()) return usage_error("--dump takes one document");
   std::set<std::string> outputs;
   for (const auto& d : documents) {
-    const std::string out = fs::path(d).lexically_normal().filename().replace_extension().string();
+    const std::string out = cli::document_name(d);
     if (!outputs.insert(out).second)
       return usage_error("two documents would both be written to out/" + out + ".pdf; build them one at a time with -o");
   }

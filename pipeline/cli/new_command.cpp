@@ -1,0 +1,159 @@
+// `vanban new`: a document folder that builds at once, from templates/<style>/<kind>/.
+// The templates are files (installed to share/vanban/templates), not strings in the code:
+// an office can read them, and a change to one needs no rebuild.
+#include "pipeline/cli/new_command.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "pipeline/cli/data_dir.hpp"
+#include "pipeline/content/detail.hpp"
+#include "pipeline/core/diagnostic.hpp"
+
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace vanban::cli {
+
+namespace {
+
+constexpr const char* kDefaultStyle = "dang";
+
+constexpr const char* kHelp = R"(Usage: vanban new <kind> <folder> [--style dang|nha-nuoc]
+
+Writes a new document folder from a template: every field the kind needs, with
+“…” placeholders and comments. It builds at once; `vanban check --final <folder>`
+lists what is left to fill. The folder must not exist, or be empty.
+--style: dang (the default; HD 36-HD/VPTW) or nha-nuoc (NĐ 30/2020/NĐ-CP).
+)";
+
+int usage(const std::string& message) {
+  std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
+  return 2;
+}
+
+/// The names of the folders in `dir`, sorted (none when it cannot be read).
+std::vector<std::string> subfolders(const fs::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_directory(ec)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// "unknown kind `x`" + "did you mean `y`?" + the names there are (`listed`), for a usage error.
+std::string unknown(const std::string& what, const std::string& name, const std::vector<std::string>& known,
+                    const std::string& listed) {
+  std::string message = "unknown " + what + " `" + name + "`";
+  if (const std::string near = content::detail::closest(name, known); !near.empty())
+    message += "; did you mean `" + near + "`?";
+  return message + "\n" + listed + ": " + content::detail::list_names(known);
+}
+
+/// Refuses a folder that cannot receive the document: a file, a non-empty folder, or one
+/// whose parent folder is missing.
+void check_target(const fs::path& folder) {
+  std::error_code ec;
+  const std::string name = folder.string();
+  if (fs::exists(folder, ec)) {
+    if (!fs::is_directory(folder, ec)) fail({name, 0, 0}, "exists and is not a folder", "choose another name");
+    if (!fs::is_empty(folder, ec))
+      fail({name, 0, 0}, "the folder exists and is not empty: refusing to write into it",
+           "choose a new folder name; `vanban new` never mixes a template with existing files");
+  }
+  const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
+  if (!fs::is_directory(parent, ec))
+    fail({name, 0, 0}, "the folder it goes in does not exist: " + parent.string(),
+         "create it first (mkdir -p " + parent.string() + ")");
+}
+
+/// Copies `from` into a new temporary folder beside `folder`, then renames it to `folder`
+/// (an empty folder of that name is replaced). On failure nothing is left behind.
+void write_folder(const fs::path& from, const fs::path& folder) {
+  const std::string name = folder.string();
+  const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
+  std::string pattern = (parent / ("." + folder.filename().string() + ".new-XXXXXX")).string();
+  if (!::mkdtemp(pattern.data()))
+    fail({name, 0, 0}, "cannot create a folder beside it: " + std::error_code(errno, std::generic_category()).message(),
+         "check that you may write in " + parent.string());
+  const fs::path temp = pattern;
+  std::error_code ec;
+  fs::copy(from, temp, fs::copy_options::recursive, ec);
+  if (!ec) fs::permissions(temp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec, ec);  // mkdtemp made it 0700
+  if (!ec) fs::rename(temp, folder, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove_all(temp, ignored);
+    fail({name, 0, 0}, "cannot write the folder: " + ec.message(), "nothing was written; check the disk and permissions");
+  }
+}
+
+}  // namespace
+
+int new_command(const std::vector<std::string>& args) {
+  std::vector<std::string> positional;
+  std::string style = kDefaultStyle;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << kHelp << "Kinds, by style (" << (fs::path(data_dir()) / "templates").string() << "):\n";
+      for (const auto& s : subfolders(fs::path(data_dir()) / "templates"))
+        std::cout << "  " << s << ": " << content::detail::list_names(subfolders(fs::path(data_dir()) / "templates" / s))
+                  << '\n';
+      return 0;
+    } else if (a == "--style") {
+      if (i + 1 >= args.size()) return usage("--style needs a value (dang or nha-nuoc)");
+      style = args[++i];
+    } else if (a.rfind("--style=", 0) == 0) {
+      style = a.substr(8);
+    } else if (!a.empty() && a[0] == '-') {
+      return usage("unknown option `" + a + "` for new");
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.size() != 2) return usage("new takes a kind and a folder: vanban new <kind> <folder> [--style dang|nha-nuoc]");
+  const std::string& kind = positional[0];
+  fs::path folder = fs::path(positional[1]).lexically_normal();
+  if (folder.filename().empty()) folder = folder.parent_path();  // "baocao/"
+
+  const fs::path templates = fs::path(data_dir()) / "templates";
+  const std::vector<std::string> styles = subfolders(templates);
+  if (styles.empty()) {
+    std::cerr << "vanban: error: no templates found in " << templates.string()
+              << "\n  hint: the installation is incomplete; reinstall vanban\n";
+    return 1;
+  }
+  if (!std::count(styles.begin(), styles.end(), style)) return usage(unknown("style", style, styles, "styles"));
+  const std::vector<std::string> kinds = subfolders(templates / style);
+  if (!std::count(kinds.begin(), kinds.end(), kind)) {
+    std::string message = unknown("kind", kind, kinds, "kinds of the " + style + " style");
+    for (const auto& other : styles)
+      if (other != style && fs::is_directory(templates / other / kind))
+        message += "\n(the " + other + " style has a `" + kind + "`: --style " + other + ")";
+    return usage(message);
+  }
+  try {
+    check_target(folder);
+    write_folder(templates / style / kind, folder);
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << format(d) << '\n';
+    return 1;
+  }
+  const std::string f = folder.string();
+  std::cerr << "created " << f << "/ (" << kind << ", style " << style << ")\n"
+            << "next: fill in every “…” in its .yaml files; `vanban watch " << f << "` rebuilds the PDF at each save,\n"
+            << "      `vanban check --final " << f << "` lists what is left to fill\n";
+  return 0;
+}
+
+}  // namespace vanban::cli
