@@ -25,6 +25,7 @@
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/limits.hpp"
 #include "pipeline/pdf/write.hpp"
+#include "pipeline/shape/glyph_text.hpp"
 #include "pipeline/style/style.hpp"
 
 #include <unistd.h>
@@ -236,7 +237,8 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         checked();
         std::cout << layout::dump_lines(flow);
       } else {
-        const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
+        layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
+        paged.glyph_texts = shape::glyph_texts(shaper);  // (the shaping is done)
         if (opt.dump == "pages") {
           checked();
           std::cout << layout::dump_pages(paged);

@@ -157,7 +157,7 @@ class FlowBuilder {
   /// next paragraph in reading order until none is left, so that the threads finish
   /// together; or on this thread alone when the text is short and threads would cost more
   /// than they save. The lines do not depend on which thread set them, nor do the glyphs'
-  /// ToUnicode texts (see Font::note_glyph_text), so the output is the same on any number
+  /// ToUnicode texts (see shape::glyph_texts), so the output is the same on any number
   /// of cores.
   void set_deferred() {
     if (deferred_.empty()) return;

@@ -108,7 +108,7 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& text_
   return out;
 }
 
-EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids) {
+EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids, const shape::GlyphTexts& texts) {
   hb_face_t* face = font.hb_face();
   const double scale = 1000.0 / font.upem();
   const auto em1000 = [scale](double units) { return static_cast<std::int32_t>(std::lround(units * scale)); };
@@ -150,7 +150,6 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   const unsigned int n_new = hb_face_get_glyph_count(sub.get());
   e.glyphs.width.assign(n_new, 0);
   std::map<std::uint32_t, std::u32string> text_by_cid;
-  const auto& glyph_text = font.glyph_text();
   for (unsigned int cid = 0; cid < n_new; ++cid) {
     const hb_codepoint_t old = hb_map_get(new_to_old, cid);
     if (old == HB_MAP_VALUE_INVALID) continue;
@@ -158,7 +157,7 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
     e.glyphs.width[cid] = width(font.advance(old));
     // Only glyphs placed on a page carry text; a composite's components never do.
     if (cid != 0 && gids.count(old))
-      if (auto it = glyph_text.find(old); it != glyph_text.end()) text_by_cid.emplace(cid, it->second);
+      if (auto it = texts.find(old); it != texts.end()) text_by_cid.emplace(cid, it->second);
   }
   for (std::uint32_t g : gids)
     if (e.glyphs.cid(g) == GlyphMap::kNone)

@@ -260,7 +260,9 @@ Streams make_streams(const layout::PagedDocument& pd, const shape::FontSet& font
   parallel_for(s.font_ids.size(), [&](std::size_t i) {
     const std::size_t f = s.font_ids[i];
     s.embedded[f].emplace();
-    s.embedded[f]->font = embed_font(fonts[static_cast<shape::FontId>(f)], used[f]);
+    static const shape::GlyphTexts none;
+    const shape::GlyphTexts& texts = f < pd.glyph_texts.size() ? pd.glyph_texts[f] : none;
+    s.embedded[f]->font = embed_font(fonts[static_cast<shape::FontId>(f)], used[f], texts);
   });
   std::vector<const GlyphMap*> maps(fonts.fonts.size(), nullptr);
   for (const std::size_t f : s.font_ids) maps[f] = &s.embedded[f]->font.glyphs;
