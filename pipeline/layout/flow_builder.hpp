@@ -58,12 +58,12 @@ struct FlowBuilder {
 };
 
 /// The header grid of the first page (front_matter.cpp).
-void set_header(FlowBuilder& fb, resolve::HeaderGrid& header);
+void set_header(FlowBuilder& fb, resolve::HeaderGrid& h);
 /// The title block under the header (front_matter.cpp).
-void set_title(FlowBuilder& fb, resolve::TitleBlock& title);
+void set_title(FlowBuilder& fb, resolve::TitleBlock& t);
 /// A table: one fixed group per row, the header row repeated on each page (table.cpp).
 void set_table(FlowBuilder& fb, resolve::Block& block);
 /// The closing row: recipients and signature (closing.cpp).
-void set_closing(FlowBuilder& fb, resolve::Closing& closing);
+void set_closing(FlowBuilder& fb, resolve::Closing& c);
 
 }  // namespace vanban::layout
