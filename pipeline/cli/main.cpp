@@ -27,9 +27,16 @@
 #include "pipeline/cli/watch_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
+#include "pipeline/layout/dump.hpp"
 #include "pipeline/layout/flow.hpp"
-#include "pipeline/layout/limits.hpp"
+#include "pipeline/layout/page_break.hpp"
+#include "pipeline/layout/page_numbers.hpp"
 #include "pipeline/pdf/write.hpp"
+#include "pipeline/resolve/dump.hpp"
+#include "pipeline/resolve/limits.hpp"
+#include "pipeline/resolve/resolve.hpp"
+#include "pipeline/shape/family.hpp"
+#include "pipeline/shape/glyph_text.hpp"
 #include "pipeline/style/style.hpp"
 
 #include <unistd.h>
@@ -42,7 +49,7 @@ namespace {
 constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official documents
 
 Usage:
-  vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
+  vanban build <document>... [-o FILE.pdf] [--dump=styled|lines|pages] [--final] [--styles DIR]
   vanban check <document>... [--final] [--styles DIR]
   vanban schema [document|part|style]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
@@ -82,6 +89,8 @@ watch      Build the document, then build it again at each save of any file
 Options:
   -o, --output FILE   where to write the PDF
   --final             check as a final document (placeholders are errors)
+  --dump=styled       print the styled document (every text with its size,
+                      weight and slant, before shaping) instead of a PDF
   --dump=lines        print the set lines (ratio, width, text) instead of a PDF
   --dump=pages        print the positioned runs of every page instead of a PDF
   --styles DIR        look up style names in DIR (default: the styles/ folder
@@ -210,14 +219,14 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
       style_ready.set_value(st);
       if (!want_fonts) return {};
       fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
-      return layout::load_family(st, fonts, {st.file, 0, 0});
+      return shape::load_family(st.family, st.fallback_families, fonts, {st.file, 0, 0});
     };
     std::future<shape::Family> family_loaded;
     const content::Document doc = content::load_document(opt.document, [&](const content::Document& head) {
       family_loaded = std::async(std::launch::async, prepare, head);  // (a copy of the head)
     });
     if (!family_loaded.valid()) family_loaded = std::async(std::launch::async, prepare, doc);
-    layout::check_document_size(doc);
+    resolve::check_document_size(doc);
     const style::Style st = style_loaded.get();
     const bool final_mode = opt.final_mode || doc.status == "final";
     if (opt.command == "check") return report_check(check::check_document(doc, st, final_mode), err);
@@ -246,12 +255,20 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     try {
       const shape::Family family = family_loaded.get();
       shape::Shaper shaper(fonts);
-      layout::Flow flow = layout::build_flow(doc, st, family, shaper, diags);
-      if (opt.dump == "lines") {
+      resolve::StyledDocument styled = resolve::resolve_document(doc, st);
+      const resolve::Geometry geometry = styled.geometry;
+      layout::Flow flow;
+      if (opt.dump != "styled") flow = layout::build_flow(std::move(styled), family, shaper, diags);
+      if (opt.dump == "styled") {
+        checked();
+        std::cout << resolve::dump_styled(styled);
+      } else if (opt.dump == "lines") {
         checked();
         std::cout << layout::dump_lines(flow);
       } else {
-        const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
+        layout::PagedDocument paged = layout::break_pages(std::move(flow), geometry.page);
+        layout::number_pages(paged, geometry.page_numbers, geometry.page, family, shaper);
+        paged.glyph_texts = shape::glyph_texts(shaper);  // (the shaping is done)
         if (opt.dump == "pages") {
           checked();
           std::cout << layout::dump_pages(paged);
@@ -397,7 +414,8 @@ int main(int argc, char** argv) {
       opt.final_mode = true;
     } else if (a.rfind("--dump=", 0) == 0) {
       opt.dump = a.substr(7);
-      if (opt.dump != "lines" && opt.dump != "pages") return usage_error("--dump takes lines or pages");
+      if (opt.dump != "styled" && opt.dump != "lines" && opt.dump != "pages")
+        return usage_error("--dump takes styled, lines or pages");
     } else if (!a.empty() && a[0] == '-') {
       return usage_error("unknown option `" + a + "`");
     } else {

@@ -5,7 +5,7 @@
 /// 2-core, 4 GB machine can still do in a minute or two.
 ///
 /// Where each is checked:
-/// - kMaxBlocks, kMaxTextBytes: layout::check_document_size, before any shaping;
+/// - kMaxBlocks, kMaxTextBytes: resolve::check_document_size, before any shaping;
 /// - kMaxPages: layout::break_pages, as pages are made;
 /// - kMaxImagePixels: layout::probe_image, from the image's header;
 /// - kMemoryLimitMb: limit_memory, for the whole process (the net under everything else:

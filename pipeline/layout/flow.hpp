@@ -1,14 +1,13 @@
 #pragma once
-/// The flow: a document turned into a list of blocks of set lines (the output
+/// The flow: a styled document turned into a list of blocks of set lines (the output
 /// of line breaking), each with what the page builder needs to know: spacing,
 /// whether it may be split, whether it keeps with the next block.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "pipeline/content/document.hpp"
 #include "pipeline/layout/paragraph.hpp"
-#include "pipeline/style/style.hpp"
+#include "pipeline/resolve/styled.hpp"
 
 namespace vanban::layout {
 
@@ -43,24 +42,10 @@ struct Flow {
   std::vector<FlowBlock> blocks;
 };
 
-/// The fonts of the style's family (or its first installed fallback), added to `fonts`.
-/// Throws an Error at `where` when no listed family has all four faces.
-shape::Family load_family(const style::Style& style, shape::FontSet& fonts, const SourcePos& where);
-
-/// Sets every block of `doc`: header grid, title block, headings, paragraphs, lists.
-/// Warnings (loose fallback lines, words split) go to `diags`.
-Flow build_flow(const content::Document& doc, const style::Style& style, const shape::Family& family,
-                shape::Shaper& shaper, Diagnostics& diags);
-
-/// Breaks the flow into pages (taking it: its lines' glyph runs move into the pages) (headings keep with the next block; no paragraph
-/// leaves a single line at the foot or head of a page) and adds page numbers.
-PagedDocument break_pages(Flow flow, const style::Style& style, const shape::Family& family,
-                          shape::Shaper& shaper);
-
-/// Stable text form of the flow's lines (`vanban build --dump=lines`).
-std::string dump_lines(const Flow& flow);
-
-/// Stable text form of the pages (`vanban build --dump=pages`).
-std::string dump_pages(const PagedDocument& doc);
+/// Sets every block of `doc` (taking it: its texts move into the runs): header grid, title
+/// block, headings, paragraphs, lists, tables, the closing row. Warnings (loose fallback
+/// lines, words split) go to `diags`, in reading order; of several errors, the first in
+/// reading order is thrown.
+Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape::Shaper& shaper, Diagnostics& diags);
 
 }  // namespace vanban::layout

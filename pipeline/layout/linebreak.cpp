@@ -21,7 +21,6 @@
 ///    < −1 only on an overfull line; an overfull line with no shrink reports
 ///    −1 − (L − W) in points.
 ///  * Empty `widths` is taken as a measure of 0 (everything is overfull).
-///  * BreakParams::emergency_ratio_limit is not used.
 #include "pipeline/layout/linebreak.hpp"
 
 #include <algorithm>

@@ -38,7 +38,6 @@ struct BreakParams {
   int line_penalty = 10;           ///< added to badness before squaring
   int flagged_demerits = 3000;     ///< two consecutive flagged breaks ("double hyphen")
   int fitness_demerits = 10000;    ///< adjacent lines whose fitness classes differ by more than one
-  double emergency_ratio_limit = 1e9;  ///< not used by callers yet
 };
 
 /// One line of the result: items [begin, end) and how much its glue is stretched.

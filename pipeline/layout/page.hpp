@@ -74,6 +74,9 @@ struct PagedDocument {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   std::vector<Anchor> anchors;
+  /// By FontId: the text each glyph stands for (shape::glyph_texts), for the PDF's
+  /// ToUnicode maps; a font past the end has none.
+  std::vector<shape::GlyphTexts> glyph_texts;
 };
 
 }  // namespace vanban::layout

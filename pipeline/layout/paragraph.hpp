@@ -62,12 +62,12 @@ void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper,
 
 /// One line of text shaped whole (spaces kept as typed, no breaking), at x = y = 0.
 /// `width` receives its advance.
-TextRun set_run(const StyledText& text, shape::Shaper& shaper, Sp& width);
+TextRun set_run(const StyledText& t, shape::Shaper& shaper, Sp& width);
 
 /// Shapes, breaks and sets `parts` (inline runs in order). Every character is
 /// checked against its font first: a missing glyph throws an Error at `where`
 /// naming the character, the font and the place.
-SetParagraph set_paragraph(const std::vector<StyledText>& parts, const ParagraphShape& shape,
+SetParagraph set_paragraph(const std::vector<StyledText>& parts, const ParagraphShape& ps,
                            shape::Shaper& shaper, const SourcePos& where);
 
 }  // namespace vanban::layout

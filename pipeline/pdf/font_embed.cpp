@@ -108,10 +108,40 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& text_
   return out;
 }
 
-EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids) {
-  hb_face_t* face = font.hb_face();
+namespace {
+
+/// The FontDescriptor values of `e`, from the original font's tables (lengths in 1/1000 em).
+void descriptor_values(const shape::Font& font, hb_face_t* face, EmbeddedFont& e) {
   const double scale = 1000.0 / font.upem();
   const auto em1000 = [scale](double units) { return static_cast<std::int32_t>(std::lround(units * scale)); };
+  const Table head(face, HB_TAG('h', 'e', 'a', 'd'));
+  const Table post(face, HB_TAG('p', 'o', 's', 't'));
+  const Table os2(face, HB_TAG('O', 'S', '/', '2'));
+  e.bbox[0] = em1000(head.i16(36));
+  e.bbox[1] = em1000(head.i16(38));
+  e.bbox[2] = em1000(head.i16(40));
+  e.bbox[3] = em1000(head.i16(42));
+  e.ascent = em1000(font.ascender());
+  e.descent = em1000(font.descender());
+  e.cap_height = em1000(font.cap_height());
+  e.italic_angle = std::round(post.i32(4) / 65536.0 * 100.0) / 100.0;  // Fixed 16.16
+  const bool fixed_pitch = post.u32(12) != 0;
+  const bool italic = e.italic_angle != 0 || (head.u16(44) & 2) != 0;
+  // Serif: PANOSE family "Latin text" (2) with a serif style below 11 (11–13 are sans).
+  const std::uint32_t panose_family = os2.u8(32), panose_serif = os2.u8(33);
+  const bool serif = panose_family == 2 && panose_serif >= 2 && panose_serif <= 10;
+  e.flags = 4 | (fixed_pitch ? 1 : 0) | (serif ? 2 : 0) | (italic ? 64 : 0);
+  // No table stores StemV; this common estimate from the weight class is good enough,
+  // since viewers use it only to fake a substitute, and our fonts are always embedded.
+  const double weight = os2.empty() ? 400.0 : static_cast<double>(os2.u16(4));
+  e.stem_v = static_cast<std::int32_t>(std::lround(50.0 + (weight / 65.0) * (weight / 65.0)));
+}
+
+}  // namespace
+
+EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids, const shape::GlyphTexts& texts) {
+  hb_face_t* face = font.hb_face();
+  const double scale = 1000.0 / font.upem();
   // Widths to kWidthDecimals places, as /W will say them (see GlyphMap).
   const double width_unit = std::pow(10.0, kWidthDecimals);
   const auto width = [&](double units) { return std::round(units * scale * width_unit) / width_unit; };
@@ -150,7 +180,6 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   const unsigned int n_new = hb_face_get_glyph_count(sub.get());
   e.glyphs.width.assign(n_new, 0);
   std::map<std::uint32_t, std::u32string> text_by_cid;
-  const auto& glyph_text = font.glyph_text();
   for (unsigned int cid = 0; cid < n_new; ++cid) {
     const hb_codepoint_t old = hb_map_get(new_to_old, cid);
     if (old == HB_MAP_VALUE_INVALID) continue;
@@ -158,7 +187,7 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
     e.glyphs.width[cid] = width(font.advance(old));
     // Only glyphs placed on a page carry text; a composite's components never do.
     if (cid != 0 && gids.count(old))
-      if (auto it = glyph_text.find(old); it != glyph_text.end()) text_by_cid.emplace(cid, it->second);
+      if (auto it = texts.find(old); it != texts.end()) text_by_cid.emplace(cid, it->second);
   }
   for (std::uint32_t g : gids)
     if (e.glyphs.cid(g) == GlyphMap::kNone)
@@ -166,28 +195,7 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   e.to_unicode = to_unicode_cmap(text_by_cid);
   e.base_font = subset_tag(font.postscript_name(), gids) + "+" + font.postscript_name();
 
-  // --- FontDescriptor values from the original font's tables ---------------------------
-  const Table head(face, HB_TAG('h', 'e', 'a', 'd'));
-  const Table post(face, HB_TAG('p', 'o', 's', 't'));
-  const Table os2(face, HB_TAG('O', 'S', '/', '2'));
-  e.bbox[0] = em1000(head.i16(36));
-  e.bbox[1] = em1000(head.i16(38));
-  e.bbox[2] = em1000(head.i16(40));
-  e.bbox[3] = em1000(head.i16(42));
-  e.ascent = em1000(font.ascender());
-  e.descent = em1000(font.descender());
-  e.cap_height = em1000(font.cap_height());
-  e.italic_angle = std::round(post.i32(4) / 65536.0 * 100.0) / 100.0;  // Fixed 16.16
-  const bool fixed_pitch = post.u32(12) != 0;
-  const bool italic = e.italic_angle != 0 || (head.u16(44) & 2) != 0;
-  // Serif: PANOSE family "Latin text" (2) with a serif style below 11 (11–13 are sans).
-  const std::uint32_t panose_family = os2.u8(32), panose_serif = os2.u8(33);
-  const bool serif = panose_family == 2 && panose_serif >= 2 && panose_serif <= 10;
-  e.flags = 4 | (fixed_pitch ? 1 : 0) | (serif ? 2 : 0) | (italic ? 64 : 0);
-  // No table stores StemV; this common estimate from the weight class is good enough,
-  // since viewers use it only to fake a substitute, and our fonts are always embedded.
-  const double weight = os2.empty() ? 400.0 : static_cast<double>(os2.u16(4));
-  e.stem_v = static_cast<std::int32_t>(std::lround(50.0 + (weight / 65.0) * (weight / 65.0)));
+  descriptor_values(font, face, e);
   return e;
 }
 

@@ -29,9 +29,9 @@ struct EmbeddedFont {
 
 /// Subsets `font` to `gids` with hb-subset (gids renumbered; hinting dropped, since PDF
 /// viewers and printers do not run it, and layout tables, since they never shape) and
-/// computes the PDF-side data.
-/// Throws std::runtime_error when subsetting fails.
-EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids);
+/// computes the PDF-side data; the ToUnicode map gives each glyph of `gids` its text in
+/// `texts`. Throws std::runtime_error when subsetting fails.
+EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& gids, const shape::GlyphTexts& texts);
 
 /// The 6-letter subset tag (A–Z) from a hash of the PostScript name and the glyph set:
 /// deterministic, and different for different subsets of the same font.

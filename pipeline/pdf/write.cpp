@@ -215,10 +215,9 @@ ObjNum add_outline(PdfFile& file, const layout::PagedDocument& pd, const std::ve
   return root;
 }
 
-std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::FontSet& fonts,
-                                 const Metadata& meta) {
-  // Which glyphs of which font the pages draw: only those go into the subsets.
-  // (Marked in a bitmap per font first: a long document draws millions of glyphs.)
+/// Which glyphs of each font the pages draw: only those go into the subsets. (Marked in a
+/// bitmap per font first: a long document draws millions of glyphs.)
+std::vector<std::set<std::uint32_t>> drawn_glyphs(const layout::PagedDocument& pd, const shape::FontSet& fonts) {
   std::vector<std::vector<bool>> drawn(fonts.fonts.size());
   for (const auto& page : pd.pages) {
     if (page.width <= 0 || page.height <= 0) throw std::runtime_error("PDF writer: page with no size");
@@ -236,43 +235,57 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   for (std::size_t f = 0; f < drawn.size(); ++f)
     for (std::size_t g = 0; g < drawn[f].size(); ++g)
       if (drawn[f][g]) used[f].insert(used[f].end(), static_cast<std::uint32_t>(g));
+  return used;
+}
 
-  // The costly part -- subsetting, images, content streams, Flate -- runs on every core:
-  // first the subsets (the content streams need their CIDs), then all the streams. The
-  // objects are written afterwards on this thread, always in the same order, so the bytes
-  // do not depend on the number of threads.
-  std::vector<std::size_t> font_ids;
+/// Everything costly, computed before a single object is written: the font subsets, the
+/// images and the content streams, all compressed.
+struct Streams {
+  std::vector<std::size_t> font_ids;                 ///< the fonts drawn, in FontId order
+  std::vector<std::optional<FontStreams>> embedded;  ///< by FontId
+  std::vector<std::string> image_paths;              ///< each image once, in order of first use
+  std::vector<ImageStreams> images;                  ///< by index in image_paths
+  std::vector<Deflated> contents;                    ///< by page
+};
+
+/// Makes the Streams on every core: first the subsets (the content streams need their
+/// CIDs), then all the streams. The objects are written afterwards on one thread, always in
+/// the same order, so the bytes do not depend on the number of threads.
+Streams make_streams(const layout::PagedDocument& pd, const shape::FontSet& fonts) {
+  const std::vector<std::set<std::uint32_t>> used = drawn_glyphs(pd, fonts);
+  Streams s;
   for (std::size_t f = 0; f < fonts.fonts.size(); ++f)
-    if (!used[f].empty()) font_ids.push_back(f);
-  std::vector<std::optional<FontStreams>> embedded(fonts.fonts.size());
-  parallel_for(font_ids.size(), [&](std::size_t i) {
-    const std::size_t f = font_ids[i];
-    embedded[f].emplace();
-    embedded[f]->font = embed_font(fonts[static_cast<shape::FontId>(f)], used[f]);
+    if (!used[f].empty()) s.font_ids.push_back(f);
+  s.embedded.resize(fonts.fonts.size());
+  parallel_for(s.font_ids.size(), [&](std::size_t i) {
+    const std::size_t f = s.font_ids[i];
+    s.embedded[f].emplace();
+    static const shape::GlyphTexts none;
+    const shape::GlyphTexts& texts = f < pd.glyph_texts.size() ? pd.glyph_texts[f] : none;
+    s.embedded[f]->font = embed_font(fonts[static_cast<shape::FontId>(f)], used[f], texts);
   });
   std::vector<const GlyphMap*> maps(fonts.fonts.size(), nullptr);
-  for (const std::size_t f : font_ids) maps[f] = &embedded[f]->font.glyphs;
+  for (const std::size_t f : s.font_ids) maps[f] = &s.embedded[f]->font.glyphs;
 
   // Images (scanned signatures, seals), each embedded once however often it is drawn.
-  std::vector<std::string> image_paths;
   for (const auto& page : pd.pages)
     for (const auto& im : page.images)
-      if (std::find(image_paths.begin(), image_paths.end(), im.path) == image_paths.end())
-        image_paths.push_back(im.path);
+      if (std::find(s.image_paths.begin(), s.image_paths.end(), im.path) == s.image_paths.end())
+        s.image_paths.push_back(im.path);
 
-  std::vector<Deflated> contents(pd.pages.size());
-  std::vector<ImageStreams> images(image_paths.size());
-  const std::size_t font_jobs = 2 * font_ids.size(), image_jobs = image_paths.size();
+  s.contents.resize(pd.pages.size());
+  s.images.resize(s.image_paths.size());
+  const std::size_t font_jobs = 2 * s.font_ids.size(), image_jobs = s.image_paths.size();
   parallel_for(font_jobs + image_jobs + pd.pages.size(), [&](std::size_t i) {
     if (i < font_jobs) {  // the font files first: the largest jobs
-      FontStreams& fs = *embedded[font_ids[i / 2]];
+      FontStreams& fs = *s.embedded[s.font_ids[i / 2]];
       if (i % 2 == 0) fs.file = deflate(fs.font.font_file.data(), fs.font.font_file.size());
       else fs.to_unicode = deflate(fs.font.to_unicode.data(), fs.font.to_unicode.size());
       return;
     }
     if (i < font_jobs + image_jobs) {
-      ImageStreams& is = images[i - font_jobs];
-      is.image = layout::read_image_data(image_paths[i - font_jobs]);
+      ImageStreams& is = s.images[i - font_jobs];
+      is.image = layout::read_image_data(s.image_paths[i - font_jobs]);
       if (is.image.jpeg) return;
       is.samples = deflate(is.image.bytes.data(), is.image.bytes.size());
       if (!is.image.alpha.empty()) is.alpha = deflate(is.image.alpha.data(), is.image.alpha.size());
@@ -281,33 +294,34 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
       return;
     }
     const std::size_t k = i - font_jobs - image_jobs;
-    const std::string content = page_content(pd.pages[k], fonts, maps, image_paths);
-    contents[k] = deflate(content.data(), content.size());
+    const std::string content = page_content(pd.pages[k], fonts, maps, s.image_paths);
+    s.contents[k] = deflate(content.data(), content.size());
   });
+  return s;
+}
 
-  PdfFile file;
-  // Room for the streams plus the objects around them, reserved (not touched) up front so
-  // that the buffer rarely has to move.
+/// Room for the streams plus the objects around them, reserved (not touched) up front so
+/// that the file's buffer rarely has to move.
+std::size_t size_estimate(const layout::PagedDocument& pd, const Streams& s) {
   std::size_t estimate = 65536 + 1024 * (pd.pages.size() + pd.outline.size());
-  for (const std::size_t f : font_ids)
-    estimate += embedded[f]->file.size + embedded[f]->to_unicode.size + 16 * embedded[f]->font.glyphs.width.size();
-  for (const auto& im : images) estimate += im.image.bytes.size() + im.samples.size + im.alpha.size;
-  for (const auto& c : contents) estimate += c.size;
-  file.reserve_bytes(estimate);
+  for (const std::size_t f : s.font_ids)
+    estimate += s.embedded[f]->file.size + s.embedded[f]->to_unicode.size + 16 * s.embedded[f]->font.glyphs.width.size();
+  for (const auto& im : s.images) estimate += im.image.bytes.size() + im.samples.size + im.alpha.size;
+  for (const auto& c : s.contents) estimate += c.size;
+  return estimate;
+}
 
-  const ObjNum catalog = file.reserve(), page_tree = file.reserve(), info = file.reserve();
-  std::vector<ObjNum> font_refs(fonts.fonts.size(), 0);
-  for (const std::size_t f : font_ids) font_refs[f] = add_font(file, *embedded[f]);
-  std::vector<ObjNum> image_refs;
-  for (const auto& im : images) image_refs.push_back(add_image(file, im));
-
+/// The Page objects (and their content streams, moved out of `s`), children of `page_tree`;
+/// returns them in order.
+std::vector<ObjNum> add_pages(PdfFile& file, const layout::PagedDocument& pd, Streams& s, ObjNum page_tree,
+                              const std::vector<ObjNum>& font_refs, const std::vector<ObjNum>& image_refs) {
   std::vector<ObjNum> pages;
   pages.reserve(pd.pages.size());
   for (std::size_t k = 0; k < pd.pages.size(); ++k) {
     const auto& page = pd.pages[k];
     const ObjNum content = file.reserve(), p = file.reserve();
-    file.write_stream(content, Dict().name("Filter", "FlateDecode").entries(), contents[k].bytes());
-    contents[k] = {};  // in the file now
+    file.write_stream(content, Dict().name("Filter", "FlateDecode").entries(), s.contents[k].bytes());
+    s.contents[k] = {};  // in the file now
     Dict resources;
     std::set<shape::FontId> page_fonts;
     for (const auto& run : page.runs)
@@ -320,8 +334,8 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
     if (!page.images.empty()) {
       std::set<std::size_t> page_images;
       for (const auto& im : page.images)
-        page_images.insert(static_cast<std::size_t>(std::find(image_paths.begin(), image_paths.end(), im.path) -
-                                                    image_paths.begin()));
+        page_images.insert(static_cast<std::size_t>(std::find(s.image_paths.begin(), s.image_paths.end(), im.path) -
+                                                    s.image_paths.begin()));
       Dict d;
       for (const std::size_t i : page_images) d.ref(image_resource_name(i), image_refs[i]);
       resources.raw("XObject", d.str());
@@ -335,18 +349,13 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
                              .str());
     pages.push_back(p);
   }
-  Array kids;
-  for (const ObjNum p : pages) kids.ref(p);
-  file.write_object(page_tree, Dict()
-                                   .name("Type", "Pages")
-                                   .raw("Kids", kids.str())
-                                   .integer("Count", static_cast<std::int64_t>(pages.size()))
-                                   .str());
+  return pages;
+}
 
-  const ObjNum outline = add_outline(file, pd, pages);
-
-  // Info: no clock is read, so the same input gives the same bytes (the trailer /ID is a
-  // hash of the file); dates only when the document or SOURCE_DATE_EPOCH gives one.
+/// The Info dictionary. No clock is read, so the same input gives the same bytes (the
+/// trailer /ID is a hash of the file); dates only when the document or SOURCE_DATE_EPOCH
+/// gives one.
+std::string info_dict(const Metadata& meta) {
   Dict i;
   for (const auto& [key, value] : {std::pair<std::string_view, std::string_view>{"Title", meta.title},
                                    {"Author", meta.author},
@@ -358,7 +367,31 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
     const std::string date = pdf_date(*meta.created);
     i.literal("CreationDate", date).literal("ModDate", date);
   }
-  file.write_object(info, i.str());
+  return i.str();
+}
+
+}  // namespace
+
+std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts, const Metadata& meta) {
+  Streams s = make_streams(doc, fonts);
+  PdfFile file;
+  file.reserve_bytes(size_estimate(doc, s));
+
+  const ObjNum catalog = file.reserve(), page_tree = file.reserve(), info = file.reserve();
+  std::vector<ObjNum> font_refs(fonts.fonts.size(), 0);
+  for (const std::size_t f : s.font_ids) font_refs[f] = add_font(file, *s.embedded[f]);
+  std::vector<ObjNum> image_refs;
+  for (const auto& im : s.images) image_refs.push_back(add_image(file, im));
+  const std::vector<ObjNum> pages = add_pages(file, doc, s, page_tree, font_refs, image_refs);
+  Array kids;
+  for (const ObjNum p : pages) kids.ref(p);
+  file.write_object(page_tree, Dict()
+                                   .name("Type", "Pages")
+                                   .raw("Kids", kids.str())
+                                   .integer("Count", static_cast<std::int64_t>(pages.size()))
+                                   .str());
+  const ObjNum outline = add_outline(file, doc, pages);
+  file.write_object(info, info_dict(meta));
 
   Dict c;
   c.name("Type", "Catalog").ref("Pages", page_tree);
@@ -368,6 +401,8 @@ std::vector<char> write_pdf_impl(const layout::PagedDocument& pd, const shape::F
   file.write_object(catalog, c.str());
   return file.finish(catalog, info);
 }
+
+namespace {
 
 /// The process umask, read without changing it (umask(2) can only set).
 mode_t current_umask() {
@@ -392,11 +427,6 @@ std::string pdf_date(std::int64_t seconds) {
                 static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
                 static_cast<int>(hms.seconds().count()));
   return buf;
-}
-
-std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
-                            const Metadata& meta) {
-  return write_pdf_impl(doc, fonts, meta);
 }
 
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes) {

@@ -1,7 +1,7 @@
 #pragma once
 /// The PDF writer: Pages -> PDF bytes (PDF 1.7, objects written by objects.hpp's PdfFile).
 /// Fonts are embedded as Type0/CIDFontType2 Identity-H, subset with hb-subset,
-/// with a ToUnicode map built from the glyph->text record of each Font.
+/// with a ToUnicode map built from the glyph->text records the PagedDocument carries.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -186,28 +186,6 @@ std::int32_t Font::advance(std::uint32_t gid) const {
   return hb_font_get_glyph_h_advance(font_, gid);
 }
 
-void Font::note_glyph_text(std::uint32_t gid, std::u32string_view text) {
-  const GlyphText record{gid, text};
-  note_glyph_texts({&record, 1});
-}
-
-void Font::note_glyph_texts(std::span<const GlyphText> records) {
-  const std::lock_guard<std::mutex> lock(glyph_text_mutex_);
-  for (const GlyphText& r : records) {
-    const auto it = glyph_text_.lower_bound(r.gid);
-    if (it == glyph_text_.end() || it->first != r.gid) {
-      glyph_text_.emplace_hint(it, r.gid, r.text);
-      continue;
-    }
-    // Most records repeat what is kept: compare before copying anything.
-    const std::u32string_view old = it->second;
-    const bool better = old.empty() ? !r.text.empty()
-                                    : !r.text.empty() && (r.text.size() < old.size() ||
-                                                          (r.text.size() == old.size() && r.text < old));
-    if (better) it->second.assign(r.text);
-  }
-}
-
 FontId FontSet::add(const std::string& path) {
   // Compare canonical paths so "./a.ttf" and "a.ttf" are one font (one subset in the PDF).
   const auto canon = [](const std::string& p) {

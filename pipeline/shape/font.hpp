@@ -1,16 +1,12 @@
 #pragma once
 /// Fonts: finding the four faces of a family, opening them with HarfBuzz,
-/// checking coverage, and remembering which glyph stands for which text
-/// (the PDF writer's ToUnicode map is built from that record).
+/// checking coverage.
 #include <hb.h>
 
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <memory>
-#include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace vanban::shape {
@@ -50,22 +46,6 @@ class Font {
   std::int32_t descender() const { return descender_; }
   std::int32_t cap_height() const { return cap_height_; }
 
-  /// Records that glyph `gid` was produced for `text`. When a glyph is recorded for several
-  /// texts, the one kept does not depend on the order of the records (paragraphs are shaped
-  /// on several threads): a text beats none (a glyph that carried no text of its own, e.g.
-  /// the second glyph of a decomposed cluster), a shorter text a longer one, then the
-  /// smaller code points win. Safe to call from several threads.
-  void note_glyph_text(std::uint32_t gid, std::u32string_view text);
-  /// One record of note_glyph_texts: glyph `gid` stands for `text`.
-  struct GlyphText {
-    std::uint32_t gid = 0;
-    std::u32string_view text;
-  };
-  /// note_glyph_text for each record in turn, under one lock (the glyphs of one word).
-  void note_glyph_texts(std::span<const GlyphText> records);
-  /// gid -> the text the glyph stands for, for every glyph shaped so far.
-  const std::map<std::uint32_t, std::u32string>& glyph_text() const { return glyph_text_; }
-
  private:
   std::string path_;
   std::string ps_name_;
@@ -74,9 +54,11 @@ class Font {
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;
-  std::map<std::uint32_t, std::u32string> glyph_text_;
-  std::mutex glyph_text_mutex_;
 };
+
+/// Glyph id -> the text the glyph stands for, in one font (made by shape/glyph_text.hpp;
+/// the PDF writer's ToUnicode map is built from it).
+using GlyphTexts = std::map<std::uint32_t, std::u32string>;
 
 /// An index into FontSet::fonts.
 using FontId = std::uint16_t;

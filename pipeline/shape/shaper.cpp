@@ -1,4 +1,4 @@
-/// HarfBuzz shaping with a per-(font, word) cache, and the glyph -> text record for ToUnicode.
+/// HarfBuzz shaping with a per-(font, word) cache.
 #include "pipeline/shape/shaper.hpp"
 
 #include <hb.h>
@@ -19,31 +19,6 @@
 namespace vanban::shape {
 
 namespace {
-
-/// Appends the code points of UTF-8 `s` to `out`; an ill-formed byte becomes U+FFFD, as
-/// HarfBuzz does. (Own decoder: this stage does not link utf8proc, and the input is NFC
-/// from the loader.)
-void decode_utf8(std::string_view s, std::u32string& out) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) { len = 1; cp = b0; }
-    else if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1Fu; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07u; }
-    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (!ok) { out.push_back(0xFFFD); ++i; continue; }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-}
 
 struct BufferDeleter {
   void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
@@ -66,14 +41,11 @@ hb_buffer_t* run_harfbuzz(const Font& font, std::string_view utf8) {
   return buf.get();
 }
 
-/// The `count` glyphs at `info`/`pos` of a shaped buffer, which stand for `word` starting at
-/// byte `offset` of the buffer's text, as the Shaped of `word` (clusters counted from the
-/// word's start). Records the glyphs' texts in the font (for ToUnicode). `noted[gid]` is the
-/// one code point that this thread has already recorded for glyph `gid`, if any (0 if
-/// none): recording it again could not change what the font keeps (see
-/// Font::note_glyph_text), so it is not (nearly all records are such repeats).
-Shaped take_glyphs(Font& font, const hb_glyph_info_t* info, const hb_glyph_position_t* pos, unsigned int count,
-                   std::string_view word, std::uint32_t offset, std::vector<char32_t>& noted) {
+/// The `count` glyphs at `info`/`pos` of a shaped buffer, which stand for a word starting at
+/// byte `offset` of the buffer's text, as the Shaped of that word (clusters counted from the
+/// word's start).
+Shaped take_glyphs(const hb_glyph_info_t* info, const hb_glyph_position_t* pos, unsigned int count,
+                   std::uint32_t offset) {
   Shaped out;
   out.glyphs.resize(count);
   for (unsigned int i = 0; i < count; ++i) {
@@ -85,56 +57,16 @@ Shaped take_glyphs(Font& font, const hb_glyph_info_t* info, const hb_glyph_posit
     g.cluster = info[i].cluster - offset;
     out.advance += g.x_advance;
   }
-
-  // Glyph -> text for the PDF's ToUnicode map, cluster by cluster (LTR: clusters ascend).
-  // The rule (feasibility §2): n glyphs for n code points -> 1:1; one glyph -> the whole
-  // cluster (a precomposed letter from base + marks, or a ligature); otherwise the first
-  // glyph carries the whole cluster and the others nothing, so copying gives each
-  // character exactly once. The texts are views into one buffer, reserved for the whole
-  // word (a byte decodes to at most one code point) so that appending never moves it;
-  // the font takes them all under one lock.
-  thread_local std::u32string texts;
-  thread_local std::vector<Font::GlyphText> records;
-  texts.clear();
-  texts.reserve(word.size());
-  records.clear();
-  const std::vector<ShapedGlyph>& glyphs = out.glyphs;
-  for (unsigned int i = 0; i < count;) {
-    unsigned int j = i + 1;
-    while (j < count && glyphs[j].cluster == glyphs[i].cluster) ++j;
-    const std::size_t begin = glyphs[i].cluster;
-    const std::size_t end = j < count ? glyphs[j].cluster : word.size();
-    const std::size_t at = texts.size();
-    if (begin < end) decode_utf8(word.substr(begin, end - begin), texts);
-    const std::u32string_view text = std::u32string_view(texts).substr(at);
-    const unsigned int n = j - i;
-    if (n == text.size()) {
-      for (unsigned int k = 0; k < n; ++k) {
-        const std::uint32_t gid = glyphs[i + k].gid;
-        if (gid < noted.size() && noted[gid] == text[k]) continue;
-        records.push_back({gid, text.substr(k, 1)});
-      }
-    } else {
-      records.push_back({glyphs[i].gid, text});
-      for (unsigned int k = 1; k < n; ++k) records.push_back({glyphs[i + k].gid, {}});
-    }
-    i = j;
-  }
-  if (records.empty()) return out;
-  font.note_glyph_texts(records);
-  if (noted.empty()) noted.assign(hb_face_get_glyph_count(font.hb_face()), 0);
-  for (const Font::GlyphText& r : records)
-    if (r.text.size() == 1 && r.gid < noted.size()) noted[r.gid] = r.text[0];
   return out;
 }
 
-/// Shapes `utf8` alone with `font` (see take_glyphs for `noted`).
-Shaped shape_text(Font& font, std::string_view utf8, std::vector<char32_t>& noted) {
+/// Shapes `utf8` alone with `font`.
+Shaped shape_text(const Font& font, std::string_view utf8) {
   hb_buffer_t* buf = run_harfbuzz(font, utf8);
   unsigned int n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-  return take_glyphs(font, info, pos, n, utf8, 0, noted);
+  return take_glyphs(info, pos, n, 0);
 }
 
 /// True when the text may be cut before the cluster of glyph `info` without changing the
@@ -152,8 +84,7 @@ bool safe_to_break(const hb_glyph_info_t& info) {
 /// nor on the glyph after its last (the flag HarfBuzz provides for taking lines out of a
 /// shaped paragraph without shaping them again), each word's glyphs having clusters of its
 /// own (no ligature nor mark across the cut). Any other word is shaped alone.
-void shape_words(Font& font, std::span<const std::string_view> words, std::span<Shaped> out,
-                 std::vector<char32_t>& noted) {
+void shape_words(const Font& font, std::span<const std::string_view> words, std::span<Shaped> out) {
   thread_local std::string joined;
   thread_local std::vector<std::uint32_t> starts;
   thread_local std::vector<std::size_t> alone;
@@ -178,12 +109,12 @@ void shape_words(Font& font, std::span<const std::string_view> words, std::span<
     // (Nothing comes before the first word or after the last: no cut to check there.)
     const bool clean_start = g < e && info[g].cluster == begin && (k == 0 || safe_to_break(info[g]));
     const bool clean_end = k + 1 == words.size() ? e == n : e < n && info[e].cluster == end && safe_to_break(info[e]);
-    if (clean_start && clean_end) out[k] = take_glyphs(font, info + g, pos + g, e - g, words[k], begin, noted);
+    if (clean_start && clean_end) out[k] = take_glyphs(info + g, pos + g, e - g, begin);
     else alone.push_back(k);
     g = e;
   }
   // Shaped alone after the joint run is read: they reuse its buffer.
-  for (const std::size_t k : alone) out[k] = shape_text(font, words[k], noted);
+  for (const std::size_t k : alone) out[k] = shape_text(font, words[k]);
 }
 
 }  // namespace
@@ -285,7 +216,6 @@ void Shaper::shape_all(FontId id, std::span<const std::string_view> texts, std::
   }
   if (missing.empty()) return;
   if (id >= fonts_->fonts.size()) throw std::out_of_range("Shaper: no font with id " + std::to_string(id));
-  if (id >= noted_.size()) noted_.resize(fonts_->fonts.size());
   std::sort(missing.begin(), missing.end());  // (a text met twice is shaped once)
   missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
   Store& store = *store_;
@@ -304,16 +234,14 @@ void Shaper::shape_all(FontId id, std::span<const std::string_view> texts, std::
   }
   if (!fresh.empty()) {
     // Shaped without the lock (it is most of the time). A sibling may be shaping some of
-    // the same words meanwhile: it gets the same glyphs and records the same texts, and
-    // the first result stored stays.
+    // the same words meanwhile: it gets the same glyphs, and the first result stored stays.
     std::vector<Shaped> shaped(fresh.size());
     // At most kWordsPerRun words a run: enough for HarfBuzz's cost per run to be shared
     // out, few enough that its buffer stays small.
     constexpr std::size_t kWordsPerRun = 64;
     for (std::size_t at = 0; at < fresh.size(); at += kWordsPerRun) {
       const std::size_t count = std::min(kWordsPerRun, fresh.size() - at);
-      shape_words((*fonts_)[id], std::span(fresh).subspan(at, count), std::span(shaped).subspan(at, count),
-                  noted_[id]);
+      shape_words((*fonts_)[id], std::span(fresh).subspan(at, count), std::span(shaped).subspan(at, count));
     }
     const std::lock_guard<std::mutex> lock(store.mutex);
     Store::Words& table = store.words[id];
@@ -333,6 +261,12 @@ bool Shaper::covers_slow(FontId id, char32_t cp) {
     covered_[word] |= std::uint64_t{1} << (cp % 64);
   }
   return true;
+}
+
+void Shaper::visit_words(const std::function<void(FontId, std::string_view, const Shaped&)>& visit) const {
+  const std::lock_guard<std::mutex> lock(store_->mutex);
+  for (std::size_t id = 0; id < store_->words.size(); ++id)
+    for (const auto& [text, shaped] : store_->words[id]) visit(static_cast<FontId>(id), text, shaped);
 }
 
 std::size_t Shaper::cache_size() const {

@@ -2,6 +2,7 @@
 /// HarfBuzz shaping (language vi, kerning on) with a cache keyed by word.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -79,6 +80,9 @@ class Shaper {
     return {covered_[word], covered_[word + 1]};
   }
   FontSet& fonts() const { return *fonts_; }
+  /// Calls `visit(font, text, shaped)` for every word shaped so far by this Shaper and its
+  /// siblings, in no particular order (the glyph -> text records are made from them).
+  void visit_words(const std::function<void(FontId, std::string_view, const Shaped&)>& visit) const;
   /// Number of (font, text) pairs shaped so far by this Shaper and its siblings.
   std::size_t cache_size() const;
 
@@ -109,9 +113,6 @@ class Shaper {
   FontSet* fonts_;
   std::shared_ptr<Store> store_;
   Seen seen_;
-  /// Per font, per glyph: the code point this Shaper has recorded as the glyph's text (0:
-  /// none yet), so that a repeated record skips the font's lock (see take_glyphs).
-  std::vector<std::vector<char32_t>> noted_;
   /// Per font, kCoverageWords words: one bit per code point below kCoverageBits known to be
   /// covered (only successes are kept: a missing character ends the build).
   std::vector<std::uint64_t> covered_;

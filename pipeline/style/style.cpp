@@ -207,7 +207,6 @@ Style read_style(const Node& root, Reader& r) {
   if (const auto list = root["list"]) {
     r.keys(list, {"indent", "marker-gap"});
     if (list["indent"]) s.list.indent = r.length(list["indent"]);
-    if (list["marker-gap"]) s.list.marker_gap = r.length(list["marker-gap"]);
   }
 
   const auto headings = r.need(root, "headings");

@@ -64,8 +64,7 @@ struct HeadingLevel {
 
 /// Lists ("- item").
 struct ListStyle {
-  Sp indent = 0;      ///< indent of the marker from the text's left edge
-  Sp marker_gap = 0;  ///< reserved; items keep a word space after the marker
+  Sp indent = 0;  ///< indent of the marker from the text's left edge (items keep a word space after the marker)
 };
 
 /// Page numbers: centred in the top margin from `first_page` on.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden tests: `vanban build --dump=lines` (and --dump=pages) of the small
+"""Golden tests: `vanban build --dump=lines` (and --dump=pages, --dump=styled) of the small
 documents in tests/golden/<case>/ must equal tests/golden/<case>.<dump>, and the
 set lines of each sample in content/<name>/ must equal tests/golden/content-<name>.lines
 (speed work must not change a single line break of the sample report).
@@ -15,9 +15,9 @@ vanban = sys.argv[1]
 t = Failures("golden")
 golden = os.path.join(ROOT, "tests", "golden")
 update = os.environ.get("VANBAN_UPDATE_GOLDEN") == "1"
-cases = [(case, os.path.join(golden, case), ("lines", "pages")) for case in sorted(os.listdir(golden))]
+cases = [(case, os.path.join(golden, case), ("styled", "lines", "pages")) for case in sorted(os.listdir(golden))]
 content = os.path.join(ROOT, "content")
-cases += [(f"content-{name}", os.path.join(content, name), ("lines",)) for name in sorted(os.listdir(content))]
+cases += [(f"content-{name}", os.path.join(content, name), ("styled", "lines")) for name in sorted(os.listdir(content))]
 for case, folder, dumps in cases:
     if not os.path.isdir(folder):
         continue

@@ -1,10 +1,13 @@
 // build_flow's deferred paragraphs: errors and warnings come out as if every paragraph had
-// been set when the walk through the document reached it.
+// been set when the walk through the document reached it. (Documents are made as content,
+// then resolved: the texts and places are easier to write so.)
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "pipeline/layout/flow.hpp"
+#include "pipeline/resolve/resolve.hpp"
+#include "pipeline/shape/family.hpp"
 
 using namespace vanban;
 using namespace vanban::layout;
@@ -52,7 +55,7 @@ struct FlowOrder : ::testing::Test {
   style::Style st = style::load_style("dang", std::string(VANBAN_SOURCE_DIR) + "/styles", ".", {});
   shape::FontSet fonts;
   shape::Shaper shaper{fonts};
-  shape::Family family = load_family(st, fonts, {});
+  shape::Family family = shape::load_family(st.family, st.fallback_families, fonts, {});
   content::Document doc;
   Diagnostics diags;
 
@@ -65,7 +68,7 @@ struct FlowOrder : ::testing::Test {
   /// The error build_flow reports (first line), or "" when it builds.
   std::string error() {
     try {
-      build_flow(doc, st, family, shaper, diags);
+      build_flow(resolve::resolve_document(doc, st), family, shaper, diags);
     } catch (const Error& e) {
       return format(e.diagnostics().front());
     }

@@ -1,7 +1,10 @@
-// The page builder on synthetic flows: keep-with-next, widows and orphans, page numbers.
+// The page builder on synthetic flows: keep-with-next, widows and orphans; page numbers.
 #include <gtest/gtest.h>
 
 #include "pipeline/layout/flow.hpp"
+#include "pipeline/layout/page_break.hpp"
+#include "pipeline/layout/page_numbers.hpp"
+#include "pipeline/shape/family.hpp"
 
 using namespace vanban;
 using namespace vanban::layout;
@@ -12,7 +15,7 @@ struct Pages : ::testing::Test {
   style::Style st = style::load_style("dang", std::string(VANBAN_SOURCE_DIR) + "/styles", ".", {});
   shape::FontSet fonts;
   shape::Shaper shaper{fonts};
-  shape::Family family = load_family(st, fonts, {});
+  shape::Family family = shape::load_family(st.family, st.fallback_families, fonts, {});
   // One page holds this many body lines with no spacing (A4, 20/20 mm margins, 18 pt leading).
   int per_page = static_cast<int>((st.page.height - st.page.top - st.page.bottom) / st.body.leading);
 
@@ -51,7 +54,7 @@ TEST_F(Pages, NoOrphanAtTheFoot) {
   Flow f;
   f.blocks.push_back(block(0, per_page - 1));
   f.blocks.push_back(block(1, 6));
-  const auto w = where(break_pages(f, st, family, shaper));
+  const auto w = where(break_pages(f, st.page));
   EXPECT_EQ(w.at("b1l0"), w.at("b1l1"));
 }
 
@@ -60,7 +63,7 @@ TEST_F(Pages, NoWidowAtTheHead) {
   Flow f;
   f.blocks.push_back(block(0, per_page - 5));
   f.blocks.push_back(block(1, 6));
-  const auto d = break_pages(f, st, family, shaper);
+  const auto d = break_pages(f, st.page);
   const auto w = where(d);
   EXPECT_EQ(w.at("b1l4"), w.at("b1l5"));
   EXPECT_EQ(w.at("b1l3"), 0u);  // the split itself still happens: 4 lines stay, 2 go over
@@ -72,7 +75,7 @@ TEST_F(Pages, HeadingKeepsWithTheNextParagraph) {
   f.blocks.push_back(block(0, per_page - 2));
   f.blocks.push_back(block(1, 1, true));  // a heading that would fit at the foot
   f.blocks.push_back(block(2, 5));
-  const auto w = where(break_pages(f, st, family, shaper));
+  const auto w = where(break_pages(f, st.page));
   EXPECT_EQ(w.at("b1l0"), 1u);
   EXPECT_EQ(w.at("b2l0"), 1u);
 }
@@ -83,7 +86,7 @@ TEST_F(Pages, UnbreakableMaterialStillFlows) {
   Flow f;
   f.blocks.push_back(block(0, per_page + 10, true));
   f.blocks.push_back(block(1, 3));
-  const auto d = break_pages(f, st, family, shaper);
+  const auto d = break_pages(f, st.page);
   const auto w = where(d);
   EXPECT_EQ(w.size(), static_cast<std::size_t>(per_page + 13));
 }
@@ -91,7 +94,10 @@ TEST_F(Pages, UnbreakableMaterialStillFlows) {
 TEST_F(Pages, NumbersFromPageTwoCentredInTheTopMargin) {
   Flow f;
   f.blocks.push_back(block(0, per_page * 3));
-  const auto d = break_pages(f, st, family, shaper);
+  PagedDocument d = break_pages(f, st.page);
+  const resolve::PageNumbers shown{st.page_number.show, st.page_number.first_page, st.page_number.text.size,
+                                     st.page_number.text.bold, st.page_number.text.italic, st.page_number.baseline};
+  number_pages(d, shown, st.page, family, shaper);
   ASSERT_EQ(d.pages.size(), 3u);
   for (std::size_t p = 0; p < 3; ++p) {
     int numbers = 0;

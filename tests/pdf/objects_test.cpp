@@ -19,6 +19,7 @@
 #include "pipeline/pdf/objects.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/shape/font.hpp"
+#include "pipeline/shape/glyph_text.hpp"
 #include "pipeline/shape/shaper.hpp"
 #include "tests/common/temp_dir.hpp"
 
@@ -222,6 +223,7 @@ TEST(PdfReadBack, PoDoFoReadsPagesFontsInfoAndOutline) {
     d.pages.push_back(p);
   }
   d.outline = {{"Mở đầu", 0, 0, pt(60)}, {"Mục (1)", 1, 1, pt(60)}, {"Kết luận", 0, 2, pt(60)}};
+  d.glyph_texts = shape::glyph_texts(shaper);
   pdf::Metadata meta;
   meta.title = "Nghị quyết (dự thảo)";
   meta.author = "Chi bộ";

@@ -20,6 +20,7 @@
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/font_embed.hpp"
 #include "pipeline/pdf/write.hpp"
+#include "pipeline/shape/glyph_text.hpp"
 #include "pipeline/shape/shaper.hpp"
 
 namespace fs = std::filesystem;
@@ -133,6 +134,7 @@ struct Sample {
     meta.author = "Đảng ủy xã Tân Hòa";
     meta.subject = "Văn kiện Đại hội";
     meta.created = 1764059400;  // 2025-11-25 08:30:00 UTC
+    doc.glyph_texts = glyph_texts(shaper);  // what the pages' glyphs stand for (ToUnicode)
   }
 
   /// Shapes `text` and places its glyphs from HarfBuzz advances and offsets, scaled
@@ -226,7 +228,7 @@ TEST(EmbedFont, SubsetHasUsedGlyphsWidthsAndText) {
   const Shaped& sh = s.shaper.shape(s.regular, "Việt");
   std::set<std::uint32_t> gids;
   for (const auto& g : sh.glyphs) gids.insert(g.gid);
-  const pdf::EmbeddedFont e = pdf::embed_font(s.fonts[s.regular], gids);
+  const pdf::EmbeddedFont e = pdf::embed_font(s.fonts[s.regular], gids, glyph_texts(s.shaper)[s.regular]);
   EXPECT_EQ(e.base_font.substr(6), "+LiberationSerif");
   EXPECT_EQ(e.glyphs.cid(0), 0u);  // .notdef stays CID 0
   for (std::uint32_t g : gids) {

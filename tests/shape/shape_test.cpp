@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pipeline/shape/font.hpp"
+#include "pipeline/shape/glyph_text.hpp"
 #include "pipeline/shape/shaper.hpp"
 
 using namespace vanban::shape;
@@ -116,11 +117,12 @@ TEST(Shaper, VietNamGlyphsAndTextRoundTrip) {
   ASSERT_EQ(s.glyphs.size(), 8u);
   std::int64_t sum = 0;
   std::u32string back;
+  const GlyphTexts texts = glyph_texts(shaper)[id];
   for (const auto& g : s.glyphs) {
     EXPECT_GT(g.x_advance, 0) << "gid " << g.gid;
     EXPECT_NE(g.gid, 0u) << "notdef";
     sum += g.x_advance;
-    back += set[id].glyph_text().at(g.gid);
+    back += texts.at(g.gid);
   }
   EXPECT_EQ(sum, s.advance);
   EXPECT_EQ(utf8(back), input);
@@ -136,7 +138,8 @@ TEST(Shaper, LongerVietnameseTextRoundTrips) {
   const std::string input = "Đảng Cộng sản Việt Nam — ệ ỗ ự ầ ẩ ặ ễ ế ể ạ ị ộ";
   const Shaped& s = shaper.shape(id, input);
   std::u32string back;
-  for (const auto& g : s.glyphs) back += set[id].glyph_text().at(g.gid);
+  const GlyphTexts texts = glyph_texts(shaper)[id];
+  for (const auto& g : s.glyphs) back += texts.at(g.gid);
   EXPECT_EQ(utf8(back), input);
 }
 
@@ -155,8 +158,8 @@ TEST(Shaper, NfdShapesLikeNfc) {
     EXPECT_EQ(a.glyphs[i].gid, b.glyphs[i].gid) << i;
     EXPECT_EQ(a.glyphs[i].x_advance, b.glyphs[i].x_advance) << i;
   }
-  // The NFC text was shaped first, so the glyph of "ệ" stands for the precomposed letter.
-  EXPECT_EQ(set[id].glyph_text().at(a.glyphs[2].gid), U"\u1EC7");
+  // The glyph of "ệ" stands for the precomposed letter (the shorter text of the two).
+  EXPECT_EQ(glyph_texts(shaper)[id].at(a.glyphs[2].gid), U"\u1EC7");
 }
 
 TEST(Shaper, CacheReturnsSameObjectPerFontAndWord) {
@@ -207,13 +210,13 @@ TEST(GlyphText, KeptRecordDoesNotDependOnOrder) {
   std::vector<std::size_t> order(records.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   do {
-    Font font(regular_path());
-    for (std::size_t i : order) font.note_glyph_text(7, records[i]);
-    ASSERT_EQ(font.glyph_text().at(7), U"a");
+    GlyphTexts texts;
+    for (std::size_t i : order) note_glyph_text(texts, 7, records[i]);
+    ASSERT_EQ(texts.at(7), U"a");
   } while (std::next_permutation(order.begin(), order.end()));
-  Font font(regular_path());
-  font.note_glyph_text(8, U"");
-  EXPECT_EQ(font.glyph_text().at(8), U"");  // a glyph with no text of its own stays empty
+  GlyphTexts texts;
+  note_glyph_text(texts, 8, U"");
+  EXPECT_EQ(texts.at(8), U"");  // a glyph with no text of its own stays empty
 }
 
 TEST(GlyphText, ShapingOnTwoThreadsRecordsLikeOne) {
@@ -221,14 +224,14 @@ TEST(GlyphText, ShapingOnTwoThreadsRecordsLikeOne) {
   const auto record = [&](int threads) {
     FontSet set;
     const FontId id = set.add(regular_path());
+    Shaper root(set);
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t)
-      pool.emplace_back([&set, id, &text] {
-        Shaper shaper(set);
+      pool.emplace_back([id, &text, shaper = root.sibling()]() mutable {
         for (std::size_t start = 0; start < text.size(); start += 7) shaper.shape(id, text.substr(start, 11));
       });
     for (auto& t : pool) t.join();
-    return set[id].glyph_text();
+    return glyph_texts(root)[id];
   };
   EXPECT_EQ(record(4), record(1));
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pipeline/shape/font.hpp"
+#include "pipeline/shape/glyph_text.hpp"
 #include "pipeline/shape/shaper.hpp"
 
 using namespace vanban::shape;
@@ -108,7 +109,7 @@ TEST(ShapeAll, EachWordAsShapedAlone) {
       ASSERT_EQ(compare(words[i], *out[i], reference(all[b], words[i])), "");
       EXPECT_EQ(out[i], &together.shape(b, words[i]));  // the same cache entry either way
     }
-    EXPECT_EQ(all[b].glyph_text(), one[a].glyph_text());
+    EXPECT_EQ(glyph_texts(together)[b], glyph_texts(alone)[a]);
     EXPECT_EQ(together.cache_size(), alone.cache_size());
   }
 }
@@ -155,10 +156,8 @@ TEST(Sibling, ThreadsGetWhatOneThreadGets) {
   // One thread, plain Shaper.
   FontSet one;
   const FontId a = one.add(face_path(FaceStyle::Regular));
-  {
-    Shaper shaper(one);
-    for (const auto& w : words) shaper.shape(a, w);
-  }
+  Shaper alone(one);
+  for (const auto& w : words) alone.shape(a, w);
   // Four siblings on four threads, each with the words in another order, by whole lists
   // and one by one, so that they meet (and shape) the same words at the same time.
   FontSet set;
@@ -189,7 +188,7 @@ TEST(Sibling, ThreadsGetWhatOneThreadGets) {
   }
   for (auto& t : pool) t.join();
   for (const auto& f : failures) EXPECT_EQ(f, "");
-  EXPECT_EQ(set[b].glyph_text(), one[a].glyph_text());
+  EXPECT_EQ(glyph_texts(root)[b], glyph_texts(alone)[a]);
   std::vector<std::string> distinct = words;
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -219,14 +218,20 @@ TEST(Coverage, CacheAgreesWithTheFont) {
   EXPECT_FALSE(shaper.known_to_cover(7, U'A'));  // no such font: nothing known
 }
 
-TEST(GlyphText, RecordsTogetherLikeOneByOne) {
-  const std::vector<Font::GlyphText> records = {{7, U"b"}, {7, U""}, {9, U"ab"}, {7, U"a"}, {9, U"abc"}, {11, U""}};
-  Font one(face_path(FaceStyle::Regular));
-  for (const auto& r : records) one.note_glyph_text(r.gid, r.text);
-  Font all(face_path(FaceStyle::Regular));
-  all.note_glyph_texts(records);
-  EXPECT_EQ(all.glyph_text(), one.glyph_text());
-  EXPECT_EQ(all.glyph_text().at(7), U"a");
-  EXPECT_EQ(all.glyph_text().at(9), U"ab");
-  EXPECT_EQ(all.glyph_text().at(11), U"");
+TEST(GlyphText, WordRecordsFollowClusters) {
+  // A decomposed "e + U+0323 + U+0302" is one cluster: whatever glyphs HarfBuzz gives it,
+  // the records give back each character of the word exactly once, in order, and are those
+  // glyph_texts gathers from the Shaper.
+  FontSet set;
+  const FontId id = set.add(face_path(FaceStyle::Regular));
+  Shaper shaper(set);
+  const std::string word = "vie\u0323\u0302t";
+  const Shaped& s = shaper.shape(id, word);
+  GlyphTexts texts;
+  std::vector<char32_t> noted;
+  note_word_glyphs(texts, s, word, noted);
+  std::u32string back;
+  for (const auto& g : s.glyphs) back += texts.at(g.gid);
+  EXPECT_EQ(back, U"vie\u0323\u0302t");
+  EXPECT_EQ(glyph_texts(shaper)[id], texts);
 }

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "pipeline/core/limits.hpp"
-#include "pipeline/layout/limits.hpp"
+#include "pipeline/resolve/limits.hpp"
 
 using namespace vanban;
 
@@ -29,12 +29,12 @@ content::Document paragraphs(std::size_t n) {
 }
 
 TEST(DocumentSize, JustUnderTheBlockLimitPasses) {
-  EXPECT_NO_THROW(layout::check_document_size(paragraphs(kMaxBlocks - 1)));
+  EXPECT_NO_THROW(resolve::check_document_size(paragraphs(kMaxBlocks - 1)));
 }
 
 TEST(DocumentSize, TooManyBlocksIsRefusedAtTheFirstOneOver) {
   try {
-    layout::check_document_size(paragraphs(kMaxBlocks + 10));
+    resolve::check_document_size(paragraphs(kMaxBlocks + 10));
     FAIL() << "no error";
   } catch (const Error& e) {
     const Diagnostic& d = e.diagnostics().at(0);
@@ -50,7 +50,7 @@ TEST(DocumentSize, TableRowsAndListItemsCount) {
   table.pos = {"doc.yaml", 3, 5};
   table.table.rows.assign(kMaxBlocks, std::vector<content::Text>(2));
   doc.parts[0].body.push_back(table);
-  EXPECT_THROW(layout::check_document_size(doc), Error);
+  EXPECT_THROW(resolve::check_document_size(doc), Error);
 }
 
 TEST(DocumentSize, TooMuchTextIsRefused) {
@@ -58,7 +58,7 @@ TEST(DocumentSize, TooMuchTextIsRefused) {
   const std::string chunk(1 << 20, 'a');  // 1 MB
   for (int i = 0; i <= static_cast<int>(kMaxTextBytes >> 20); ++i) doc.parts[0].body.push_back(paragraph(chunk, i + 1));
   try {
-    layout::check_document_size(doc);
+    resolve::check_document_size(doc);
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.diagnostics().at(0).pos.line, static_cast<int>(kMaxTextBytes >> 20) + 1);

@@ -1,10 +1,10 @@
-#include "pipeline/layout/limits.hpp"
+#include "pipeline/resolve/limits.hpp"
 
 #include <string>
 
 #include "pipeline/core/limits.hpp"
 
-namespace vanban::layout {
+namespace vanban::resolve {
 
 namespace {
 
@@ -72,4 +72,4 @@ class SizeCheck {
 
 void check_document_size(const content::Document& doc) { SizeCheck().document(doc); }
 
-}  // namespace vanban::layout
+}  // namespace vanban::resolve

@@ -1,0 +1,127 @@
+/// The first page's fixed groups: the two-column header grid and the title block.
+#include <algorithm>
+
+#include "pipeline/layout/flow_builder.hpp"
+
+namespace vanban::layout {
+
+namespace {
+
+using style::Align;
+
+/// A frame of four rules around [x, x+w] x [y, y+h] (top-left origin).
+void frame(std::vector<Rule>& rules, Sp x, Sp y, Sp w, Sp h, Sp t) {
+  rules.push_back({x, y, w, t});
+  rules.push_back({x, y + h, w, t});
+  rules.push_back({x - t / 2, y + h / 2, t, h});
+  rules.push_back({x + w - t / 2, y + h / 2, t, h});
+}
+
+/// A framed (or plain) marking centred in a column; returns the bottom.
+Sp mark(FlowBuilder& fb, FlowBlock& g, resolve::Mark& m, Sp x, Sp width, Sp top, const resolve::HeaderGrid& h) {
+  const Sp size = m.text.size;
+  const Sp pitch = fb.leading_for(size);
+  const Sp pad = size / 4;
+  const Sp w = fb.fixed_line(g.fixed_runs, fb.styled(m.text), x, width, top + pad + baseline_in(pitch, size), h.pos);
+  if (m.frame) frame(g.fixed_rules, x + (width - w) / 2 - pad * 2, top, w + pad * 4, pitch + pad * 2, h.rule_thickness);
+  return top + pitch + pad * 3;
+}
+
+/// A one-span paragraph of the header, centred in its column.
+Sp header_text(FlowBuilder& fb, FlowBlock& g, resolve::Span& s, Sp x, Sp width, Sp top, const SourcePos& pos,
+               Sp* widest = nullptr) {
+  const Sp size = s.size;
+  return fb.column_text(g.fixed_runs, {fb.styled(s)}, x, width, top, size, Align::Center, pos, widest);
+}
+
+/// The left column: superior body, issuing body with its star or rule; returns the bottom.
+Sp left_column(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top) {
+  const Sp left_w = h.left_width, gap = h.line_gap;
+  Sp left = top;
+  if (h.parent) left = header_text(fb, g, *h.parent, 0, left_w, left, h.pos) + gap;
+  Sp issuer_w = 0;
+  const Sp issuer_size = h.issuer.size;
+  left = header_text(fb, g, h.issuer, 0, left_w, left, h.pos, &issuer_w) + gap;
+  if (h.issuer_mark) {
+    const Sp pitch = fb.leading_for(h.issuer_mark->size);
+    fb.fixed_line(g.fixed_runs, fb.styled(*h.issuer_mark), 0, left_w, left + baseline_in(pitch, h.issuer_mark->size),
+                  h.pos);
+    left += pitch + gap;
+  }
+  if (h.issuer_rule > 0) {
+    // A short rule centred under the name, clear of its descenders.
+    const auto w = static_cast<Sp>(static_cast<double>(issuer_w) * h.issuer_rule);
+    g.fixed_rules.push_back({(left_w - w) / 2, left + issuer_size / 8, w, h.rule_thickness});
+    left += issuer_size / 3;
+  }
+  return left;
+}
+
+/// The right column: the national or Party title with its rule; returns the bottom.
+Sp right_column(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top) {
+  const Sp right_x = h.left_width, right_w = fb.text_width() - h.left_width;
+  Sp right = top;
+  for (std::size_t i = 0; i < h.national.size(); ++i) {
+    const Sp size = h.national[i].size;
+    const Sp pitch = fb.leading_for(size);
+    const Sp b = right + baseline_in(pitch, size);
+    const Sp w = fb.fixed_line(g.fixed_runs, fb.styled(h.national[i]), right_x, right_w, b, h.pos);
+    if (i + 1 == h.national.size() && h.national_rule > 0)
+      g.fixed_rules.push_back({right_x + (right_w - w) / 2, b + size / 4, w, h.national_rule});
+    right += pitch + h.line_gap;
+  }
+  return right;
+}
+
+}  // namespace
+
+void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
+  FlowBlock g;
+  g.kind = FlowBlock::Kind::Header;
+  g.keep_with_next = true;
+  g.pos = h.pos;
+  const Sp left_w = h.left_width;
+  const Sp right_x = left_w, right_w = fb.text_width() - left_w;
+
+  // Markings that stand above the right column (DỰ THẢO).
+  Sp top = 0;
+  for (auto& m : h.top_marks) top = mark(fb, g, m, right_x, right_w, top, h);
+  Sp left = left_column(fb, g, h, top);
+  const Sp right = right_column(fb, g, h, top);
+
+  // Number and code on the left, place and date on the right, on one line (NĐ 30: box 4
+  // sits on the same line as box 3), below whichever column is longer.
+  const Sp date_size = h.date.size, number_size = h.number.size;
+  const Sp date_pitch = fb.leading_for(date_size);
+  const Sp number_pitch = fb.leading_for(number_size);
+  const Sp row = std::max(left, right + date_pitch / 2);
+  fb.fixed_line(g.fixed_runs, fb.styled(h.number), 0, left_w, row + baseline_in(number_pitch, number_size), h.pos);
+  left = row + number_pitch + h.line_gap;
+  for (auto& m : h.left_marks) left = mark(fb, g, m, 0, left_w, left, h);
+  fb.fixed_line(g.fixed_runs, fb.styled(h.date), right_x, right_w, row + baseline_in(date_pitch, date_size), h.pos);
+  g.fixed_height = std::max(left, row + date_pitch);
+  g.space_after = h.title_gap;
+  fb.add_fixed(std::move(g));
+}
+
+void set_title(FlowBuilder& fb, resolve::TitleBlock& t) {
+  const Sp w = fb.text_width();
+  const std::size_t first = fb.flow.blocks.size();
+  for (auto& line : t.lines)
+    fb.add(FlowBlock::Kind::Title, fb.set(fb.styled(line.spans), w, 0, line.align, line.pos), line.size, line.pos);
+  for (std::size_t i = first; i < fb.flow.blocks.size(); ++i) fb.flow.blocks[i].keep_with_next = true;
+  Sp rule_w = t.rule_width;
+  if (t.rule_fraction > 0 && !fb.flow.blocks.back().lines.empty())
+    rule_w = static_cast<Sp>(static_cast<double>(fb.flow.blocks.back().lines.back().natural) * t.rule_fraction);
+  if (rule_w > 0) {
+    FlowBlock r;
+    r.kind = FlowBlock::Kind::Title;
+    r.keep_with_next = true;
+    r.fixed_height = pt(10);  // clear of the descenders and dots below of the last line
+    r.fixed_rules.push_back({(w - rule_w) / 2, pt(6), rule_w, t.rule_thickness});
+    fb.add_fixed(std::move(r));
+  }
+  fb.flow.blocks.back().space_after = t.space_after;
+}
+
+}  // namespace vanban::layout

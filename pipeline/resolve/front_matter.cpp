@@ -1,0 +1,129 @@
+#include "pipeline/resolve/front_matter.hpp"
+
+#include <filesystem>
+#include <string>
+
+#include "pipeline/resolve/resolve.hpp"
+
+namespace vanban::resolve {
+
+namespace {
+
+/// `v` in decimal, zero-padded to `width` digits.
+std::string pad(int v, int width) {
+  std::string s = std::to_string(v);
+  while (static_cast<int>(s.size()) < width) s.insert(s.begin(), '0');
+  return s;
+}
+
+/// True when `text` starts with `prefix`, ignoring case (Vietnamese letters included).
+bool starts_with_nocase(const std::string& text, const std::string& prefix) {
+  return style::apply_case(text, style::Case::Upper).rfind(style::apply_case(prefix, style::Case::Upper), 0) == 0;
+}
+
+/// "Số 12-BC/ĐU", or the blank left for hand numbering.
+std::string number_text(const content::Header& h, const style::Header& hs) {
+  if (h.number) return fill_template(hs.number_format, {{"number", pad(*h.number, hs.number_pad)}, {"code", h.code}});
+  return fill_template(hs.number_blank, {{"code", h.code}});
+}
+
+/// "Tân Hòa, ngày 25 tháng 11 năm 2025" (days below 10 and months below 3 get a leading
+/// zero), or the blank form.
+std::string date_text(const content::Header& h, const style::Header& hs) {
+  const std::string place = h.place.empty() ? hs.place_blank : h.place;
+  if (!h.date) return fill_template(hs.date_blank, {{"place", place}});
+  return fill_template(hs.date_format, {{"place", place},
+                                        {"day", pad(h.date->day, h.date->day < 10 ? 2 : 1)},
+                                        {"month", pad(h.date->month, h.date->month < 3 ? 2 : 1)},
+                                        {"year", std::to_string(h.date->year)}});
+}
+
+/// A one-line paragraph of `text` in `ts`, aligned `align`.
+Paragraph line(const std::string& text, const style::TextStyle& ts, Align align, const SourcePos& pos) {
+  return {{span(text, ts)}, ts.size, align, 0, pos};
+}
+
+}  // namespace
+
+HeaderGrid resolve_header(const content::Document& doc, const style::Style& style) {
+  const auto& hs = style.header;
+  const auto& h = doc.header;
+  HeaderGrid g;
+  g.left_width = hs.left_width;
+  g.line_gap = hs.line_gap;
+  g.title_gap = hs.title_gap;
+  g.rule_thickness = style.rule_thickness;
+  g.pos = h.pos;
+  for (const auto& name : h.marks) {
+    const auto it = style.marks.find(name);
+    if (it == style.marks.end())
+      fail(h.pos, "unknown mark `" + name + "` for style " + style.name, "the style's marks are listed in " + style.file);
+    const Mark m{span(it->second.text, it->second.style), it->second.frame};
+    if (it->second.place == "top-right") g.top_marks.push_back(m);
+    else if (it->second.place == "left") g.left_marks.push_back(m);
+  }
+  if (!h.parent.empty()) g.parent = span(h.parent, hs.parent);
+  g.issuer = span(h.issuer, hs.issuer);
+  if (!hs.issuer_mark.empty()) g.issuer_mark = span(hs.issuer_mark, hs.issuer);
+  g.issuer_rule = hs.issuer_rule;
+  for (std::size_t i = 0; i < hs.national.size(); ++i) g.national.push_back(span(hs.national[i], hs.national_styles[i]));
+  g.national_rule = hs.national_rule;
+  g.number = span(number_text(h, hs), hs.number);
+  g.date = span(date_text(h, hs), hs.date);
+  return g;
+}
+
+TitleBlock resolve_title(const content::Document& doc, const style::Style& style) {
+  const auto& ts = style.title;
+  TitleBlock t;
+  const auto kind = ts.kinds.find(doc.kind);
+  const bool type_line = kind != ts.kinds.end() && !starts_with_nocase(doc.title.plain(), kind->second);
+  if (type_line) t.lines.push_back(line(kind->second, ts.title, Align::Center, doc.title.pos));
+  const style::TextStyle& title_style = type_line ? ts.summary : ts.title;
+  t.lines.push_back({spans(doc.title, title_style), title_style.size, Align::Center, 0, doc.title.pos});
+  for (const auto& sub : doc.subtitle) t.lines.push_back({spans(sub, ts.subtitle), ts.subtitle.size, Align::Center, 0, sub.pos});
+  t.rule_width = ts.rule_width;
+  t.rule_fraction = ts.rule_fraction;
+  t.rule_thickness = ts.rule_thickness;
+  t.space_after = ts.space_after;
+  return t;
+}
+
+std::optional<Closing> resolve_closing(const content::Document& doc, const style::Style& style) {
+  if (!doc.signature && doc.recipients.empty()) return std::nullopt;
+  const auto& ss = style.signature;
+  const auto& rs = style.recipients;
+  Closing c;
+  c.left_width = ss.left_width;
+  c.space_before = ss.space_before;
+  if (!doc.recipients.empty()) {
+    c.recipients.push_back(line(rs.label, rs.label_style, Align::Left, doc.recipients.front().pos));
+    for (std::size_t i = 0; i < doc.recipients.size(); ++i) {
+      const auto& item = doc.recipients[i];
+      Paragraph p{{span(rs.prefix, rs.item)}, rs.item.size, Align::Left, 0, item.pos};
+      for (auto& s : spans(item, rs.item)) p.spans.push_back(std::move(s));
+      // Each item ends with the style's punctuation unless it has its own.
+      const std::string& end = i + 1 == doc.recipients.size() ? rs.last_end : rs.item_end;
+      const std::string plain = item.plain();
+      if (!end.empty() && !plain.empty() && std::string(".,;:").find(plain.back()) == std::string::npos)
+        p.spans.push_back(span(end, rs.item));
+      c.recipients.push_back(std::move(p));
+    }
+  }
+  if (doc.signature) {
+    const auto& sig = *doc.signature;
+    Signature s;
+    if (!sig.authority.empty()) s.authority = line(sig.authority, ss.authority, Align::Center, sig.pos);
+    if (!sig.title.empty()) s.title = line(sig.title, ss.title, Align::Center, sig.pos);
+    if (!sig.name.empty()) s.name = line(sig.name, ss.name, Align::Center, sig.pos);
+    s.image = sig.image;
+    if (!sig.image.empty()) s.image_path = (std::filesystem::path(doc.folder) / sig.image).string();
+    s.image_pos = sig.image_pos;
+    s.space = ss.space;
+    s.pos = sig.pos;
+    c.signature = std::move(s);
+  }
+  return c;
+}
+
+}  // namespace vanban::resolve

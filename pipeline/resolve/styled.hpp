@@ -1,0 +1,150 @@
+#pragma once
+/// The styled document: a Document with its style applied, as plain values. Every text is
+/// final (numbering labels, case, `{name}` templates, list markers, the header grid's and
+/// the closing row's texts) and every span knows its size, weight and slant; what is left
+/// to layout is to shape, break and place. Layout reads only this and never the Document.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/units.hpp"
+#include "pipeline/style/style.hpp"
+
+namespace vanban::resolve {
+
+using style::Align;
+
+/// A run of text as it will be set: the style's case applied, its size, weight, slant.
+struct Span {
+  std::string text;  ///< UTF-8, NFC
+  Sp size = 0;
+  bool bold = false;
+  bool italic = false;
+  bool underline = false;
+};
+
+/// A paragraph (or one cell, one column line) to break into lines.
+struct Paragraph {
+  std::vector<Span> spans;
+  Sp size = 0;                 ///< the size its line pitch follows
+  Align align = Align::Justify;
+  Sp indent = 0;               ///< first-line indent (justify/left only)
+  SourcePos pos;               ///< where its diagnostics point
+};
+
+/// A bookmark's title and nesting level (0 = part).
+struct Outline {
+  std::string title;
+  int level = 0;
+};
+
+/// A column width: a length, or a weight in the share of what the lengths leave.
+struct ColumnWidth {
+  bool absolute = false;
+  Sp length = 0;      ///< absolute: the width
+  double value = 1;   ///< the number as written (a weight when not absolute)
+};
+
+/// A table: every row has one cell per column (missing cells are empty).
+struct Table {
+  std::vector<Paragraph> header;            ///< empty: no header row
+  std::vector<std::vector<Paragraph>> rows;
+  std::vector<ColumnWidth> widths;          ///< one per column
+  Sp padding = 0, rule = 0;
+};
+
+/// A block of the body, in reading order.
+struct Block {
+  enum class Kind { PartHeading, Heading, Paragraph, ListItem, Quote, Table, PageBreak };
+  Kind kind = Kind::Paragraph;
+  /// Set into one block at one pitch: one paragraph; a part heading: its label, then its title.
+  std::vector<Paragraph> paragraphs;
+  Sp size = 0;              ///< the size the block's line pitch follows
+  Sp left = 0, right = 0;   ///< indents of the whole block from the text's edges
+  Sp space_before = 0, space_after = 0;
+  bool keep_with_next = false;
+  bool splittable = false;  ///< may break between lines
+  std::optional<Outline> outline;
+  Table table;              ///< Table
+  SourcePos pos;
+};
+
+/// A marking (DỰ THẢO, MẬT, KHẨN ...), centred in its column.
+struct Mark {
+  Span text;
+  bool frame = false;
+};
+
+/// The two-column header grid of the first page (conventions §2–3).
+struct HeaderGrid {
+  Sp left_width = 0;                 ///< the right column takes the rest of the text width
+  Sp line_gap = 0, title_gap = 0;
+  Sp rule_thickness = 0;             ///< of a mark's frame and the issuer's rule
+  std::vector<Mark> top_marks;       ///< above the right column
+  std::optional<Span> parent;        ///< superior body
+  Span issuer;
+  std::optional<Span> issuer_mark;   ///< "*" under the issuer
+  double issuer_rule = 0;            ///< rule under the issuer, as a fraction of its width
+  std::vector<Span> national;        ///< right column lines
+  Sp national_rule = 0;              ///< rule under the last one
+  Span number;                       ///< "Số 12-BC/ĐU" (or its blank form)
+  std::vector<Mark> left_marks;      ///< under the number
+  Span date;                         ///< place and date (or their blank form)
+  SourcePos pos;
+};
+
+/// The centred title block under the header: type name, title, subtitles, short rule.
+struct TitleBlock {
+  std::vector<Paragraph> lines;
+  Sp rule_width = 0;
+  double rule_fraction = 0;  ///< or: a rule this fraction of the last line's width
+  Sp rule_thickness = 0;
+  Sp space_after = 0;
+};
+
+/// The signature block (ô 7), in the right column of the closing row.
+struct Signature {
+  std::optional<Paragraph> authority, title, name;
+  std::string image;       ///< as written in the document; empty: none
+  std::string image_path;  ///< the file, found from the document folder
+  SourcePos image_pos;
+  Sp space = 0;            ///< blank room for the signature
+  SourcePos pos;
+};
+
+/// The last row: "Nơi nhận:" and its list on the left, the signature on the right.
+struct Closing {
+  Sp left_width = 0;
+  Sp space_before = 0;
+  std::vector<Paragraph> recipients;  ///< the label, then the items; empty: none
+  std::optional<Signature> signature;
+};
+
+/// Page numbers, centred in the top margin.
+struct PageNumbers {
+  bool show = false;
+  int first_page = 2;  ///< 1-based
+  Sp size = 0;
+  bool bold = false, italic = false;
+  Sp baseline = 0;     ///< from the top edge
+};
+
+/// The numbers of the page and of line setting that layout needs from the style.
+struct Geometry {
+  style::PageGeometry page;
+  Sp body_size = 0, body_leading = 0;  ///< other sizes' pitch is the body's leading, scaled
+  double space_stretch = 0.5, space_shrink = 0.33, tolerance = 1.0;
+  PageNumbers page_numbers;
+};
+
+/// The whole styled document.
+struct StyledDocument {
+  Geometry geometry;
+  HeaderGrid header;
+  TitleBlock title;
+  std::vector<Block> body;
+  std::optional<Closing> closing;
+};
+
+}  // namespace vanban::resolve
