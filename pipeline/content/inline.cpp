@@ -1,5 +1,4 @@
-// Inline text: `**bold**`, `*italic*`, `***both***`, `\*`, `{variable}`, `{{`, `}}`, and
-// placeholder runs. Variable values are inserted as plain text: they are not parsed again
+// Inline text. Variable values are inserted as plain text: they are not parsed again
 // for markup or variables, so a value can never change the styling around it.
 #include <array>
 #include <optional>
@@ -8,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/content/detail.hpp"
-#include "pipeline/content/load.hpp"
+#include "pipeline/content/inline.hpp"
+#include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::content {
@@ -38,7 +37,7 @@ class Places {
       if (b == '\n') {
         ++line_;
         column_ = 0;
-      } else if ((b & 0xC0) != 0x80) {  // the first byte of a code point
+      } else if (!text::is_continuation(b)) {  // the first byte of a code point
         ++column_;
       }
     }
@@ -158,8 +157,8 @@ std::string variable_hint(const std::string& name, const Variables& variables) {
     return "no variables are defined; add `" + name + ": ...` under `variables:` in document.yaml";
   std::vector<std::string> names;
   for (const auto& [n, v] : variables) names.push_back(n);
-  if (auto near = closest(name, names); !near.empty()) return "did you mean `{" + near + "}`?";
-  return "defined variables: " + list_names(names) + "; write `{{` for a literal brace";
+  if (auto near = source::closest(name, names); !near.empty()) return "did you mean `{" + near + "}`?";
+  return "defined variables: " + source::list_names(names) + "; write `{{` for a literal brace";
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The YAML tree: libyaml's events → nodes, and libyaml's errors → messages in plain words.
-#include "pipeline/content/yaml.hpp"
+#include "pipeline/source/yaml.hpp"
 
 #include <yaml.h>
 
@@ -9,7 +9,9 @@
 #include <new>
 #include <unordered_map>
 
-namespace vanban::content::yaml {
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::source::yaml {
 
 // ---------------------------------------------------------------------------------------
 // Node
@@ -71,7 +73,7 @@ std::optional<bool> to_bool(std::string_view s) {
 
 namespace {
 
-bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+using text::is_continuation;
 
 /// libyaml's marks count code points (mark.index); the tree keeps byte offsets. Marks
 /// arrive in file order, so a cursor that walks from the last place asked about costs
@@ -492,4 +494,4 @@ Tree Tree::parse(std::string_view text) {
   return t;
 }
 
-}  // namespace vanban::content::yaml
+}  // namespace vanban::source::yaml
