@@ -148,13 +148,8 @@ class Reader {
   source::Fields fields_;
 };
 
-Style read_style(const Node& root, Reader& r) {
-  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
-                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"}, "the style");
-  r.throw_if_errors();
-  Style s;
-  s.name = r.str(r.need(root, "name"));
-
+/// `font:` and `page:`: the family, the page size and its margins.
+void read_font_and_page(const Node& root, Reader& r, Style& s) {
   const auto font = r.need(root, "font");
   r.keys(font, {"family", "fallback"}, "`font`");
   s.family = r.str(r.need(font, "family"));
@@ -178,7 +173,10 @@ Style read_style(const Node& root, Reader& r) {
   if (page["mirror"]) s.page.mirror = r.boolean(page["mirror"]);
   if (s.page.text_width() < mm(20) || s.page.height - s.page.top - s.page.bottom < mm(20))
     r.fail(r.pos(margins), "the margins leave less than 20 mm for text", "check page size and margins");
+}
 
+/// `body:`: the text of paragraphs.
+void read_body(const Node& root, Reader& r, Style& s) {
   const auto body = r.need(root, "body");
   r.keys(body, {"size", "leading", "indent", "paragraph-space", "align", "space-stretch", "space-shrink",
                 "tolerance"}, "`body`");
@@ -191,8 +189,10 @@ Style read_style(const Node& root, Reader& r) {
   if (body["space-shrink"]) s.body.space_shrink = r.number(body["space-shrink"]);
   if (body["tolerance"]) s.body.tolerance = r.number(body["tolerance"]);
   if (s.body.text.size <= 0 || s.body.leading <= 0) r.fail(r.pos(body), "body size and leading must be positive");
-  const TextStyle plain{s.body.text.size, false, false, false, Case::AsIs, Align::Left};
+}
 
+/// `page-number:` and `list:`.
+void read_page_number_and_list(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   if (const auto pn = root["page-number"]) {
     r.keys(pn, {"show", "size", "baseline", "first-page"}, "`page-number`");
     s.page_number.text = plain;
@@ -210,7 +210,10 @@ Style read_style(const Node& root, Reader& r) {
     if (list["indent"]) s.list.indent = r.length(list["indent"]);
     if (list["marker-gap"]) s.list.marker_gap = r.length(list["marker-gap"]);
   }
+}
 
+/// `headings:`, one entry per level (0 = part).
+void read_headings(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   const auto headings = r.need(root, "headings");
   if (!headings.is_sequence() || headings.size() == 0) r.fail(r.pos(headings), "`headings` must be a list of levels");
   for (const auto& h : headings) {
@@ -228,14 +231,15 @@ Style read_style(const Node& root, Reader& r) {
     if (h["space-after"]) level.space_after = r.length(h["space-after"]);
     s.levels.push_back(level);
   }
+}
 
+/// `header:`: the two-column grid of the first page.
+void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   const auto header = r.need(root, "header");
   r.keys(header, {"left-width", "parent", "issuer", "issuer-mark", "issuer-rule", "number", "number-format", "number-blank",
                   "number-pad", "national", "national-rule", "date", "date-format", "date-blank", "place-blank",
                   "line-gap", "title-gap"}, "`header`");
   auto& hd = s.header;
-  TextStyle centred = plain;
-  centred.align = Align::Center;
   hd.left_width = r.length(r.need(header, "left-width"));
   if (hd.left_width <= 0 || hd.left_width >= s.page.text_width())
     r.fail(r.pos(header["left-width"]), "the left header column must be narrower than the text width");
@@ -262,7 +266,10 @@ Style read_style(const Node& root, Reader& r) {
   if (header["place-blank"]) hd.place_blank = r.str(header["place-blank"]);
   if (header["line-gap"]) hd.line_gap = r.length(header["line-gap"]);
   if (header["title-gap"]) hd.title_gap = r.length(header["title-gap"]);
+}
 
+/// `title:` (and the default `rule-thickness`): the title block.
+void read_title(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   const auto title = r.need(root, "title");
   r.keys(title, {"kinds", "title", "summary", "subtitle", "rule-width", "rule-fraction", "rule-thickness",
                  "space-after"}, "`title`");
@@ -278,7 +285,10 @@ Style read_style(const Node& root, Reader& r) {
   s.rule_thickness = root["rule-thickness"] ? r.length(root["rule-thickness"]) : pt(0.5);
   s.title.rule_thickness = title["rule-thickness"] ? r.length(title["rule-thickness"]) : s.rule_thickness;
   if (title["space-after"]) s.title.space_after = r.length(title["space-after"]);
+}
 
+/// `quote:` and `table:`.
+void read_quote_and_table(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   if (const auto q = root["quote"]) {
     r.keys(q, {"indent", "style"}, "`quote`");
     if (q["indent"]) s.quote.indent = r.length(q["indent"]);
@@ -298,7 +308,10 @@ Style read_style(const Node& root, Reader& r) {
     s.table.text = s.table.header = plain;
     s.table.rule = s.rule_thickness;
   }
+}
 
+/// `signature:` and `recipients:`: the closing row.
+void read_closing(const Node& root, Reader& r, Style& s, const TextStyle& plain, const TextStyle& centred) {
   const auto sig = r.need(root, "signature");
   r.keys(sig, {"left-width", "authority", "title", "name", "space", "space-before", "authority-forms"}, "`signature`");
   s.signature.left_width = r.length(r.need(sig, "left-width"));
@@ -322,7 +335,10 @@ Style read_style(const Node& root, Reader& r) {
   if (rec["prefix"]) s.recipients.prefix = r.str(rec["prefix"]);
   if (rec["item-end"]) s.recipients.item_end = r.str(rec["item-end"]);
   if (rec["last-end"]) s.recipients.last_end = r.str(rec["last-end"]);
+}
 
+/// `marks:`: the look of each marking.
+void read_marks(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   if (const auto marks = root["marks"]) {
     if (!marks.is_map()) r.fail(r.pos(marks), "`marks` must map mark names to their look");
     for (const auto& [name, m] : marks.entries()) {
@@ -337,6 +353,26 @@ Style read_style(const Node& root, Reader& r) {
       s.marks[r.str(name)] = mark;
     }
   }
+}
+
+Style read_style(const Node& root, Reader& r) {
+  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
+                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"}, "the style");
+  r.throw_if_errors();
+  Style s;
+  s.name = r.str(r.need(root, "name"));
+  read_font_and_page(root, r, s);
+  read_body(root, r, s);
+  const TextStyle plain{s.body.text.size, false, false, false, Case::AsIs, Align::Left};
+  TextStyle centred = plain;
+  centred.align = Align::Center;
+  read_page_number_and_list(root, r, s, plain);
+  read_headings(root, r, s, plain);
+  read_header(root, r, s, centred);
+  read_title(root, r, s, centred);
+  read_quote_and_table(root, r, s, plain);
+  read_closing(root, r, s, plain, centred);
+  read_marks(root, r, s, centred);
   r.throw_if_errors();
   return s;
 }
