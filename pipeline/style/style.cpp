@@ -5,6 +5,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "pipeline/source/fields.hpp"
 #include "pipeline/source/file.hpp"
+#include "pipeline/text/template.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::style {
@@ -441,22 +443,14 @@ std::string format_counter(Counter counter, int n) {
 }
 
 std::string heading_label(const Style& style, std::size_t level, const std::vector<int>& counters) {
-  const std::string& tmpl = style.levels.at(level).label;
-  std::string out;
-  for (std::size_t i = 0; i < tmpl.size(); ++i) {
-    const std::size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += tmpl[i];
-      continue;
-    }
-    const std::string key = tmpl.substr(i + 1, close - i - 1);
+  // `{n}` is this level's counter, `{1}`..`{9}` that level's (any other key: this level's).
+  return text::fill(style.levels.at(level).label, [&](std::string_view key) -> std::optional<std::string> {
     std::size_t which = level;
-    if (key != "n") which = key.size() == 1 && key[0] >= '0' && key[0] <= '9' ? std::size_t(key[0] - '0') : level;
+    if (key != "n" && key.size() == 1 && key[0] >= '0' && key[0] <= '9') which = std::size_t(key[0] - '0');
     if (which < counters.size() && which < style.levels.size())
-      out += format_counter(style.levels[which].counter, counters[which]);
-    i = close;
-  }
-  return out;
+      return format_counter(style.levels[which].counter, counters[which]);
+    return std::string();
+  });
 }
 
 std::string apply_case(const std::string& utf8, Case c) {
