@@ -1,5 +1,7 @@
 // Inline text. Variable values are inserted as plain text: they are not parsed again
 // for markup or variables, so a value can never change the styling around it.
+#include "pipeline/content/inline.hpp"
+
 #include <array>
 #include <optional>
 #include <stdexcept>
@@ -7,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/content/inline.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 

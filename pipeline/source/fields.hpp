@@ -39,6 +39,7 @@ class Fields {
  public:
   Fields(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
+  /// The file being read.
   const SourceFile& file() const { return file_; }
 
   /// Where a node starts (its first token: a quote, `|`, an anchor).
@@ -72,6 +73,7 @@ class Fields {
   /// Reports `{...}` written as a value: YAML reads it as a map, the writer meant text.
   void unquoted_brace(const yaml::Node& n);
 
+  /// Where problems are reported.
   Diagnostics& diags() { return diags_; }
 
  private:
