@@ -45,8 +45,8 @@ class Reader {
         auto& accepted = r.codes[std::string(kv.first.scalar())];
         if (kv.second.is_sequence()) {
           for (const auto& c : kv.second)
-            if (scalar(c, "a type code")) accepted.emplace_back(c.scalar());
-        } else if (scalar(kv.second, "a type code")) {
+            if (scalar(c, std::string(kv.first.scalar()))) accepted.emplace_back(c.scalar());
+        } else if (scalar(kv.second, std::string(kv.first.scalar()))) {
           accepted.emplace_back(kv.second.scalar());
         }
       }
@@ -65,16 +65,10 @@ class Reader {
   SourcePos at(const Node& n) const { return fields_.pos(n); }
 
   bool map(const Node& n, const std::string& key) {
-    if (n.is_map()) return true;
-    diags_.error(at(n), "`" + key + "` must be a map of `key: value` lines", "see the `check:` section of styles/dang.yaml");
-    return false;
+    return fields_.map(n, key, "see the `check:` section of styles/dang.yaml");
   }
 
-  bool scalar(const Node& n, const std::string& what) {
-    if (n.is_scalar()) return true;
-    diags_.error(at(n), "`" + what + "` must be text", "write it on the same line, quoted if it holds `: `");
-    return false;
-  }
+  bool scalar(const Node& n, const std::string& key) { return fields_.text(n, key).has_value(); }
 
   void keys(const Node& map, const Names& valid, const std::string& where) { fields_.entries(map, &valid, where); }
 

@@ -129,16 +129,26 @@ Entries Fields::entries(const Node& map, const Names* valid, const std::string& 
 
 std::optional<std::string> Fields::scalar(const std::string& key, const Entry* e) {
   if (!e || e->value.is_null()) return std::nullopt;
-  if (e->value.is_map() && e->value.is_flow()) {
-    unquoted_brace(e->value);
+  return text(e->value, key);
+}
+
+std::optional<std::string> Fields::text(const Node& n, const std::string& key) {
+  if (n.is_map() && n.is_flow()) {
+    unquoted_brace(n);
     return std::nullopt;
   }
-  if (!e->value.is_scalar()) {
-    diags_.error(pos(e->value), "`" + key + "` must be text, not " + type_name(e->value),
+  if (!n.is_scalar()) {
+    diags_.error(pos(n), "`" + key + "` must be text, not " + type_name(n),
                  "write `" + key + ": ...` with the text on the same line");
     return std::nullopt;
   }
-  return std::string(e->value.scalar());
+  return std::string(n.scalar());
+}
+
+bool Fields::map(const Node& n, const std::string& key, const std::string& hint) {
+  if (n.is_map()) return true;
+  diags_.error(pos(n), "`" + key + "` must be a map of `key: value` lines, not " + type_name(n), hint);
+  return false;
 }
 
 bool Fields::required(const std::string& key, const Entry* e, const SourcePos& where, const std::string& in, const std::string& hint) {

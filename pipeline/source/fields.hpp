@@ -63,6 +63,12 @@ class Fields {
 
   /// The text of `e`: nullopt when absent, empty, or not text (reported).
   std::optional<std::string> scalar(const std::string& key, const Entry* e);
+  /// The text of `n` (the value of `key`): nullopt when it is not text (reported as
+  /// "`key` must be text, not a list", or as an unquoted `{...}`).
+  std::optional<std::string> text(const yaml::Node& n, const std::string& key);
+  /// True when `n` (the value of `key`) is a map; else reported ("`key` must be a map of
+  /// `key: value` lines, not text") with `hint`.
+  bool map(const yaml::Node& n, const std::string& key, const std::string& hint);
   /// Reports a missing `key` at `where` ("missing `key`" + `in`) or an empty one at its key.
   bool required(const std::string& key, const Entry* e, const SourcePos& where, const std::string& in,
                 const std::string& hint);

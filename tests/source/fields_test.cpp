@@ -78,6 +78,19 @@ TEST(Fields, ScalarRefusesAListAndAnUnquotedBrace) {
   EXPECT_EQ(r.diags.items[1].message, "text starting with `{` must be quoted");
 }
 
+TEST(Fields, TextAndMapOfANodeNameTheirKey) {
+  Read r("codes:\n  bao-cao: [BC]\ncite: text\n");
+  const yaml::Node root = r.root();
+  EXPECT_FALSE(r.fields.text(root["codes"]["bao-cao"], "bao-cao"));
+  EXPECT_TRUE(r.fields.map(root["codes"], "codes", "hint"));
+  EXPECT_FALSE(r.fields.map(root["cite"], "cite", "see the style"));
+  ASSERT_EQ(r.diags.items.size(), 2u);
+  EXPECT_EQ(r.diags.items[0].message, "`bao-cao` must be text, not a list");
+  EXPECT_EQ(at(r.diags.items[0].pos), "f.yaml:2:12");
+  EXPECT_EQ(r.diags.items[1].message, "`cite` must be a map of `key: value` lines, not text");
+  EXPECT_EQ(r.diags.items[1].hint, "see the style");
+}
+
 TEST(Fields, FlagAndChoice) {
   Read r("on: yes\nbad: maybe\nalign: centre\n");
   const Entries e = r.fields.entries(r.root(), nullptr, "x");
