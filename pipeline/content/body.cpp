@@ -26,10 +26,6 @@ const Names kIncludedFileKeys = {"body"};
 const Names kMarkers = {"-", "+", "•", "a)", "1."};
 const Names kAligns = {"left", "center", "right", "justify"};
 
-bool contains(const Names& names, const std::string& n) {
-  return std::find(names.begin(), names.end(), n) != names.end();
-}
-
 }  // namespace
 
 std::vector<Section> Loader::sections(Fields& f, const Node& n) {
@@ -129,7 +125,7 @@ std::optional<std::string> Loader::block_kind(Fields& f, const Node& n) {
   for (const auto& kv : n.entries()) {
     if (!kv.first.is_scalar()) continue;
     const std::string k(kv.first.scalar());
-    if (!contains(kBlockKinds, k) || !seen.insert(k).second) continue;
+    if (!source::contains(kBlockKinds, k) || !seen.insert(k).second) continue;
     if (kind.empty()) {
       kind = k;
     } else {

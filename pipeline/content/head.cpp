@@ -23,10 +23,6 @@ const Names kSignatureKeys = {"authority", "title", "name", "image"};
 const Names kMarks = {"du-thao", "mat",         "toi-mat", "tuyet-mat",
                       "khan",    "thuong-khan", "hoa-toc", "luu-hanh-noi-bo"};
 
-bool contains(const Names& names, const std::string& n) {
-  return std::find(names.begin(), names.end(), n) != names.end();
-}
-
 int days_in_month(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -171,7 +167,7 @@ void Loader::marks(Fields& f, const Entry& e, Header& h) {
       continue;
     }
     const std::string v = text::nfc(item.scalar());
-    if (!contains(kMarks, v)) {
+    if (!source::contains(kMarks, v)) {
       diags_.error(f.text_pos(item), "unknown mark `" + v + "`", source::suggestion(v, kMarks, "allowed marks: "));
     } else {
       h.marks.push_back(v);

@@ -11,13 +11,9 @@ namespace vanban::source {
 
 using yaml::Node;
 
-namespace {
-
-bool contains(const Names& names, const std::string& n) {
-  return std::find(names.begin(), names.end(), n) != names.end();
+bool contains(const Names& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
-
-}  // namespace
 
 const Entry* find(const Entries& entries, const std::string& key) {
   const auto it = entries.find(key);

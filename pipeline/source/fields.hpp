@@ -28,6 +28,9 @@ struct Entry {
 /// The entries of a map by key (see Fields::entries).
 using Entries = std::map<std::string, Entry>;
 
+/// Whether `name` is one of `names`.
+bool contains(const Names& names, const std::string& name);
+
 /// The entry of `key`, or nullptr.
 const Entry* find(const Entries& entries, const std::string& key);
 
