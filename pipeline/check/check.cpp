@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "pipeline/check/rules.hpp"
-#include "pipeline/content/detail.hpp"
+#include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::check {
@@ -61,7 +61,7 @@ std::string letters(std::string_view form) {
   return out;
 }
 
-using content::detail::list_names;
+using source::list_names;
 
 /// "`QĐ` or `QĐi`": the type codes a kind accepts.
 std::string alternatives(const std::vector<std::string>& codes) {
@@ -115,11 +115,7 @@ class Checker {
 
   std::vector<Diagnostic> sorted() {
     auto ds = std::move(out_.items);
-    const auto rank = [&](const Diagnostic& d) {
-      const auto r = std::find(files_.begin(), files_.end(), d.pos.file) - files_.begin();
-      return std::make_tuple(r, std::cref(d.pos.file), d.pos.line, d.pos.column);
-    };
-    std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+    sort_in_reading_order(ds, files_);
     return ds;
   }
 

@@ -2,30 +2,25 @@
 // this stage, which alone knows what is in it.
 #include "pipeline/check/rules.hpp"
 
-#include <algorithm>
-#include <fstream>
-#include <sstream>
-#include <tuple>
-
-#include "pipeline/content/detail.hpp"
-#include "pipeline/content/yaml_cache.hpp"
+#include "pipeline/source/fields.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::check::detail {
 
 namespace {
 
-using content::detail::SourceFile;
-using content::yaml::Node;
-using Names = std::vector<std::string>;
+using source::Names;
+using source::SourceFile;
+using source::yaml::Node;
 
 const Names kCheckKeys = {"code", "codes", "cite"};
 const Names kCodeKeys = {"pattern", "form"};
 
-/// Reads one style file's `check:` section, collecting every problem before throwing.
+/// Reads one style file's `check:` section through source::Fields, collecting every
+/// problem before throwing.
 class Reader {
  public:
-  explicit Reader(const SourceFile& file) : file_(file) {}
+  explicit Reader(const SourceFile& file) : fields_(file, diags_) {}
 
   Rules read(const Node& root, Rules r) {
     if (const Node regime = root["regime"]; regime && regime.is_scalar()) r.regime = std::string(regime.scalar());
@@ -50,8 +45,8 @@ class Reader {
         auto& accepted = r.codes[std::string(kv.first.scalar())];
         if (kv.second.is_sequence()) {
           for (const auto& c : kv.second)
-            if (scalar(c, "a type code")) accepted.emplace_back(c.scalar());
-        } else if (scalar(kv.second, "a type code")) {
+            if (scalar(c, std::string(kv.first.scalar()))) accepted.emplace_back(c.scalar());
+        } else if (scalar(kv.second, std::string(kv.first.scalar()))) {
           accepted.emplace_back(kv.second.scalar());
         }
       }
@@ -67,41 +62,25 @@ class Reader {
   }
 
  private:
-  SourcePos at(const Node& n) const { return file_.at(n.offset()); }
+  SourcePos at(const Node& n) const { return fields_.pos(n); }
 
   bool map(const Node& n, const std::string& key) {
-    if (n.is_map()) return true;
-    diags_.error(at(n), "`" + key + "` must be a map of `key: value` lines", "see the `check:` section of styles/dang.yaml");
-    return false;
+    return fields_.map(n, key, "see the `check:` section of styles/dang.yaml");
   }
 
-  bool scalar(const Node& n, const std::string& what) {
-    if (n.is_scalar()) return true;
-    diags_.error(at(n), "`" + what + "` must be text", "write it on the same line, quoted if it holds `: `");
-    return false;
-  }
+  bool scalar(const Node& n, const std::string& key) { return fields_.text(n, key).has_value(); }
 
-  void keys(const Node& map, const Names& valid, const std::string& where) {
-    for (const auto& kv : map.entries()) {
-      const std::string k(kv.first.scalar());
-      if (std::find(valid.begin(), valid.end(), k) != valid.end()) continue;
-      const std::string near = content::detail::closest(k, valid);
-      diags_.error(at(kv.first), "unknown key `" + k + "` in " + where,
-                   near.empty() ? "valid keys: " + content::detail::list_names(valid) : "did you mean `" + near + "`?");
-    }
-  }
+  void keys(const Node& map, const Names& valid, const std::string& where) { fields_.entries(map, &valid, where); }
 
   Rules finish(Rules r) {
     // In the order of the file, whatever order the keys were looked at in.
-    std::stable_sort(diags_.items.begin(), diags_.items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
-    });
+    sort_in_reading_order(diags_.items, {});
     if (diags_.has_errors()) throw Error(std::move(diags_.items));
     return r;
   }
 
-  const SourceFile& file_;
   Diagnostics diags_;
+  source::Fields fields_;
 };
 
 }  // namespace
@@ -122,17 +101,9 @@ std::string narrow(std::wstring_view w) {
 Rules read_rules(const style::Style& style) {
   Rules rules;
   rules.regime = style.name;
-  if (style.file.empty()) return rules;  // a style built in code, not read from a file
-  std::ifstream in(style.file, std::ios::binary);
-  if (!in) fail({style.file, 0, 0}, "cannot read the style file " + style.file, "check that it is readable");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const SourceFile file(style.file, std::move(bytes).str());
-  const content::yaml::Tree tree = content::load_yaml_shared(file.text());  // parsed by load_style already
-  if (const auto& p = tree.problem()) fail(file.at(p->offset), p->message, p->hint);
-  const Node root = tree.root();
-  if (!root.is_map()) fail(file.start(), "a style file must be a mapping of keys");
-  return Reader(file).read(root, std::move(rules));
+  // A style built in code has no file; a style loaded from one hands over its parse.
+  if (!style.parsed.file) return rules;
+  return Reader(*style.parsed.file).read(style.parsed.root(), std::move(rules));
 }
 
 }  // namespace vanban::check::detail

@@ -29,8 +29,8 @@ struct Rules {
   }
 };
 
-/// Reads the `check:` section of `style.file` (nothing when the style has no file or no
-/// such section). Throws vanban::Error at the style file's `file:line:column` on an unknown
+/// Reads the `check:` section of the style file, as the style stage parsed it
+/// (`style.parsed`; nothing when the style has no file or no such section). Throws vanban::Error at the style file's `file:line:column` on an unknown
 /// key, a value of the wrong type or a pattern that does not compile.
 Rules read_rules(const style::Style& style);
 

@@ -200,7 +200,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
   limit_memory(memory_mb);
   try {
     // The style, then the family's fonts (once fontconfig is ready), load on a thread of
-    // their own as soon as document.yaml names the style, while the parts load. Their
+    // their own as soon as document.yaml's head names the style, while the parts load. Their
     // errors are reported only for a document that loaded without any; the style's come
     // before the checks', the fonts' after them (see below).
     const std::string styles_dir = opt.styles_dir.empty() ? cli::default_styles_dir() : opt.styles_dir;
@@ -221,11 +221,10 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
       fonts_ready.wait();  // fontconfig set up, fonts/ added (see start_fonts)
       return shape::load_family(st.family, st.fallback_families, fonts, {st.file, 0, 0});
     };
-    std::future<shape::Family> family_loaded;
-    const content::Document doc = content::load_document(opt.document, [&](const content::Document& head) {
-      family_loaded = std::async(std::launch::async, prepare, head);  // (a copy of the head)
-    });
-    if (!family_loaded.valid()) family_loaded = std::async(std::launch::async, prepare, doc);
+    content::Head head = content::load_head(opt.document);
+    std::future<shape::Family> family_loaded =
+        std::async(std::launch::async, prepare, head.document());  // (a copy of the head)
+    const content::Document doc = content::load_body(std::move(head));
     resolve::check_document_size(doc);
     const style::Style st = style_loaded.get();
     const bool final_mode = opt.final_mode || doc.status == "final";

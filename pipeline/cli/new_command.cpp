@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "pipeline/cli/data_dir.hpp"
-#include "pipeline/content/detail.hpp"
+#include "pipeline/source/suggest.hpp"
 #include "pipeline/core/diagnostic.hpp"
 
 #include <unistd.h>
@@ -53,9 +53,9 @@ std::vector<std::string> subfolders(const fs::path& dir) {
 std::string unknown(const std::string& what, const std::string& name, const std::vector<std::string>& known,
                     const std::string& listed) {
   std::string message = "unknown " + what + " `" + name + "`";
-  if (const std::string near = content::detail::closest(name, known); !near.empty())
+  if (const std::string near = source::closest(name, known); !near.empty())
     message += "; did you mean `" + near + "`?";
-  return message + "\n" + listed + ": " + content::detail::list_names(known);
+  return message + "\n" + listed + ": " + source::list_names(known);
 }
 
 /// Refuses a folder that cannot receive the document: a file, a non-empty folder, or one
@@ -107,7 +107,7 @@ int new_command(const std::vector<std::string>& args) {
     if (a == "-h" || a == "--help") {
       std::cout << kHelp << "Kinds, by style (" << (fs::path(data_dir()) / "templates").string() << "):\n";
       for (const auto& s : subfolders(fs::path(data_dir()) / "templates"))
-        std::cout << "  " << s << ": " << content::detail::list_names(subfolders(fs::path(data_dir()) / "templates" / s))
+        std::cout << "  " << s << ": " << source::list_names(subfolders(fs::path(data_dir()) / "templates" / s))
                   << '\n';
       return 0;
     } else if (a == "--style") {

@@ -200,10 +200,9 @@ class Watcher {
 std::string style_file(const WatchBuild& b) {
   std::string name, folder;
   try {
-    content::load_document(b.document, [&](const content::Document& head) {
-      name = head.style;
-      folder = head.folder;
-    });
+    const content::Head head = content::load_head(b.document);
+    name = head.document().style;
+    folder = head.document().folder;
   } catch (...) {  // the build has reported the document's errors already
   }
   if (name.empty()) return {};

@@ -1,6 +1,7 @@
-// Inline text: `**bold**`, `*italic*`, `***both***`, `\*`, `{variable}`, `{{`, `}}`, and
-// placeholder runs. Variable values are inserted as plain text: they are not parsed again
+// Inline text. Variable values are inserted as plain text: they are not parsed again
 // for markup or variables, so a value can never change the styling around it.
+#include "pipeline/content/inline.hpp"
+
 #include <array>
 #include <optional>
 #include <stdexcept>
@@ -8,8 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/content/detail.hpp"
-#include "pipeline/content/load.hpp"
+#include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::content {
@@ -38,7 +38,7 @@ class Places {
       if (b == '\n') {
         ++line_;
         column_ = 0;
-      } else if ((b & 0xC0) != 0x80) {  // the first byte of a code point
+      } else if (!text::is_continuation(b)) {  // the first byte of a code point
         ++column_;
       }
     }
@@ -158,9 +158,144 @@ std::string variable_hint(const std::string& name, const Variables& variables) {
     return "no variables are defined; add `" + name + ": ...` under `variables:` in document.yaml";
   std::vector<std::string> names;
   for (const auto& [n, v] : variables) names.push_back(n);
-  if (auto near = closest(name, names); !near.empty()) return "did you mean `{" + near + "}`?";
-  return "defined variables: " + list_names(names) + "; write `{{` for a literal brace";
+  if (auto near = source::closest(name, names); !near.empty()) return "did you mean `{" + near + "}`?";
+  return "defined variables: " + source::list_names(names) + "; write `{{` for a literal brace";
 }
+
+/// One run of the inline parser over one source string (see parse_text).
+class InlineParser {
+ public:
+  InlineParser(std::string_view source, const SourcePos& pos, const Variables& variables,
+               const InlineOptions& options, Diagnostics& diags, std::vector<SourcePos>* placeholders, Text& out)
+      : source_(source), variables_(variables), options_(options), diags_(diags), places_(source, pos),
+        spans_(out.spans) {
+    if (placeholders) blanks_.emplace(source, pos, *placeholders);
+  }
+
+  /// Parses the whole source; `source_nfc`: it passed text::is_nfc_quick.
+  void run(bool source_nfc) {
+    // The parse works on the UTF-8 bytes: every markup character is ASCII, and no byte of a
+    // multi-byte character is, so the text between markup is copied through whole.
+    const std::size_t n = source_.size();
+    std::size_t i = 0;
+    std::size_t plain = 0;  // the start of the source text not yet given out
+    while (true) {
+      while (i < n && !(kMaybeMarkup[static_cast<unsigned char>(source_[i])] && markup(i))) ++i;
+      emit(source_.substr(plain, i - plain), plain, true, source_nfc);
+      if (i == n) break;
+      const char c = source_[i];
+      const bool doubled = i + 1 < n && source_[i + 1] == c;
+      if (c == '\\') {  // `\*`
+        emit("*", i, true, true);
+        i += 2;
+      } else if (c == '*') {
+        i = stars(i);
+      } else if (c == '{' && doubled) {
+        emit("{", i, true, true);
+        i += 2;
+      } else if (c == '{') {
+        i = variable(i);
+      } else if (doubled) {  // `}}`
+        emit("}", i, true, true);
+        i += 2;
+      } else {
+        diags_.error(places_[i], "`}` without a matching `{`", "write `}}` for a literal brace");
+        emit("}", i, true, true);
+        ++i;
+      }
+      plain = i;
+    }
+    finish();
+  }
+
+ private:
+  /// Output text: `from` is the source offset of its first character (`own`) or of the
+  /// reference it replaces.
+  void emit(std::string_view piece, std::size_t from, bool own, bool nfc) {
+    spans_.add(piece, bold_, italic_, nfc);
+    if (blanks_) blanks_->add(piece, from, own);
+  }
+
+  /// Where the parse has something to do. The scan runs over every byte of the text, so the
+  /// bytes it may stop at are found by a table first; then a backslash before anything but
+  /// `*` stays as written, and so does `*` in plain fields.
+  bool markup(std::size_t k) const {
+    const char c = source_[k];
+    return c == '{' || c == '}' || (c == '*' && options_.markup) ||
+           (c == '\\' && k + 1 < source_.size() && source_[k + 1] == '*');
+  }
+
+  /// A run of stars at `i`; gives the offset after it.
+  std::size_t stars(std::size_t i) {
+    std::size_t run = 1;
+    while (i + run < source_.size() && source_[i + run] == '*') ++run;
+    if (run > 3) {
+      diags_.error(places_[i], std::to_string(run) + " stars in a row",
+                   "`*` is italic, `**` bold, `***` both; write `\\*` for a literal star");
+      return i + run;
+    }
+    // Toggling keeps nesting simple: `**a *b***` closes italic and bold together.
+    if (run != 2) {
+      italic_ = !italic_;
+      if (italic_) italic_at_ = i;
+    }
+    if (run != 1) {
+      bold_ = !bold_;
+      if (bold_) bold_at_ = i;
+    }
+    return i + run;
+  }
+
+  /// A `{name}` reference at `i`; gives the offset after it.
+  std::size_t variable(std::size_t i) {
+    const std::size_t j = source_.find_first_of("{}", i + 1);
+    if (j == std::string_view::npos || source_[j] == '{') {
+      diags_.error(places_[i], "unclosed `{`", "write `{name}` for a variable, or `{{` for a literal brace");
+      emit("{", i, true, true);
+      return i + 1;
+    }
+    const std::string name = text::nfc(source_.substr(i + 1, j - i - 1));
+    if (name.empty()) {
+      diags_.error(places_[i], "empty variable name `{}`", "write `{name}` for a variable, or `{{}}` for literal braces");
+    } else if (const auto it = variables_.find(name); it != variables_.end()) {
+      // The value's characters all come from the reference (placeholders in it are
+      // placed at its `{`). A value that is not UTF-8 (only parse_inline's caller can
+      // pass one; the loader's are NFC) throws, as the text functions do.
+      const bool value_nfc = text::is_nfc_quick(it->second);
+      if (!value_nfc && !text::valid_utf8(it->second)) throw std::invalid_argument("invalid UTF-8");
+      emit(it->second, i, false, value_nfc);
+    } else if (options_.report_unknown_variables) {
+      diags_.error(places_[i], "unknown variable `{" + name + "}`", variable_hint(name, variables_));
+    }
+    return j + 1;
+  }
+
+  /// Reports the emphasis left open and ends the output.
+  void finish() {
+    const auto unclosed = [&](std::size_t at, const std::string& stars, const char* what) {
+      diags_.error(places_[at], "unclosed `" + stars + "` (" + what + ")",
+                   "close it with `" + stars + "` after the emphasised words, or write `\\*` for a literal star");
+    };
+    if (bold_ && italic_ && bold_at_ == italic_at_) {
+      unclosed(bold_at_, "***", "bold italic");
+    } else {
+      if (bold_) unclosed(bold_at_, "**", "bold");
+      if (italic_) unclosed(italic_at_, "*", "italic");
+    }
+    if (blanks_) blanks_->close();
+    spans_.flush();
+  }
+
+  std::string_view source_;
+  const Variables& variables_;
+  const InlineOptions& options_;
+  Diagnostics& diags_;
+  Places places_;
+  SpanWriter spans_;
+  std::optional<Blanks> blanks_;
+  bool bold_ = false, italic_ = false;
+  std::size_t bold_at_ = 0, italic_at_ = 0;  ///< where the open `**` / `*` is
+};
 
 }  // namespace
 
@@ -175,107 +310,7 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
     diags.error(pos, "the text is not valid UTF-8", "save the file as UTF-8");
     return out;
   }
-
-  // The parse works on the UTF-8 bytes: every markup character is ASCII, and no byte of a
-  // multi-byte character is, so the text between markup is copied through whole.
-  Places places(source, pos);
-  SpanWriter spans(out.spans);
-  std::optional<Blanks> blanks;
-  if (placeholders) blanks.emplace(source, pos, *placeholders);
-  bool bold = false, italic = false;
-  std::size_t bold_at = 0, italic_at = 0;  // where the open `**` / `*` is
-  // Output text: `from` is the source offset of its first character (`own`) or of the
-  // reference it replaces.
-  const auto emit = [&](std::string_view piece, std::size_t from, bool own, bool nfc) {
-    spans.add(piece, bold, italic, nfc);
-    if (blanks) blanks->add(piece, from, own);
-  };
-  const std::size_t n = source.size();
-  // Where the parse has something to do. The scan runs over every byte of the text, so the
-  // bytes it may stop at are found by a table first; then a backslash before anything but
-  // `*` stays as written, and so does `*` in plain fields.
-  const auto markup = [&](std::size_t k) {
-    const char c = source[k];
-    return c == '{' || c == '}' || (c == '*' && options.markup) || (c == '\\' && k + 1 < n && source[k + 1] == '*');
-  };
-
-  std::size_t i = 0;
-  std::size_t plain = 0;  // the start of the source text not yet given out
-  while (true) {
-    while (i < n && !(kMaybeMarkup[static_cast<unsigned char>(source[i])] && markup(i))) ++i;
-    emit(source.substr(plain, i - plain), plain, true, source_nfc);
-    if (i == n) break;
-    const char c = source[i];
-    const bool doubled = i + 1 < n && source[i + 1] == c;
-    if (c == '\\') {  // `\*`
-      emit("*", i, true, true);
-      i += 2;
-    } else if (c == '*') {
-      std::size_t run = 1;
-      while (i + run < n && source[i + run] == '*') ++run;
-      if (run > 3) {
-        diags.error(places[i], std::to_string(run) + " stars in a row",
-                    "`*` is italic, `**` bold, `***` both; write `\\*` for a literal star");
-      } else {
-        // Toggling keeps nesting simple: `**a *b***` closes italic and bold together.
-        if (run != 2) {
-          italic = !italic;
-          if (italic) italic_at = i;
-        }
-        if (run != 1) {
-          bold = !bold;
-          if (bold) bold_at = i;
-        }
-      }
-      i += run;
-    } else if (c == '{' && doubled) {
-      emit("{", i, true, true);
-      i += 2;
-    } else if (c == '{') {
-      const std::size_t j = source.find_first_of("{}", i + 1);
-      if (j == std::string_view::npos || source[j] == '{') {
-        diags.error(places[i], "unclosed `{`", "write `{name}` for a variable, or `{{` for a literal brace");
-        emit("{", i, true, true);
-        ++i;
-      } else {
-        const std::string name = text::nfc(source.substr(i + 1, j - i - 1));
-        if (name.empty()) {
-          diags.error(places[i], "empty variable name `{}`",
-                      "write `{name}` for a variable, or `{{}}` for literal braces");
-        } else if (const auto it = variables.find(name); it != variables.end()) {
-          // The value's characters all come from the reference (placeholders in it are
-          // placed at its `{`). A value that is not UTF-8 (only parse_inline's caller can
-          // pass one; the loader's are NFC) throws, as the text functions do.
-          const bool value_nfc = text::is_nfc_quick(it->second);
-          if (!value_nfc && !text::valid_utf8(it->second)) throw std::invalid_argument("invalid UTF-8");
-          emit(it->second, i, false, value_nfc);
-        } else if (options.report_unknown_variables) {
-          diags.error(places[i], "unknown variable `{" + name + "}`", variable_hint(name, variables));
-        }
-        i = j + 1;
-      }
-    } else if (doubled) {  // `}}`
-      emit("}", i, true, true);
-      i += 2;
-    } else {
-      diags.error(places[i], "`}` without a matching `{`", "write `}}` for a literal brace");
-      emit("}", i, true, true);
-      ++i;
-    }
-    plain = i;
-  }
-  const auto unclosed = [&](std::size_t at, const std::string& stars, const char* what) {
-    diags.error(places[at], "unclosed `" + stars + "` (" + what + ")",
-                "close it with `" + stars + "` after the emphasised words, or write `\\*` for a literal star");
-  };
-  if (bold && italic && bold_at == italic_at) {
-    unclosed(bold_at, "***", "bold italic");
-  } else {
-    if (bold) unclosed(bold_at, "**", "bold");
-    if (italic) unclosed(italic_at, "*", "italic");
-  }
-  if (blanks) blanks->close();
-  spans.flush();
+  InlineParser(source, pos, variables, options, diags, placeholders, out).run(source_nfc);
   return out;
 }
 

@@ -1,32 +1,54 @@
 #pragma once
-/// Loading a document folder (or a one-file document) into a Document.
-#include <functional>
-#include <map>
+/// Loading a document folder (or a one-file document) into a Document, in two steps: the
+/// head of document.yaml (which names the style), then the rest and the parts, so that the
+/// caller can load the style and its fonts while the parts load.
+#include <memory>
 #include <string>
 
 #include "pipeline/content/document.hpp"
 
 namespace vanban::content {
 
-/// Loads `path`: a folder holding document.yaml, or a document .yaml file.
-/// Throws vanban::Error with `file:line:column` diagnostics on any problem
-/// (bad YAML, unknown key, wrong type, unknown variable, missing part file), as many
-/// independent ones as it finds; it never returns a half-valid Document.
-/// File names in diagnostics are `path` as given joined with the file name; columns
-/// count code points (characters), not bytes.
-/// `on_head`, when given, is called once the document.yaml's head is read (`style`,
-/// `style_pos`, `folder`, `file` set) and before its parts: the caller can start loading the
-/// style while the parts load. It is called even when the document turns out to have errors.
-Document load_document(const std::string& path, const std::function<void(const Document&)>& on_head = {});
+namespace detail {
+class Loader;
+}
 
-/// Parses inline markup (`**bold**`, `*italic*`, `***both***`, `\*`) and
-/// substitutes `{variables}` (`{{` and `}}` are literal braces) in one string.
-/// A variable's value is inserted as plain text: it is not parsed again for markup or
-/// variables. Adjacent characters of one style form one span; the spans are NFC.
-/// `pos` is where the string starts; a problem is reported at its exact character
-/// (pos.column + code points before it). Throws vanban::Error on an unknown variable,
-/// an unclosed `*`/`**`/`***` or `{`, a lone `}`.
-Text parse_inline(const std::string& source, const SourcePos& pos,
-                  const std::map<std::string, std::string>& variables);
+/// document.yaml read as far as its parts: what a caller needs to start loading the style
+/// (see load_head). Move-only: it holds the loader that load_body finishes with.
+class Head {
+ public:
+  Head(Head&&) noexcept;
+  Head& operator=(Head&&) noexcept;
+  ~Head();
+
+  /// The document so far: `style`, `style_pos`, `folder`, `file`, `pos` and `variables`
+  /// are set; the rest (header, title, parts...) is left to load_body.
+  const Document& document() const { return doc_; }
+
+ private:
+  friend Head load_head(const std::string& path);
+  friend Document load_body(Head head);
+  Head(Document doc, std::unique_ptr<detail::Loader> loader);
+
+  Document doc_;
+  std::unique_ptr<detail::Loader> loader_;
+};
+
+/// Reads `path` (a folder holding document.yaml, or a document .yaml file) as far as the
+/// style it names. Throws vanban::Error when there is no such document or document.yaml
+/// cannot be parsed at all; other problems found so far (an unknown key, a bad variable)
+/// are kept for load_body to report with the rest.
+Head load_head(const std::string& path);
+
+/// Reads the rest of the document and its parts. Throws vanban::Error with
+/// `file:line:column` diagnostics on any problem (bad YAML, unknown key, wrong type,
+/// unknown variable, missing part file), as many independent ones as it finds, the head's
+/// included, in reading order; it never returns a half-valid Document. File names in
+/// diagnostics are the path as given joined with the file name; columns count code
+/// points (characters), not bytes.
+Document load_body(Head head);
+
+/// load_body(load_head(path)): the whole document at once.
+Document load_document(const std::string& path);
 
 }  // namespace vanban::content

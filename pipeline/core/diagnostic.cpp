@@ -1,5 +1,9 @@
 #include "pipeline/core/diagnostic.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <tuple>
+
 namespace vanban {
 
 std::string format(const Diagnostic& d) {
@@ -27,6 +31,14 @@ Error::Error(std::vector<Diagnostic> ds) : std::runtime_error(first_message(ds))
 
 void fail(SourcePos pos, std::string message, std::string hint) {
   throw Error(Diagnostic{Severity::Error, std::move(pos), std::move(message), std::move(hint)});
+}
+
+void sort_in_reading_order(std::vector<Diagnostic>& ds, const std::vector<std::string>& files) {
+  const auto rank = [&](const Diagnostic& d) {
+    const auto r = std::find(files.begin(), files.end(), d.pos.file) - files.begin();
+    return std::make_tuple(r, std::cref(d.pos.file), d.pos.line, d.pos.column);
+  };
+  std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
 }
 
 }  // namespace vanban

@@ -42,6 +42,11 @@ class Error : public std::runtime_error {
 /// Shorthand: throw an Error for one place.
 [[noreturn]] void fail(SourcePos pos, std::string message, std::string hint = {});
 
+/// Sorts `ds` into reading order, stably: by file (in the order of `files`, then files not
+/// listed, by name), line and column. Stages check keys in their own order; readers go
+/// through a document from its first file to its last.
+void sort_in_reading_order(std::vector<Diagnostic>& ds, const std::vector<std::string>& files);
+
 /// Collects warnings (and errors that do not stop a stage) in order.
 struct Diagnostics {
   std::vector<Diagnostic> items;

@@ -4,13 +4,16 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
 #include <utility>
 
-#include "pipeline/content/detail.hpp"
-#include "pipeline/content/yaml_cache.hpp"
+#include "pipeline/source/fields.hpp"
+#include "pipeline/source/file.hpp"
+#include "pipeline/text/template.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::style {
@@ -18,34 +21,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using content::detail::SourceFile;
-using content::yaml::Node;
+using source::SourceFile;
+using source::yaml::Node;
 
-/// Reads one style file, turning each YAML node into a typed value or a diagnostic.
+/// Reads one style file, turning each YAML node into a typed value or a diagnostic, through
+/// source::Fields. The style stops at the first value it cannot use (later values are
+/// checked against earlier ones: the margins against the page): fail() throws it with the
+/// problems found before it (unknown keys), in the order of the file.
 class Reader {
  public:
-  explicit Reader(const SourceFile& file) : file_(file) {}
+  explicit Reader(const SourceFile& file) : fields_(file, diags_) {}
 
-  SourcePos pos(const Node& n) const { return file_.at(n.offset()); }
+  SourcePos pos(const Node& n) const { return fields_.pos(n); }
 
-  /// Rejects keys of `map` that are not in `allowed` (the house rule: unknown keys are errors).
-  void keys(const Node& map, std::initializer_list<const char*> allowed) {
+  /// Rejects keys of `map` that are not in `allowed` (the house rule: unknown keys are
+  /// errors, with "did you mean"); `where` names the map in the hint.
+  void keys(const Node& map, const source::Names& allowed, const std::string& where) {
     if (!map.is_map()) fail(pos(map), "expected a mapping here");
-    for (const auto& [k, v] : map.entries()) {
-      if (!k.is_scalar()) {
-        errors_.push_back({Severity::Error, pos(k), "a style key must be a plain name", "write `name: value`"});
-        continue;
-      }
-      const std::string key(k.scalar());
-      bool ok = false;
-      std::string list;
-      for (const char* a : allowed) {
-        ok = ok || key == a;
-        list += list.empty() ? a : std::string(", ") + a;
-      }
-      if (!ok) errors_.push_back({Severity::Error, pos(k), "unknown style key `" + key + "`",
-                                  "valid keys here: " + list});
-    }
+    fields_.entries(map, &allowed, where);
+  }
+
+  /// Throws the problems found so far and `message` at `at`.
+  [[noreturn]] void fail(const SourcePos& at, std::string message, std::string hint = {}) {
+    diags_.error(at, std::move(message), std::move(hint));
+    throw_if_errors();
+    throw Error(std::move(diags_.items));  // (not reached: there is one error at least)
   }
 
   std::string str(const Node& n) {
@@ -54,7 +54,7 @@ class Reader {
   }
 
   bool boolean(const Node& n) {
-    const auto b = n.is_scalar() ? content::yaml::to_bool(n.scalar()) : std::nullopt;
+    const auto b = n.is_scalar() ? source::yaml::to_bool(n.scalar()) : std::nullopt;
     if (!b) fail(pos(n), "expected true or false");
     return *b;
   }
@@ -94,7 +94,7 @@ class Reader {
   }
 
   TextStyle text_style(const Node& n, TextStyle base) {
-    keys(n, {"size", "bold", "italic", "underline", "case", "align"});
+    keys(n, {"size", "bold", "italic", "underline", "case", "align"}, "a text style");
     if (n["size"]) base.size = length(n["size"]);
     if (n["bold"]) base.bold = boolean(n["bold"]);
     if (n["italic"]) base.italic = boolean(n["italic"]);
@@ -138,49 +138,50 @@ class Reader {
     return n;
   }
 
+  /// Throws the problems found so far, if any, in the order of the file.
   void throw_if_errors() {
-    if (!errors_.empty()) throw Error(errors_);
+    if (!diags_.has_errors()) return;
+    sort_in_reading_order(diags_.items, {});
+    throw Error(std::move(diags_.items));
   }
 
  private:
-  const SourceFile& file_;
-  std::vector<Diagnostic> errors_;
+  Diagnostics diags_;
+  source::Fields fields_;
 };
 
-Style read_style(const Node& root, Reader& r) {
-  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
-                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"});
-  r.throw_if_errors();
-  Style s;
-  s.name = r.str(r.need(root, "name"));
-
+/// `font:` and `page:`: the family, the page size and its margins.
+void read_font_and_page(const Node& root, Reader& r, Style& s) {
   const auto font = r.need(root, "font");
-  r.keys(font, {"family", "fallback"});
+  r.keys(font, {"family", "fallback"}, "`font`");
   s.family = r.str(r.need(font, "family"));
   if (font["fallback"]) {
-    if (!font["fallback"].is_sequence()) fail(r.pos(font["fallback"]), "expected a list of families");
+    if (!font["fallback"].is_sequence()) r.fail(r.pos(font["fallback"]), "expected a list of families");
     for (const auto& f : font["fallback"]) s.fallback_families.push_back(r.str(f));
   }
 
   const auto page = r.need(root, "page");
-  r.keys(page, {"size", "margins", "mirror"});
+  r.keys(page, {"size", "margins", "mirror"}, "`page`");
   const auto size = r.need(page, "size");
-  if (!size.is_sequence() || size.size() != 2) fail(r.pos(size), "page size must be [width, height]");
+  if (!size.is_sequence() || size.size() != 2) r.fail(r.pos(size), "page size must be [width, height]");
   s.page.width = r.length(size[0]);
   s.page.height = r.length(size[1]);
   const auto margins = r.need(page, "margins");
-  r.keys(margins, {"top", "bottom", "left", "right"});
+  r.keys(margins, {"top", "bottom", "left", "right"}, "`page.margins`");
   s.page.top = r.length(r.need(margins, "top"));
   s.page.bottom = r.length(r.need(margins, "bottom"));
   s.page.left = r.length(r.need(margins, "left"));
   s.page.right = r.length(r.need(margins, "right"));
   if (page["mirror"]) s.page.mirror = r.boolean(page["mirror"]);
   if (s.page.text_width() < mm(20) || s.page.height - s.page.top - s.page.bottom < mm(20))
-    fail(r.pos(margins), "the margins leave less than 20 mm for text", "check page size and margins");
+    r.fail(r.pos(margins), "the margins leave less than 20 mm for text", "check page size and margins");
+}
 
+/// `body:`: the text of paragraphs.
+void read_body(const Node& root, Reader& r, Style& s) {
   const auto body = r.need(root, "body");
   r.keys(body, {"size", "leading", "indent", "paragraph-space", "align", "space-stretch", "space-shrink",
-                "tolerance"});
+                "tolerance"}, "`body`");
   s.body.text.size = r.length(r.need(body, "size"));
   s.body.leading = r.length(r.need(body, "leading"));
   if (body["indent"]) s.body.indent = r.length(body["indent"]);
@@ -189,11 +190,13 @@ Style read_style(const Node& root, Reader& r) {
   if (body["space-stretch"]) s.body.space_stretch = r.number(body["space-stretch"]);
   if (body["space-shrink"]) s.body.space_shrink = r.number(body["space-shrink"]);
   if (body["tolerance"]) s.body.tolerance = r.number(body["tolerance"]);
-  if (s.body.text.size <= 0 || s.body.leading <= 0) fail(r.pos(body), "body size and leading must be positive");
-  const TextStyle plain{s.body.text.size, false, false, false, Case::AsIs, Align::Left};
+  if (s.body.text.size <= 0 || s.body.leading <= 0) r.fail(r.pos(body), "body size and leading must be positive");
+}
 
+/// `page-number:` and `list:`.
+void read_page_number_and_list(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   if (const auto pn = root["page-number"]) {
-    r.keys(pn, {"show", "size", "baseline", "first-page"});
+    r.keys(pn, {"show", "size", "baseline", "first-page"}, "`page-number`");
     s.page_number.text = plain;
     s.page_number.text.align = Align::Center;
     if (pn["show"]) s.page_number.show = r.boolean(pn["show"]);
@@ -205,15 +208,18 @@ Style read_style(const Node& root, Reader& r) {
   }
 
   if (const auto list = root["list"]) {
-    r.keys(list, {"indent", "marker-gap"});
+    r.keys(list, {"indent", "marker-gap"}, "`list`");
     if (list["indent"]) s.list.indent = r.length(list["indent"]);
   }
+}
 
+/// `headings:`, one entry per level (0 = part).
+void read_headings(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   const auto headings = r.need(root, "headings");
-  if (!headings.is_sequence() || headings.size() == 0) fail(r.pos(headings), "`headings` must be a list of levels");
+  if (!headings.is_sequence() || headings.size() == 0) r.fail(r.pos(headings), "`headings` must be a list of levels");
   for (const auto& h : headings) {
     r.keys(h, {"counter", "label", "label-own-line", "separator", "label-style", "title-style", "indent",
-               "space-before", "space-after"});
+               "space-before", "space-after"}, "a heading level");
     HeadingLevel level;
     level.counter = r.counter(r.need(h, "counter"));
     level.label = r.str(r.need(h, "label"));
@@ -226,17 +232,18 @@ Style read_style(const Node& root, Reader& r) {
     if (h["space-after"]) level.space_after = r.length(h["space-after"]);
     s.levels.push_back(level);
   }
+}
 
+/// `header:`: the two-column grid of the first page.
+void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   const auto header = r.need(root, "header");
   r.keys(header, {"left-width", "parent", "issuer", "issuer-mark", "issuer-rule", "number", "number-format", "number-blank",
                   "number-pad", "national", "national-rule", "date", "date-format", "date-blank", "place-blank",
-                  "line-gap", "title-gap"});
+                  "line-gap", "title-gap"}, "`header`");
   auto& hd = s.header;
-  TextStyle centred = plain;
-  centred.align = Align::Center;
   hd.left_width = r.length(r.need(header, "left-width"));
   if (hd.left_width <= 0 || hd.left_width >= s.page.text_width())
-    fail(r.pos(header["left-width"]), "the left header column must be narrower than the text width");
+    r.fail(r.pos(header["left-width"]), "the left header column must be narrower than the text width");
   hd.parent = header["parent"] ? r.text_style(header["parent"], centred) : centred;
   hd.issuer = header["issuer"] ? r.text_style(header["issuer"], centred) : centred;
   if (header["issuer-mark"]) hd.issuer_mark = r.str(header["issuer-mark"]);
@@ -246,9 +253,9 @@ Style read_style(const Node& root, Reader& r) {
   hd.number_blank = r.str(r.need(header, "number-blank"));
   if (header["number-pad"]) hd.number_pad = r.integer(header["number-pad"]);
   if (const auto nat = header["national"]) {
-    if (!nat.is_sequence()) fail(r.pos(nat), "`national` must be a list of lines");
+    if (!nat.is_sequence()) r.fail(r.pos(nat), "`national` must be a list of lines");
     for (const auto& line : nat) {
-      r.keys(line, {"text", "style"});
+      r.keys(line, {"text", "style"}, "a line of `header.national`");
       hd.national.push_back(r.str(r.need(line, "text")));
       hd.national_styles.push_back(line["style"] ? r.text_style(line["style"], centred) : centred);
     }
@@ -260,12 +267,15 @@ Style read_style(const Node& root, Reader& r) {
   if (header["place-blank"]) hd.place_blank = r.str(header["place-blank"]);
   if (header["line-gap"]) hd.line_gap = r.length(header["line-gap"]);
   if (header["title-gap"]) hd.title_gap = r.length(header["title-gap"]);
+}
 
+/// `title:` (and the default `rule-thickness`): the title block.
+void read_title(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   const auto title = r.need(root, "title");
   r.keys(title, {"kinds", "title", "summary", "subtitle", "rule-width", "rule-fraction", "rule-thickness",
-                 "space-after"});
+                 "space-after"}, "`title`");
   if (const auto kinds = title["kinds"]) {
-    if (!kinds.is_map()) fail(r.pos(kinds), "`kinds` must map kinds to type names");
+    if (!kinds.is_map()) r.fail(r.pos(kinds), "`kinds` must map kinds to type names");
     for (const auto& [kind, name] : kinds.entries()) s.title.kinds[r.str(kind)] = r.str(name);
   }
   s.title.title = title["title"] ? r.text_style(title["title"], centred) : centred;
@@ -276,9 +286,12 @@ Style read_style(const Node& root, Reader& r) {
   s.rule_thickness = root["rule-thickness"] ? r.length(root["rule-thickness"]) : pt(0.5);
   s.title.rule_thickness = title["rule-thickness"] ? r.length(title["rule-thickness"]) : s.rule_thickness;
   if (title["space-after"]) s.title.space_after = r.length(title["space-after"]);
+}
 
+/// `quote:` and `table:`.
+void read_quote_and_table(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   if (const auto q = root["quote"]) {
-    r.keys(q, {"indent", "style"});
+    r.keys(q, {"indent", "style"}, "`quote`");
     if (q["indent"]) s.quote.indent = r.length(q["indent"]);
     s.quote.text = q["style"] ? r.text_style(q["style"], s.body.text) : s.body.text;
   } else {
@@ -286,7 +299,7 @@ Style read_style(const Node& root, Reader& r) {
   }
 
   if (const auto t = root["table"]) {
-    r.keys(t, {"text", "header", "padding", "rule", "space-after"});
+    r.keys(t, {"text", "header", "padding", "rule", "space-after"}, "`table`");
     s.table.text = t["text"] ? r.text_style(t["text"], plain) : plain;
     s.table.header = t["header"] ? r.text_style(t["header"], s.table.text) : s.table.text;
     if (t["padding"]) s.table.padding = r.length(t["padding"]);
@@ -296,45 +309,71 @@ Style read_style(const Node& root, Reader& r) {
     s.table.text = s.table.header = plain;
     s.table.rule = s.rule_thickness;
   }
+}
 
+/// `signature:` and `recipients:`: the closing row.
+void read_closing(const Node& root, Reader& r, Style& s, const TextStyle& plain, const TextStyle& centred) {
   const auto sig = r.need(root, "signature");
-  r.keys(sig, {"left-width", "authority", "title", "name", "space", "space-before", "authority-forms"});
+  r.keys(sig, {"left-width", "authority", "title", "name", "space", "space-before", "authority-forms"}, "`signature`");
   s.signature.left_width = r.length(r.need(sig, "left-width"));
   if (s.signature.left_width <= 0 || s.signature.left_width >= s.page.text_width())
-    fail(r.pos(sig["left-width"]), "the recipients' column must be narrower than the text width");
+    r.fail(r.pos(sig["left-width"]), "the recipients' column must be narrower than the text width");
   s.signature.authority = sig["authority"] ? r.text_style(sig["authority"], centred) : centred;
   s.signature.title = sig["title"] ? r.text_style(sig["title"], centred) : centred;
   s.signature.name = sig["name"] ? r.text_style(sig["name"], centred) : centred;
   if (sig["space"]) s.signature.space = r.length(sig["space"]);
   if (sig["space-before"]) s.signature.space_before = r.length(sig["space-before"]);
   if (const auto forms = sig["authority-forms"]) {
-    if (!forms.is_sequence()) fail(r.pos(forms), "`authority-forms` must be a list");
+    if (!forms.is_sequence()) r.fail(r.pos(forms), "`authority-forms` must be a list");
     for (const auto& f : forms) s.signature.authority_forms.push_back(r.str(f));
   }
 
   const auto rec = r.need(root, "recipients");
-  r.keys(rec, {"label", "label-style", "item", "prefix", "item-end", "last-end"});
+  r.keys(rec, {"label", "label-style", "item", "prefix", "item-end", "last-end"}, "`recipients`");
   s.recipients.label = r.str(r.need(rec, "label"));
   s.recipients.label_style = rec["label-style"] ? r.text_style(rec["label-style"], plain) : plain;
   s.recipients.item = rec["item"] ? r.text_style(rec["item"], plain) : plain;
   if (rec["prefix"]) s.recipients.prefix = r.str(rec["prefix"]);
   if (rec["item-end"]) s.recipients.item_end = r.str(rec["item-end"]);
   if (rec["last-end"]) s.recipients.last_end = r.str(rec["last-end"]);
+}
 
+/// `marks:`: the look of each marking.
+void read_marks(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   if (const auto marks = root["marks"]) {
-    if (!marks.is_map()) fail(r.pos(marks), "`marks` must map mark names to their look");
+    if (!marks.is_map()) r.fail(r.pos(marks), "`marks` must map mark names to their look");
     for (const auto& [name, m] : marks.entries()) {
-      r.keys(m, {"text", "style", "frame", "place"});
+      r.keys(m, {"text", "style", "frame", "place"}, "a mark");
       Mark mark;
       mark.text = r.str(r.need(m, "text"));
       mark.style = m["style"] ? r.text_style(m["style"], centred) : centred;
       if (m["frame"]) mark.frame = r.boolean(m["frame"]);
       mark.place = m["place"] ? r.str(m["place"]) : "left";
       if (mark.place != "left" && mark.place != "top-right")
-        fail(r.pos(m["place"]), "unknown mark place `" + mark.place + "`", "use left or top-right");
+        r.fail(r.pos(m["place"]), "unknown mark place `" + mark.place + "`", "use left or top-right");
       s.marks[r.str(name)] = mark;
     }
   }
+}
+
+Style read_style(const Node& root, Reader& r) {
+  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
+                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"}, "the style");
+  r.throw_if_errors();
+  Style s;
+  s.name = r.str(r.need(root, "name"));
+  read_font_and_page(root, r, s);
+  read_body(root, r, s);
+  const TextStyle plain{s.body.text.size, false, false, false, Case::AsIs, Align::Left};
+  TextStyle centred = plain;
+  centred.align = Align::Center;
+  read_page_number_and_list(root, r, s, plain);
+  read_headings(root, r, s, plain);
+  read_header(root, r, s, centred);
+  read_title(root, r, s, centred);
+  read_quote_and_table(root, r, s, plain);
+  read_closing(root, r, s, plain, centred);
+  read_marks(root, r, s, centred);
   r.throw_if_errors();
   return s;
 }
@@ -358,14 +397,15 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
   buf << in.rdbuf();
   const std::string bytes = buf.str();
   if (!text::valid_utf8(bytes)) fail({file.string(), 1, 1}, "the style file is not valid UTF-8");
-  const SourceFile f(file.string(), bytes);
-  const content::yaml::Tree tree = content::load_yaml_shared(f.text());  // check reads the same tree again
-  if (const auto& p = tree.problem()) fail(f.at(p->offset), p->message, p->hint);
+  const auto f = std::make_shared<const SourceFile>(file.string(), bytes);
+  const source::yaml::Tree tree = source::yaml::Tree::parse(f->text());
+  if (const auto& p = tree.problem()) fail(f->at(p->offset), p->message, p->hint);
   const Node root = tree.root();
-  if (!root.is_map()) fail(f.start(), "a style file must be a mapping of keys");
-  Reader reader(f);
+  if (!root.is_map()) fail(f->start(), "a style file must be a mapping of keys");
+  Reader reader(*f);
   Style s = read_style(root, reader);
   s.file = file.string();
+  s.parsed = {f, tree};  // the check stage reads its `check:` section from the same parse
   return s;
 }
 
@@ -402,22 +442,14 @@ std::string format_counter(Counter counter, int n) {
 }
 
 std::string heading_label(const Style& style, std::size_t level, const std::vector<int>& counters) {
-  const std::string& tmpl = style.levels.at(level).label;
-  std::string out;
-  for (std::size_t i = 0; i < tmpl.size(); ++i) {
-    const std::size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += tmpl[i];
-      continue;
-    }
-    const std::string key = tmpl.substr(i + 1, close - i - 1);
+  // `{n}` is this level's counter, `{1}`..`{9}` that level's (any other key: this level's).
+  return text::fill(style.levels.at(level).label, [&](std::string_view key) -> std::optional<std::string> {
     std::size_t which = level;
-    if (key != "n") which = key.size() == 1 && key[0] >= '0' && key[0] <= '9' ? std::size_t(key[0] - '0') : level;
+    if (key != "n" && key.size() == 1 && key[0] >= '0' && key[0] <= '9') which = std::size_t(key[0] - '0');
     if (which < counters.size() && which < style.levels.size())
-      out += format_counter(style.levels[which].counter, counters[which]);
-    i = close;
-  }
-  return out;
+      return format_counter(style.levels[which].counter, counters[which]);
+    return std::string();
+  });
 }
 
 std::string apply_case(const std::string& utf8, Case c) {

@@ -7,6 +7,7 @@
 
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/units.hpp"
+#include "pipeline/source/file.hpp"
 
 namespace vanban::style {
 
@@ -169,6 +170,9 @@ struct Style {
   RecipientsStyle recipients;
   std::map<std::string, Mark> marks;
   Sp rule_thickness = 0;  ///< default rule thickness
+  /// The style file as parsed (none for a style built in code): the sections other stages
+  /// own are read from it without parsing the file again (`check:`, by the check stage).
+  source::ParsedFile parsed;
 };
 
 /// Loads `name_or_path`: a style name looked up as `<styles_dir>/<name>.yaml`,

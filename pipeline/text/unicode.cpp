@@ -36,7 +36,7 @@ inline std::size_t next_codepoint(const unsigned char* p, std::size_t avail, cha
     cp = b;
     return 1;
   }
-  const auto continuation = [&](std::size_t k) { return k < avail && (p[k] & 0xC0) == 0x80; };
+  const auto continuation = [&](std::size_t k) { return k < avail && is_continuation(p[k]); };
   if (b >= 0xC2 && b <= 0xDF && continuation(1)) {
     cp = static_cast<char32_t>(((b & 0x1F) << 6) | (p[1] & 0x3F));
     return 2;
@@ -154,6 +154,12 @@ std::size_t invalid_utf8_at(std::string_view utf8) {
 }
 
 bool valid_utf8(std::string_view utf8) { return invalid_utf8_at(utf8) == std::string_view::npos; }
+
+std::size_t count_code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8) n += is_continuation(static_cast<unsigned char>(c)) ? 0 : 1;
+  return n;
+}
 
 std::u32string decode(std::string_view utf8) {
   // Sized once for the most code points the text can hold, then cut to what it holds:

@@ -1,5 +1,6 @@
 #pragma once
 /// Unicode helpers over utf8proc: NFC, UTF-8 decoding and encoding.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,13 @@ bool is_nfc_quick(std::string_view utf8);
 
 /// The per-code-point test behind is_nfc_quick (exposed for the tests).
 bool nfc_inert_codepoint(char32_t c);
+
+/// True for a byte that continues a UTF-8 sequence (10xxxxxx): counting the bytes that are
+/// not counts the code points of valid UTF-8, which is how columns are counted.
+constexpr bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+/// The code points of valid UTF-8 text: its bytes that are not continuation bytes.
+std::size_t count_code_points(std::string_view utf8);
 
 /// True when `utf8` is well-formed UTF-8.
 bool valid_utf8(std::string_view utf8);

@@ -461,7 +461,7 @@ TEST(Check, ABrokenCheckSectionIsAStyleError) {
     ASSERT_EQ(ds.size(), 2u) << dump(ds);
     EXPECT_EQ(ds[0].pos.file, file);
     EXPECT_TRUE(has(ds[0].message, "the pattern does not compile")) << ds[0].message;
-    EXPECT_EQ(ds[1].message, "unknown key `cites` in `check`");
+    EXPECT_EQ(ds[1].message, "unknown key `cites`");
     EXPECT_EQ(ds[1].hint, "did you mean `cite`?");
   }
 }

@@ -1,4 +1,4 @@
-// The byte checks made before YAML parsing (pipeline/content/source.cpp, bytes.cpp):
+// The byte checks made before YAML parsing (pipeline/source/bytes.cpp, legacy.cpp):
 // legacy Vietnamese encodings named from real sentences encoded in each (with glibc's
 // iconv for TCVN3 and Windows-1258, with a VNI table written here as an encoder), plain
 // broken UTF-8 and Latin-1 left with the "not valid UTF-8" message, and control
@@ -13,13 +13,13 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/content/bytes.hpp"
+#include "pipeline/source/legacy.hpp"
 #include "pipeline/text/unicode.hpp"
 #include "tests/content/helpers.hpp"
 
 using namespace vanban;
 using namespace vanban::content;
-using content::detail::LegacyEncoding;
+using source::LegacyEncoding;
 using content::testing::TempDir;
 using content::testing::expect_one_error;
 
@@ -121,13 +121,13 @@ std::string all_sentences() {
 
 TEST(LegacyEncoding, Tcvn3SentencesAreNamed) {
   for (const auto& sentence : kSentences)
-    EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("TCVN5712-1", sentence)), LegacyEncoding::tcvn3)
+    EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("TCVN5712-1", sentence)), LegacyEncoding::tcvn3)
         << sentence;
 }
 
 TEST(LegacyEncoding, Windows1258SentencesAreNamed) {
   for (const auto& sentence : kSentences)
-    EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("CP1258", sentence)), LegacyEncoding::windows1258)
+    EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("CP1258", sentence)), LegacyEncoding::windows1258)
         << sentence;
 }
 
@@ -135,7 +135,7 @@ TEST(LegacyEncoding, VniSentencesAreNamed) {
   // The encoder above, checked on one word against the bytes VNI documents have.
   EXPECT_EQ(to_vni("Đảng bộ tưởng xuyên"), "\xD1" "a\xFBng bo\xE4 t\xF6\xF4\xFBng xuye\xE2n");
   for (const auto& sentence : kSentences)
-    EXPECT_EQ(detail::guess_legacy_encoding(to_vni(sentence)), LegacyEncoding::vni) << sentence;
+    EXPECT_EQ(source::guess_legacy_encoding(to_vni(sentence)), LegacyEncoding::vni) << sentence;
 }
 
 TEST(LegacyEncoding, EveryWordOfTheRightEncodingIsASyllable) {
@@ -145,42 +145,42 @@ TEST(LegacyEncoding, EveryWordOfTheRightEncodingIsASyllable) {
   const std::string tcvn3 = iconv_from_utf8("TCVN5712-1", all_sentences());
   const std::string cp1258 = iconv_from_utf8("CP1258", all_sentences());
   const std::string vni = to_vni(all_sentences());
-  const auto t = detail::count_legacy_words(tcvn3, LegacyEncoding::tcvn3);
+  const auto t = source::count_legacy_words(tcvn3, LegacyEncoding::tcvn3);
   EXPECT_EQ(t.syllables, t.words);
-  EXPECT_EQ(detail::count_legacy_words(cp1258, LegacyEncoding::windows1258).syllables,
-            detail::count_legacy_words(cp1258, LegacyEncoding::none).words);
-  EXPECT_EQ(detail::count_legacy_words(vni, LegacyEncoding::vni).syllables,
-            detail::count_legacy_words(vni, LegacyEncoding::none).words);
+  EXPECT_EQ(source::count_legacy_words(cp1258, LegacyEncoding::windows1258).syllables,
+            source::count_legacy_words(cp1258, LegacyEncoding::none).words);
+  EXPECT_EQ(source::count_legacy_words(vni, LegacyEncoding::vni).syllables,
+            source::count_legacy_words(vni, LegacyEncoding::none).words);
   for (const auto& [text, other] : {std::pair{tcvn3, LegacyEncoding::vni}, std::pair{tcvn3, LegacyEncoding::windows1258},
                                     std::pair{cp1258, LegacyEncoding::tcvn3}, std::pair{cp1258, LegacyEncoding::vni},
                                     std::pair{vni, LegacyEncoding::tcvn3}, std::pair{vni, LegacyEncoding::windows1258}}) {
-    const auto n = detail::count_legacy_words(text, other);
+    const auto n = source::count_legacy_words(text, other);
     EXPECT_LT(n.syllables * 2, n.words) << static_cast<int>(other);
   }
 }
 
 TEST(LegacyEncoding, BrokenUtf8AndLatin1AreNotNamed) {
   // UTF-8 Vietnamese with damaged bytes: a lone continuation byte, a cut sequence.
-  EXPECT_EQ(detail::guess_legacy_encoding("Đảng bộ \x80 xã đã lãnh \xE1\xBA đạo nhân dân"), LegacyEncoding::none);
+  EXPECT_EQ(source::guess_legacy_encoding("Đảng bộ \x80 xã đã lãnh \xE1\xBA đạo nhân dân"), LegacyEncoding::none);
   // A stray Latin-1 letter in UTF-8 Vietnamese text.
-  EXPECT_EQ(detail::guess_legacy_encoding("Đảng \xE9 bộ"), LegacyEncoding::none);
+  EXPECT_EQ(source::guess_legacy_encoding("Đảng \xE9 bộ"), LegacyEncoding::none);
   // Latin-1 French, German and Portuguese: their letters are Vietnamese letters in one
   // encoding or another, but their words are not Vietnamese syllables.
-  EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("LATIN1", "Le café crème à la fenêtre, où l'été était déjà là; "
+  EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("LATIN1", "Le café crème à la fenêtre, où l'été était déjà là; "
                                                                     "une pièce à côté, très près de la forêt.")),
             LegacyEncoding::none);
-  EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("LATIN1", "Die Straße führt über die Brücke zum Schloß; "
+  EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("LATIN1", "Die Straße führt über die Brücke zum Schloß; "
                                                                     "schöne Grüße aus Köln und München.")),
             LegacyEncoding::none);
-  EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("LATIN1", "Não há informação sobre a decisão; "
+  EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("LATIN1", "Não há informação sobre a decisão; "
                                                                     "a comissão está à espera da solução.")),
             LegacyEncoding::none);
 }
 
 TEST(LegacyEncoding, TooFewWordsAreNotNamed) {
   // Two words of TCVN3 are not enough to tell a legacy file from two damaged bytes.
-  EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("TCVN5712-1", "Báo cáo")), LegacyEncoding::none);
-  EXPECT_EQ(detail::guess_legacy_encoding(iconv_from_utf8("TCVN5712-1", "Báo cáo chính trị")), LegacyEncoding::tcvn3);
+  EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("TCVN5712-1", "Báo cáo")), LegacyEncoding::none);
+  EXPECT_EQ(source::guess_legacy_encoding(iconv_from_utf8("TCVN5712-1", "Báo cáo chính trị")), LegacyEncoding::tcvn3);
 }
 
 // --- through the loader ----------------------------------------------------------------

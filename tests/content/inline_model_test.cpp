@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/content/detail.hpp"
+#include "pipeline/content/inline.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::content::detail {

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "pipeline/content/load.hpp"
+#include "pipeline/content/inline.hpp"
 #include "tests/content/helpers.hpp"
 
 namespace vanban::content {

@@ -222,15 +222,15 @@ TEST(Load, HeadIsGivenBeforeTheParts) {
   TempDir dir;
   dir.write("document.yaml", "style: nha-nuoc\n" + std::string(testing::kMinimalHead) + "parts: [a.yaml]\n");
   dir.write("a.yaml", "body:\n  - Một.\n");
-  int calls = 0;
-  const Document doc = load_document(dir.str(), [&](const Document& head) {
-    ++calls;
-    EXPECT_EQ(head.style, "nha-nuoc");
-    EXPECT_EQ(at(head.style_pos), dir.file("document.yaml") + ":1:8");
-    EXPECT_EQ(head.folder, dir.str());
-    EXPECT_TRUE(head.parts.empty());  // before the parts
-  });
-  EXPECT_EQ(calls, 1);
+  Head head = load_head(dir.str());
+  EXPECT_EQ(head.document().style, "nha-nuoc");
+  EXPECT_EQ(at(head.document().style_pos), dir.file("document.yaml") + ":1:8");
+  EXPECT_EQ(head.document().folder, dir.str());
+  EXPECT_TRUE(head.document().parts.empty());  // before the parts
+  EXPECT_TRUE(head.document().title.empty());
+  const Document doc = load_body(std::move(head));
+  EXPECT_EQ(doc.style, "nha-nuoc");
+  EXPECT_EQ(doc.title.plain(), "Báo cáo");
   ASSERT_EQ(doc.parts.size(), 1u);
 }
 

@@ -1,15 +1,13 @@
-// The YAML tree (pipeline/content/yaml.hpp): kinds, places, aliases, limits, and the
+// The YAML tree (pipeline/source/yaml.hpp): kinds, places, aliases, limits, and the
 // messages libyaml's errors become.
-#include "pipeline/content/yaml.hpp"
-#include "pipeline/content/yaml_cache.hpp"
+#include "pipeline/source/yaml.hpp"
 
 #include <gtest/gtest.h>
 
 #include <source_location>
 #include <string>
-#include <thread>
 
-namespace vanban::content::yaml {
+namespace vanban::source::yaml {
 namespace {
 
 /// The problem of parsing `text`, which must have one.
@@ -212,26 +210,5 @@ TEST(YamlBool, YamlCppsWords) {
 }
 
 }  // namespace
-}  // namespace vanban::content::yaml
+}  // namespace vanban::source::yaml
 
-namespace vanban::content {
-namespace {
-
-// The style file is loaded on one thread and its rules read on another: the second read
-// must get the first parse, not parse again (its scalars are the very same bytes).
-TEST(YamlShared, OneParseForTheSameTextOnAnyThread) {
-  const auto first_value = [](const yaml::Tree& t) { return (*t.root().entries().begin()).second.scalar(); };
-  const std::string text = "ten: Đảng\nso: 36\n";
-  const yaml::Tree first = load_yaml_shared(text);
-  const char* here = first_value(first).data();
-  const char* there = nullptr;
-  std::thread([&] { there = first_value(load_yaml_shared(text)).data(); }).join();
-  EXPECT_EQ(here, there);
-  // Other bytes, another tree.
-  const yaml::Tree other = load_yaml_shared("ten: Nhà nước\n");
-  EXPECT_EQ(first_value(other), "Nhà nước");
-  EXPECT_NE(first_value(other).data(), here);
-}
-
-}  // namespace
-}  // namespace vanban::content

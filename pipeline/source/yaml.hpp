@@ -1,7 +1,7 @@
 #pragma once
 /// The YAML tree the content, style and check stages read their files into, built on
-/// libyaml's event parser. Internal to those stages (libyaml's own header stays in
-/// yaml.cpp): nothing after them sees YAML.
+/// libyaml's event parser (libyaml's own header stays in yaml.cpp): nothing after those
+/// stages sees YAML.
 ///
 /// The tree is read-only and compact: one array of nodes per file, the text of every
 /// scalar in one buffer. Each node keeps the byte offset where it starts in the file, so
@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace vanban::content::yaml {
+namespace vanban::source::yaml {
 
 /// What a node is. A plain empty value, `~` and `null` are Null; `""` is an empty Scalar.
 enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map };
@@ -187,4 +187,4 @@ class Tree {
 /// on/off; all lower case, all upper case or capitalised); nullopt for anything else.
 std::optional<bool> to_bool(std::string_view s);
 
-}  // namespace vanban::content::yaml
+}  // namespace vanban::source::yaml

@@ -1,4 +1,6 @@
-// Source files, the byte checks made before YAML parsing, and "did you mean" suggestions.
+// The byte checks made before YAML parsing.
+#include "pipeline/source/bytes.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -7,15 +9,12 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "pipeline/content/bytes.hpp"
-#include "pipeline/content/detail.hpp"
+#include "pipeline/source/legacy.hpp"
 #include "pipeline/text/unicode.hpp"
 
-namespace vanban::content::detail {
+namespace vanban::source {
 
 namespace {
-
-bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 /// Length of the well-formed UTF-8 sequence at `p` (`avail` bytes left), or 0. Strict as
 /// RFC 3629 (no overlong forms, surrogates or code points past U+10FFFF), the same set
@@ -43,8 +42,6 @@ std::uint64_t special_bytes(std::uint64_t w) {
   const std::uint64_t del = (x - ones) & ~x & high;
   return (w & high) | below_space | del;
 }
-
-bool is_continuation_byte(unsigned b) { return (b & 0xC0) == 0x80; }
 
 /// The first offsets of the byte problems check_bytes reports (npos: none).
 struct ByteProblems {
@@ -85,12 +82,12 @@ ByteProblems scan_bytes(std::string_view s) {
         found.control = i;
       }
       ++i;
-    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && is_continuation_byte(p[i + 1])) {
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && text::is_continuation(p[i + 1])) {
       // U+0080-U+009F, the C1 controls, are C2 80 - C2 9F.
       if (b == 0xC2 && p[i + 1] < 0xA0 && found.control == std::string::npos) found.control = i;
       i += 2;
-    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n && is_continuation_byte(p[i + 1]) &&
-               is_continuation_byte(p[i + 2])) {
+    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n && text::is_continuation(p[i + 1]) &&
+               text::is_continuation(p[i + 2])) {
       i += 3;  // U+1000-U+CFFF: ạ-ỹ are E1 BA/BB xx
     } else if (const std::size_t len = utf8_length(p + i, n - i); len != 0) {
       i += len;
@@ -205,30 +202,6 @@ void report_not_utf8(const SourceFile& file, std::size_t bad, Diagnostics& diags
 
 }  // namespace
 
-SourceFile::SourceFile(std::string display, std::string bytes)
-    : display_(std::move(display)), text_(std::move(bytes)) {
-  // Editors do not count a BOM as a column; libyaml skips it too.
-  if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
-  line_starts_.push_back(0);
-  // memchr jumps from line to line (lines are tens of bytes) instead of testing each byte.
-  const char* const begin = text_.data();
-  const char* const end = begin + text_.size();
-  for (const char* p = begin;; ++p) {
-    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-    if (!p) break;
-    line_starts_.push_back(static_cast<std::size_t>(p + 1 - begin));
-  }
-}
-
-SourcePos SourceFile::at(std::size_t offset) const {
-  offset = std::min(offset, text_.size());
-  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
-  int column = 1;
-  for (std::size_t i = *it; i < offset; ++i)
-    if (!is_continuation(static_cast<unsigned char>(text_[i]))) ++column;
-  return {display_, static_cast<int>(it - line_starts_.begin()) + 1, column};
-}
-
 bool check_bytes(const SourceFile& file, Diagnostics& diags) {
   const std::string& s = file.text();
   // The encoding first: in a file that is not UTF-8, NULs and controls are symptoms of it.
@@ -275,56 +248,4 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
   return true;
 }
 
-int edit_distance(std::string_view a, std::string_view b) {
-  std::u32string x, y;
-  try {
-    x = text::decode(a);
-    y = text::decode(b);
-  } catch (const std::invalid_argument&) {
-    x.assign(a.begin(), a.end());
-    y.assign(b.begin(), b.end());
-  }
-  const std::size_t n = x.size(), m = y.size();
-  // Three rows suffice for the optimal-string-alignment variant (adjacent swaps).
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= m; ++j) {
-      const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-    }
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return prev[m];
-}
-
-std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
-  // Within 2 edits, and fewer edits than the word has characters: "x" is not a typo of "kind".
-  std::string best;
-  int best_d = 3;
-  int length = 0;
-  for (unsigned char c : word) length += is_continuation(c) ? 0 : 1;
-  for (const auto& c : candidates) {
-    const int d = edit_distance(word, c);
-    if (d < best_d && d < length) {
-      best = c;
-      best_d = d;
-    }
-  }
-  return best;
-}
-
-std::string list_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) {
-    if (!out.empty()) out += ", ";
-    out += '`' + n + '`';
-  }
-  return out;
-}
-
-}  // namespace vanban::content::detail
+}  // namespace vanban::source

@@ -1,6 +1,6 @@
 // Telling the legacy Vietnamese encodings apart, for the message of a file that is not UTF-8.
 // Runs only once a file has failed the UTF-8 check, so it favours plain code over speed.
-#include "pipeline/content/bytes.hpp"
+#include "pipeline/source/legacy.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 
 #include "pipeline/text/unicode.hpp"
 
-namespace vanban::content::detail {
+namespace vanban::source {
 namespace {
 
 // What the high bytes (0x80-0xFF) stand for in each encoding, from the encodings' published
@@ -273,4 +273,4 @@ bool has_utf8_words(std::string_view text) {
   return found >= 2;
 }
 
-}  // namespace vanban::content::detail
+}  // namespace vanban::source

@@ -1,10 +1,9 @@
 #pragma once
-/// Internal to the content stage: what the byte checks made before YAML parsing
-/// (detail::check_bytes, source.cpp) know about legacy Vietnamese encodings. Kept apart
-/// from detail.hpp so that the tables and their tests do not touch the loader's header.
+/// What the byte checks made before YAML parsing (check_bytes, bytes.hpp) know about the
+/// legacy Vietnamese encodings, to name the one a file that is not UTF-8 is written in.
 #include <string_view>
 
-namespace vanban::content::detail {
+namespace vanban::source {
 
 /// The pre-Unicode Vietnamese encodings offices still have files in.
 enum class LegacyEncoding {
@@ -34,4 +33,4 @@ LegacyWords count_legacy_words(std::string_view text, LegacyEncoding encoding);
 /// legacy text pasted into a UTF-8 file, which must not be converted as a whole.
 bool has_utf8_words(std::string_view text);
 
-}  // namespace vanban::content::detail
+}  // namespace vanban::source

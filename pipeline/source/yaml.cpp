@@ -1,5 +1,5 @@
 // The YAML tree: libyaml's events → nodes, and libyaml's errors → messages in plain words.
-#include "pipeline/content/yaml.hpp"
+#include "pipeline/source/yaml.hpp"
 
 #include <yaml.h>
 
@@ -9,7 +9,9 @@
 #include <new>
 #include <unordered_map>
 
-namespace vanban::content::yaml {
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::source::yaml {
 
 // ---------------------------------------------------------------------------------------
 // Node
@@ -71,7 +73,7 @@ std::optional<bool> to_bool(std::string_view s) {
 
 namespace {
 
-bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+using text::is_continuation;
 
 /// libyaml's marks count code points (mark.index); the tree keeps byte offsets. Marks
 /// arrive in file order, so a cursor that walks from the last place asked about costs
@@ -164,34 +166,34 @@ std::string quote_text(const std::string& c) {
          "` at the start of a value";
 }
 
-/// libyaml's error (reader, scanner or parser) as a Problem in plain words, at the right place.
-Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& offsets) {
-  if (p.error == YAML_READER_ERROR) {
-    // problem_offset counts bytes of the input as given, a BOM included.
-    const std::size_t at = std::min(p.problem_offset, text.size());
-    if (has(p.problem, "control characters")) {
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(p.problem_value));
-      return {at, std::string("control character ") + code + " in text",
-              "remove it: it is invisible and has no place in a document (it often comes from copying text "
-              "out of another program)"};
-    }
-    if (has(p.problem, "too long")) return {0, "the file is too large", "split it into several files"};
-    return {at, "the file is not valid UTF-8", "save the file as UTF-8"};
+/// A reader error (bytes libyaml refuses) in plain words.
+Problem reader_problem(const yaml_parser_t& p, std::string_view text) {
+  // problem_offset counts bytes of the input as given, a BOM included.
+  const std::size_t at = std::min(p.problem_offset, text.size());
+  if (has(p.problem, "control characters")) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(p.problem_value));
+    return {at, std::string("control character ") + code + " in text",
+            "remove it: it is invisible and has no place in a document (it often comes from copying text "
+            "out of another program)"};
   }
+  if (has(p.problem, "too long")) return {0, "the file is too large", "split it into several files"};
+  return {at, "the file is not valid UTF-8", "save the file as UTF-8"};
 
-  const std::size_t at = offsets.byte(p.problem_mark.index);
-  const std::size_t context_at = offsets.byte(p.context_mark.index);
+}
+
+/// A problem named by the construct libyaml was reading (its "context"): a quote, an
+/// alias, a tag, a block scalar, a key; nullopt when the context says nothing useful.
+std::optional<Problem> context_problem(const yaml_parser_t& p, std::string_view text, std::size_t at,
+                                       std::size_t context_at) {
   const std::string c = char_at(text, at);
-  const auto unexpected = [&](const std::string& what) { return "YAML syntax error: unexpected " + what; };
-
   // Quoted scalars: a quote left open, a backslash that is no escape.
   if (has(p.context, "quoted scalar")) {
     const std::string quote = char_at(text, context_at);
     if (has(p.problem, "end of stream"))
-      return {context_at, "unclosed quote", "the text runs to the end of the file; add the closing `" + quote + "`"};
+      return Problem{context_at, "unclosed quote", "the text runs to the end of the file; add the closing `" + quote + "`"};
     if (has(p.problem, "document indicator"))
-      return {context_at, "unclosed quote",
+      return Problem{context_at, "unclosed quote",
               "the text runs into a line starting with `---` or `...`; add the closing `" + quote + "`"};
     // An escape: reported at its backslash (libyaml stops at the bad digit after `\x`).
     std::size_t slash = std::min(at, text.size() - 1);
@@ -200,32 +202,38 @@ Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& o
     if (!found) slash = at;
     std::string escape = c;
     if (found) escape = std::string(1, '\\').append(char_at(text, slash + 1));
-    return {slash, "YAML syntax error: bad escape `" + escape + "` inside double quotes",
+    return Problem{slash, "YAML syntax error: bad escape `" + escape + "` inside double quotes",
             "inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes"};
   }
 
   // Text starting with a character YAML reserves.
   if (has(p.context, "alias") || has(p.context, "anchor")) {
     const std::string mark = char_at(text, context_at);
-    return {context_at, "YAML syntax error: text starting with `" + mark + "` must be quoted",
+    return Problem{context_at, "YAML syntax error: text starting with `" + mark + "` must be quoted",
             "unquoted, YAML reads `" + mark + "name` as an " + (mark == "*" ? "alias" : "anchor") +
                 "; write the text in double quotes, e.g. \"" + mark + "...\""};
   }
   if (has(p.context, "tag"))
-    return {context_at, "YAML syntax error: text starting with `!` must be quoted", quote_text("!")};
+    return Problem{context_at, "YAML syntax error: text starting with `!` must be quoted", quote_text("!")};
   if (has(p.context, "directive"))
-    return {context_at, "YAML syntax error: a line starting with `%` must be quoted", quote_text("%")};
+    return Problem{context_at, "YAML syntax error: a line starting with `%` must be quoted", quote_text("%")};
   if (has(p.context, "block scalar"))
-    return {at, "YAML syntax error: bad `|` or `>` text block",
+    return Problem{at, "YAML syntax error: bad `|` or `>` text block",
             "`|` or `>` alone at the end of a line starts a block of text on the lines below, indented "
             "under it; quote a text that starts with `|` or `>`"};
   if (has(p.problem, "tab character"))
-    return {at, "YAML syntax error: tab character in the indentation",
+    return Problem{at, "YAML syntax error: tab character in the indentation",
             "indent with spaces: YAML does not allow tabs in indentation"};
   if (has(p.context, "simple key"))
-    return {context_at, "YAML syntax error: a line without `:` where a `key: value` line was expected",
+    return Problem{context_at, "YAML syntax error: a line without `:` where a `key: value` line was expected",
             "write `key: value`, or `- text` in a list; a text may not run over several lines here"};
+  return std::nullopt;
+}
 
+/// A problem named by libyaml's own words for it, with a guessed hint.
+Problem token_problem(const yaml_parser_t& p, std::string_view text, std::size_t at, std::size_t context_at) {
+  const std::string c = char_at(text, at);
+  const auto unexpected = [&](const std::string& what) { return "YAML syntax error: unexpected " + what; };
   std::string message;
   std::string hint;
   if (has(p.problem, "mapping values are not allowed")) {
@@ -260,7 +268,17 @@ Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& o
     message = std::string("YAML syntax error: ") + (p.problem ? p.problem : "the file cannot be read");
     hint = kIndentHint;
   }
+  return {at, std::move(message), std::move(hint)};
+}
 
+/// libyaml's error (reader, scanner or parser) as a Problem in plain words, at the right place.
+Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& offsets) {
+  if (p.error == YAML_READER_ERROR) return reader_problem(p, text);
+  const std::size_t at = offsets.byte(p.problem_mark.index);
+  const std::size_t context_at = offsets.byte(p.context_mark.index);
+  if (auto problem = context_problem(p, text, at, context_at)) return *problem;
+  Problem problem = token_problem(p, text, at, context_at);
+  std::string& hint = problem.hint;
   // Causes found by looking around, before the guess above.
   if (const auto q = multi_line_quote(text, p.problem_mark.index)) {
     hint = "the quote opened at " + line_column(text, offsets.byte(*q)) + " is not closed on its line";
@@ -275,7 +293,7 @@ Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& o
       hint = "if this is text starting with a variable, quote it: \"{name} ...\"; unquoted, YAML reads `{...}` "
              "as a map";
   }
-  return {at, std::move(message), std::move(hint)};
+  return problem;
 }
 
 /// Events → nodes, without recursion: the collections being read are a stack.
@@ -492,4 +510,4 @@ Tree Tree::parse(std::string_view text) {
   return t;
 }
 
-}  // namespace vanban::content::yaml
+}  // namespace vanban::source::yaml

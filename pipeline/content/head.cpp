@@ -1,0 +1,234 @@
+// The head of document.yaml: variables, the header boxes, the date, the signature, and
+// lists of text (subtitle, recipients).
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <system_error>
+
+#include "pipeline/content/loader.hpp"
+#include "pipeline/source/paths.hpp"
+#include "pipeline/source/suggest.hpp"
+#include "pipeline/text/unicode.hpp"
+
+namespace vanban::content::detail {
+
+namespace {
+
+namespace fs = std::filesystem;
+using source::find;
+using source::type_name;
+
+const Names kHeaderKeys = {"parent", "issuer", "number", "code", "place", "date", "marks"};
+const Names kSignatureKeys = {"authority", "title", "name", "image"};
+const Names kMarks = {"du-thao", "mat",         "toi-mat", "tuyet-mat",
+                      "khan",    "thuong-khan", "hoa-toc", "luu-hanh-noi-bo"};
+
+int days_in_month(int year, int month) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+const char* month_name(int month) {
+  static constexpr const char* names[] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+  return names[month - 1];
+}
+
+}  // namespace
+
+void Loader::variables(Fields& f, const Entry& e) {
+  if (e.value.is_null()) return;
+  if (!e.value.is_map()) {
+    diags_.error(f.pos(e.value), "`variables` must be a map of names and values, not " +
+                                      std::string(type_name(e.value)),
+                 "write `name: value` lines indented under `variables:`");
+    vars_ok_ = false;
+    return;
+  }
+  for (const auto& [raw, entry] : f.entries(e.value, nullptr, "`variables`")) {
+    const std::string name = text::nfc(raw);
+    // Every variable named gets defined (empty on error) so its uses do not echo the error.
+    std::string& value = vars_[name];
+    if (name.find_first_of(" \t{}") != std::string::npos) {
+      diags_.error(f.pos(entry.key), "bad variable name `" + name + "`",
+                   "use letters, digits, `_` or `-`, without spaces or braces");
+      continue;
+    }
+    if (entry.value.is_null()) {
+      diags_.error(f.pos(entry.key), "variable `" + name + "` has no value",
+                   "write `" + name + ": \"\"` for an empty value, or `…` for a blank to fill in");
+      continue;
+    }
+    if (!entry.value.is_scalar()) {
+      diags_.error(f.pos(entry.value), "variable `" + name + "` must be text, not " +
+                                            std::string(type_name(entry.value)),
+                   "a variable holds one piece of text");
+      continue;
+    }
+    // Values are inserted as plain text, never expanded: a brace in one would be a
+    // reference that silently does nothing, so it is refused.
+    const std::string v(entry.value.scalar());
+    if (const auto brace = v.find_first_of("{}"); brace != std::string::npos) {
+      SourcePos at = f.text_pos(entry.value);
+      at.column += static_cast<int>(text::decode(v.substr(0, brace)).size());
+      diags_.error(at, "the value of variable `" + name + "` contains `" + v[brace] + "`",
+                   "variable values are plain text: they cannot refer to other variables");
+      continue;
+    }
+    value = text::nfc(v);
+  }
+}
+
+std::optional<Date> Loader::date(Fields& f, const Entry& e) {
+  const auto raw = f.scalar("date", &e);
+  if (!raw) return std::nullopt;
+  const std::string& s = *raw;
+  const SourcePos at = f.text_pos(e.value);
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  Date d;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || (d.year = digits(0, 4)) < 0 ||
+      (d.month = digits(5, 2)) < 0 || (d.day = digits(8, 2)) < 0) {
+    diags_.error(at, "`date` must be written YYYY-MM-DD, not `" + s + "`",
+                 "e.g. `date: 2025-03-05`; leave `date` out to print a blank date");
+    return std::nullopt;
+  }
+  if (d.year < 1 || d.month < 1 || d.month > 12) {
+    diags_.error(at, "impossible date " + s, "months run from 01 to 12");
+    return std::nullopt;
+  }
+  if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+    diags_.error(at, "impossible date " + s,
+                 std::string(month_name(d.month)) + " " + std::to_string(d.year) + " has " +
+                     std::to_string(days_in_month(d.year, d.month)) + " days");
+    return std::nullopt;
+  }
+  return d;
+}
+
+void Loader::header(Fields& f, const Entry& e, Header& h) {
+  h.pos = f.pos(e.key);
+  if (!e.value.is_map()) {
+    diags_.error(e.value.is_null() ? f.pos(e.key) : f.pos(e.value),
+                 "`header` must be a map, not " + std::string(type_name(e.value)),
+                 "write `header:` and indent its fields under it, at least `issuer:`");
+    return;
+  }
+  const Entries m = f.entries(e.value, &kHeaderKeys, "`header`");
+  h.parent = plain_field(f, "parent", find(m, "parent"));
+  if (f.required("issuer", find(m, "issuer"), h.pos, " in `header`",
+               "add `issuer:` with the name of the issuing body, e.g. `issuer: ĐẢNG ỦY XÃ ...`"))
+    h.issuer = plain_field(f, "issuer", find(m, "issuer"));
+  if (const Entry* n = find(m, "number"); n && !n->value.is_null()) h.number = number(f, *n);
+  h.code = plain_field(f, "code", find(m, "code"));
+  if (!h.code.empty()) h.code_pos = f.text_pos(find(m, "code")->value);
+  h.place = plain_field(f, "place", find(m, "place"));
+  if (const Entry* d = find(m, "date")) h.date = date(f, *d);
+  if (const Entry* mk = find(m, "marks"); mk && !mk->value.is_null()) marks(f, *mk, h);
+}
+
+std::optional<int> Loader::number(Fields& f, const Entry& e) {
+  const auto s = f.scalar("number", &e);
+  if (!s) return std::nullopt;
+  long long v = 0;
+  const char* end = s->data() + s->size();
+  const auto [p, ec] = std::from_chars(s->data(), end, v);
+  if (ec == std::errc::result_out_of_range || (ec == std::errc() && p == end && v > 1000000000)) {
+    diags_.error(f.text_pos(e.value), "`number` is too large", "a document number is a small integer");
+  } else if (ec != std::errc() || p != end) {
+    diags_.error(f.text_pos(e.value), "`number` must be an integer",
+                 "write digits only, e.g. `number: 12`; leave `number` out to number by hand");
+  } else if (v < 1) {
+    diags_.error(f.text_pos(e.value), "`number` must be 1 or more",
+                 "leave `number` out to leave a blank for hand numbering");
+  } else {
+    return static_cast<int>(v);
+  }
+  return std::nullopt;
+}
+
+void Loader::marks(Fields& f, const Entry& e, Header& h) {
+  if (!e.value.is_sequence()) {
+    diags_.error(f.pos(e.value), "`marks` must be a list, not " + std::string(type_name(e.value)),
+                 "e.g. `marks: [du-thao]`");
+    return;
+  }
+  for (const auto& item : e.value) {
+    if (!item.is_scalar()) {
+      diags_.error(f.item_pos(item), "a mark must be a name", "allowed marks: " + source::list_names(kMarks));
+      continue;
+    }
+    const std::string v = text::nfc(item.scalar());
+    if (!source::contains(kMarks, v)) {
+      diags_.error(f.text_pos(item), "unknown mark `" + v + "`", source::suggestion(v, kMarks, "allowed marks: "));
+    } else {
+      h.marks.push_back(v);
+      h.mark_places.push_back(f.text_pos(item));
+    }
+  }
+}
+
+void Loader::signature(Fields& f, const Entry& e, Document& doc) {
+  if (e.value.is_null()) return;
+  if (!e.value.is_map()) {
+    diags_.error(f.pos(e.value), "`signature` must be a map, not " + std::string(type_name(e.value)),
+                 "indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`");
+    return;
+  }
+  const Entries m = f.entries(e.value, &kSignatureKeys, "`signature`");
+  Signature s;
+  s.pos = f.pos(e.key);
+  s.authority = plain_field(f, "authority", find(m, "authority"));
+  if (!s.authority.empty()) s.authority_pos = f.text_pos(find(m, "authority")->value);
+  s.title = plain_field(f, "title", find(m, "title"));
+  s.name = plain_field(f, "name", find(m, "name"));
+  if (const Entry* img = find(m, "image"); img && f.scalar("image", img)) {
+    if (const auto name = inside_folder(f, img->value, "signature image")) {
+      std::error_code ec;
+      if (!fs::is_regular_file(source::join(folder_, *name), ec))
+        diags_.error(f.text_pos(img->value), "signature image not found: " + *name,
+                     "the path is relative to the document folder");
+      else
+        s.image = *name;
+      s.image_pos = f.text_pos(img->value);
+    }
+  }
+  doc.signature = std::move(s);
+}
+
+std::vector<Text> Loader::text_list(Fields& f, const std::string& key, const Entry& e,
+                                    bool allow_single) {
+  std::vector<Text> out;
+  if (e.value.is_null()) return out;
+  if (e.value.is_scalar() && allow_single) {
+    out.push_back(text(f, e.value));
+    return out;
+  }
+  if (!e.value.is_sequence()) {
+    diags_.error(f.pos(e.value), "`" + key + "` must be a list, not " + std::string(type_name(e.value)),
+                 "put each entry on its own line starting with `- `");
+    return out;
+  }
+  for (const auto& item : e.value) {
+    if (item.is_scalar()) {
+      out.push_back(text(f, item));
+    } else if (flow_map(item)) {
+      f.unquoted_brace(item);
+    } else {
+      diags_.error(f.item_pos(item),
+                   "each entry of `" + key + "` must be text, not " + std::string(type_name(item)),
+                   "write the text after the `- `, quoted if it contains `: `");
+    }
+  }
+  return out;
+}
+
+}  // namespace vanban::content::detail

@@ -1,0 +1,153 @@
+// Part files: the paths named in a document kept inside its folder, the files read, and
+// the parts converted side by side.
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+#include <memory>
+#include <system_error>
+
+#include "pipeline/content/loader.hpp"
+#include "pipeline/core/parallel.hpp"
+#include "pipeline/source/paths.hpp"
+#include "pipeline/source/suggest.hpp"
+
+namespace vanban::content::detail {
+
+namespace {
+
+namespace fs = std::filesystem;
+using source::find;
+using source::type_name;
+
+const Names kPartKeys = {"title", "body", "sections"};
+
+}  // namespace
+
+std::optional<std::string> Loader::inside_folder(Fields& f, const Node& n,
+                                                 const std::string& what, const std::string& dir) {
+  const std::string name(n.scalar());
+  if (name.empty()) {
+    diags_.error(f.text_pos(n), "empty " + what + " name", "write the file name after the `- `");
+    return std::nullopt;
+  }
+  auto rel = source::resolve(dir, name);
+  if (!rel) {
+    diags_.error(f.text_pos(n), what + " path leaves the document folder: " + name,
+                 "files of a document stay inside its folder: move the file there and name it "
+                 "relative to the folder");
+  } else if (!source::stays_inside(folder_, *rel)) {
+    diags_.error(f.text_pos(n), what + " path leaves the document folder: " + name,
+                 "it is a symbolic link to a file outside the folder: copy the file itself into the folder");
+    rel.reset();
+  }
+  return rel;
+}
+
+std::optional<std::string> Loader::read_listed(Fields& f, const Node& n, const std::string& rel,
+                                               const std::string& what, const std::string& relative_to,
+                                               const std::set<std::string>& skip) {
+  const std::string name(n.scalar());
+  const std::string display = source::join(folder_, rel);
+  if (auto bytes = source::read_file(display)) return bytes;
+  std::error_code ec;
+  if (fs::exists(display, ec)) {
+    diags_.error(f.text_pos(n), "cannot read " + what + ": " + name,
+                 fs::is_directory(display, ec) ? "it is a folder, not a file" : "check its permissions");
+    return std::nullopt;
+  }
+  // A near name among the .yaml files beside it (but not document.yaml, nor the files
+  // `skip` names: a missing file is rarely a typo of one listed already).
+  std::string hint = "the path is relative to " + relative_to;
+  const fs::path parent = fs::path(display).parent_path();
+  Names siblings;
+  for (const auto& de : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec))
+    if (de.path().extension() == ".yaml" && de.path().filename() != "document.yaml" &&
+        !skip.count(de.path().filename().string()))
+      siblings.push_back(de.path().filename().string());
+  std::sort(siblings.begin(), siblings.end());
+  if (auto near = source::closest(fs::path(name).filename().string(), siblings); !near.empty())
+    hint = "did you mean `" + fs::path(name).replace_filename(near).string() + "`?";
+  diags_.error(f.text_pos(n), what + " not found: " + name, std::move(hint));
+  return std::nullopt;
+}
+
+/// Each part file parses and converts on its own, by a loader of its own: the parts are
+/// read here, in the order listed (so that a file that cannot be read is reported where
+/// it is named), then converted side by side, so that a two-part document loads in little
+/// more than the time of its larger part; their problems, files and placeholders then join
+/// this loader's in the order listed, as if they had been converted here one by one.
+void Loader::parts(Fields& f, const Entry& e, Document& doc) {
+  if (!e.value.is_sequence() || e.value.size() == 0) {
+    diags_.error(e.value.is_null() ? f.pos(e.key) : f.pos(e.value),
+                 e.value.is_sequence() || e.value.is_null()
+                     ? std::string("`parts` is empty")
+                     : "`parts` must be a list of file names, not " + std::string(type_name(e.value)),
+                 "write each part file on its own line: `  - phan-1.yaml`");
+    return;
+  }
+  std::set<std::string> listed;  // a missing file is rarely a typo of one listed already
+  for (const auto& item : e.value)
+    if (item.is_scalar()) listed.emplace(item.scalar());
+  struct Job {
+    std::string rel;
+    SourceFile file;
+    std::unique_ptr<Loader> loader;  ///< holds the part's problems, files, placeholders and trees
+    std::optional<Part> part;
+  };
+  std::vector<Job> jobs;
+  for (const auto& item : e.value) {
+    if (!item.is_scalar()) {
+      diags_.error(f.item_pos(item), "each entry of `parts` must be a file name, not " + std::string(type_name(item)),
+                   "write the file name after the `- `");
+      continue;
+    }
+    const auto rel = inside_folder(f, item, "part");
+    if (!rel) continue;
+    auto bytes = read_listed(f, item, *rel, "part file", "the document folder", listed);
+    if (!bytes) continue;
+    jobs.push_back({*rel, SourceFile(source::join(folder_, *rel), std::move(*bytes)),
+                    std::unique_ptr<Loader>(new Loader(*this, *rel)), std::nullopt});
+  }
+  parallel_for(jobs.size(), [&](std::size_t i) { jobs[i].part = jobs[i].loader->part(jobs[i].file); });
+  for (auto& job : jobs) {
+    std::optional<Part> p;
+    if (deep_reported_) {
+      // "Nested too deeply" is said once per document and cuts short what follows: a part
+      // converted by a loader that had not seen it in an earlier part is converted again.
+      const Reading reading(chain_, job.rel);
+      p = part(job.file);
+    } else {
+      merge(*job.loader);
+      p = std::move(job.part);
+    }
+    if (p) doc.parts.push_back(std::move(*p));
+  }
+}
+
+/// Takes the problems, files, placeholders and trees of a loader that converted a part.
+void Loader::merge(Loader& other) {
+  const auto append = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  append(diags_.items, other.diags_.items);
+  append(files_, other.files_);
+  append(placeholders_, other.placeholders_);
+  append(trees_, other.trees_);
+  deep_reported_ = other.deep_reported_;
+}
+
+std::optional<Part> Loader::part(const SourceFile& file) {
+  Fields f(file, diags_);
+  const auto root = parse(f, "a part file holds `title:` and `body:` or `sections:`");
+  if (!root) return std::nullopt;
+  const Entries m = f.entries(*root, &kPartKeys, "a part file");
+  Part p;
+  p.file = file.display();
+  p.pos = file.start();
+  if (auto t = text_field(f, "title", find(m, "title"))) p.title = std::move(*t);
+  if (const Entry* b = find(m, "body")) p.body = blocks(f, "body", b->value);
+  if (const Entry* s = find(m, "sections")) p.sections = sections(f, s->value);
+  return p;
+}
+
+}  // namespace vanban::content::detail

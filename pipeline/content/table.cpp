@@ -1,0 +1,177 @@
+// Tables: header cells, rows of one cell per column, and column widths.
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+#include "pipeline/content/loader.hpp"
+
+namespace vanban::content::detail {
+
+namespace {
+
+using source::find;
+using source::type_name;
+
+const Names kTableKeys = {"columns", "rows", "widths"};
+// `columns:` written level with `table:` (not indented under it) is a key of the block map;
+// accepting it there lets the loader say where it belongs instead of "unknown key".
+const Names kTableBlockKeys = {"table", "columns", "rows", "widths"};
+
+/// "1 cell", "3 cells": counts in messages.
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::optional<Block> Loader::table_block(Fields& f, const Node& n, Block b) {
+  const std::size_t before = diags_.items.size();
+  const Entries m = f.entries(n, &kTableBlockKeys, "a table block");
+  bool misplaced = false;
+  for (const auto& k : kTableKeys) {
+    if (const Entry* e = find(m, k)) {
+      diags_.error(f.pos(e->key), "`" + k + "` belongs under `table:`",
+                   "indent `columns:`, `rows:` and `widths:` further than `table:`, under it");
+      misplaced = true;
+    }
+  }
+  const Entry* t = find(m, "table");
+  if (!t) return std::nullopt;  // a duplicate `table`, already reported
+  if (t->value.is_null()) {
+    if (!misplaced)  // else the table is empty only because its keys are misplaced, said above
+      diags_.error(f.pos(t->key), "`table` is empty", "indent `columns:` and `rows:` under `table:`");
+    return std::nullopt;
+  }
+  if (!t->value.is_map()) {
+    diags_.error(f.pos(t->value), "`table` must be a map with `rows:`, not " + std::string(type_name(t->value)),
+                 "indent `columns:` (optional), `rows:` and `widths:` (optional) under `table:`");
+    return std::nullopt;
+  }
+  const Entries tm = f.entries(t->value, &kTableKeys, "a table");
+  b.kind = Block::Kind::Table;
+  Table& table = b.table;
+
+  bool have_columns = false;
+  if (const Entry* c = find(tm, "columns")) {
+    if (c->value.is_null() || (c->value.is_sequence() && c->value.size() == 0)) {
+      diags_.error(f.pos(c->key), "`columns` is empty", "leave `columns` out for a table without a header row");
+    } else if (!c->value.is_sequence()) {
+      diags_.error(f.pos(c->value), "`columns` must be a list of header cells, not " +
+                                         std::string(type_name(c->value)),
+                   "e.g. `columns: [Chỉ tiêu, Kế hoạch, Thực hiện]`");
+    } else {
+      table.columns = cells(f, c->value);
+      have_columns = true;
+    }
+  }
+
+  const std::size_t count = table_rows(f, find(tm, "rows"), *t, have_columns, table);
+  if (const Entry* w = find(tm, "widths"); w && !w->value.is_null()) table_widths(f, *w, count, table);
+  if (diags_.items.size() != before) return std::nullopt;
+  return b;
+}
+
+/// The rows of a table; gives the number of columns (the header's, else the first row's).
+std::size_t Loader::table_rows(Fields& f, const Entry* r, const Entry& table_key, bool have_columns, Table& table) {
+  // Every row has as many cells as the header, or (without one) as the first row.
+  std::size_t count = table.columns.size();
+  if (!r || r->value.is_null() || (r->value.is_sequence() && r->value.size() == 0)) {
+    diags_.error(r ? f.pos(r->key) : f.pos(table_key.key), "the table has no rows",
+                 "add `rows:` with one `- [cell, cell, ...]` line per row");
+  } else if (!r->value.is_sequence()) {
+    diags_.error(f.pos(r->value), "`rows` must be a list of rows, not " + std::string(type_name(r->value)),
+                 "write one `- [cell, cell, ...]` line per row");
+  } else {
+    for (const auto& row : r->value) {
+      if (!row.is_sequence()) {
+        diags_.error(f.item_pos(row),
+                     "a table row must be a list of cells, not " + std::string(type_name(row)),
+                     "write the row as `- [cell, cell, ...]`; quote a cell that contains `,` or `: `");
+        continue;
+      }
+      auto row_cells = cells(f, row);
+      if (!have_columns && count == 0) count = row_cells.size();
+      if (row_cells.empty()) {
+        diags_.error(f.pos(row), "the table row has no cells", "write the row as `- [cell, cell, ...]`");
+      } else if (row_cells.size() != count) {
+        diags_.error(f.pos(row),
+                     "the row has " + counted(row_cells.size(), "cell") + ", the table has " +
+                         counted(count, "column"),
+                     std::string(have_columns ? "`columns` has " : "the first row has ") + counted(count, "cell") +
+                         "; every row has one cell per column (write \"\" for an empty cell)");
+      }
+      table.rows.push_back(std::move(row_cells));
+    }
+  }
+
+  return count;
+}
+
+void Loader::table_widths(Fields& f, const Entry& w, std::size_t count, Table& table) {
+  if (!w.value.is_sequence()) {
+    diags_.error(f.pos(w.value), "`widths` must be a list, not " + std::string(type_name(w.value)),
+                 "one width per column: weights such as `[1, 2, 1]` or lengths such as `[30mm, 12pt]`");
+  } else {
+    if (count > 0 && w.value.size() != count)
+      diags_.error(f.pos(w.value),
+                   "`widths` has " + counted(w.value.size(), "width") + ", the table has " +
+                       counted(count, "column"),
+                   "give one width per column, or leave `widths` out for equal columns");
+    for (const auto& item : w.value)
+      if (auto cw = column_width(f, item)) table.widths.push_back(std::move(*cw));
+  }
+}
+
+std::vector<Text> Loader::cells(Fields& f, const Node& n) {
+  std::vector<Text> out;
+  for (const auto& cell : n) {
+    if (cell.is_null()) {
+      // An empty cell is a cell: tables often leave some blank.
+      Text empty;
+      empty.pos = f.pos(cell);
+      out.push_back(std::move(empty));
+    } else if (cell.is_scalar()) {
+      out.push_back(text(f, cell));
+    } else {
+      if (flow_map(cell))
+        f.unquoted_brace(cell);
+      else
+        diags_.error(f.pos(cell), "a table cell must be text, not " + std::string(type_name(cell)),
+                     "cells hold inline text; quote a cell that contains `,`, `: ` or starts with `[`");
+      out.emplace_back();  // keep the count right, so the row is not also reported as short
+    }
+  }
+  return out;
+}
+
+std::optional<ColumnWidth> Loader::column_width(Fields& f, const Node& n) {
+  const char* form = "a column width is a number (a relative weight, e.g. `2`) or a length (`30mm`, `12pt`)";
+  if (!n.is_scalar()) {
+    diags_.error(f.item_pos(n), "a column width must be text, not " +
+                                                                std::string(type_name(n)),
+                 form);
+    return std::nullopt;
+  }
+  ColumnWidth w;
+  w.pos = f.text_pos(n);
+  std::string_view v = n.scalar();
+  for (const char* unit : {"mm", "pt"}) {
+    if (v.ends_with(unit)) {
+      w.unit = unit;
+      v.remove_suffix(2);
+      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);  // "30 mm" is fine too
+    }
+  }
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), w.value);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(w.value)) {
+    diags_.error(w.pos, "bad column width `" + std::string(n.scalar()) + "`", form);
+    return std::nullopt;
+  }
+  if (w.value <= 0) {
+    diags_.error(w.pos, "a column width must be more than 0, not `" + std::string(n.scalar()) + "`", form);
+    return std::nullopt;
+  }
+  return w;
+}
+
+}  // namespace vanban::content::detail
