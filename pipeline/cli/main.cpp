@@ -26,6 +26,7 @@
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
+#include "pipeline/layout/invariants.hpp"
 #include "pipeline/layout/limits.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
@@ -236,6 +237,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         std::cout << layout::dump_lines(flow);
       } else {
         const layout::PagedDocument paged = layout::break_pages(std::move(flow), st, family, shaper);
+        layout::check_invariants(paged, fonts, {doc.file, 0, 0});  // nothing off the page or overlapping
         if (opt.dump == "pages") {
           checked();
           std::cout << layout::dump_pages(paged);
