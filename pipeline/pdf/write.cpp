@@ -466,8 +466,18 @@ Temporary open_temporary(const std::filesystem::path& dir, const std::string& na
       if (errno == ENOENT || errno == ENOTDIR || errno == EROFS || errno == ENOSPC) break;
       continue;  // someone else's file, a link, a folder: not ours, try the next name
     }
+    const bool locked = ::flock(t.fd, LOCK_EX | LOCK_NB) == 0;
+    if (!locked && errno != EWOULDBLOCK) {
+      // A file system without flock (some network and FUSE ones): a name no one has, made
+      // with O_EXCL. (A killed build's temporary then stays; the next name is used.)
+      ::close(t.fd);
+      t.fd = ::open(t.path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+      if (t.fd >= 0) return t;
+      last_error = errno;
+      continue;
+    }
     struct stat held {}, named {};
-    const bool ours = ::flock(t.fd, LOCK_EX | LOCK_NB) == 0 && ::fstat(t.fd, &held) == 0 && S_ISREG(held.st_mode) &&
+    const bool ours = locked && ::fstat(t.fd, &held) == 0 && S_ISREG(held.st_mode) &&
                       ::lstat(t.path.c_str(), &named) == 0 && named.st_dev == held.st_dev && named.st_ino == held.st_ino;
     if (ours && ::ftruncate(t.fd, 0) == 0) return t;
     ::close(t.fd);  // a live build's, or renamed away by one between our open and our lock
