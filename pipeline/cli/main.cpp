@@ -83,7 +83,7 @@ SOURCE_DATE_EPOCH (seconds since 1970, years 1 to 9999); with neither it is
 left out, so the same input always gives the same bytes.
 
 Memory: VANBAN_MEMORY_LIMIT_MB caps the memory a build may take (default
-4096; at least 64; 0: no limit).
+4096; at least 128; 0: no limit).
 
 Errors are printed as file:line:column: error: message, with a hint, and the
 exit status is 1. Usage errors exit with 2: an unknown or misplaced option,

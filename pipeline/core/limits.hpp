@@ -27,10 +27,12 @@ inline constexpr std::size_t kMaxTextBytes = std::size_t{64} << 20;
 inline constexpr std::uint64_t kMaxImagePixels = 50000000;
 /// Writable memory of the vanban process, in MiB (VANBAN_MEMORY_LIMIT_MB overrides; 0: none).
 inline constexpr std::size_t kMemoryLimitMb = 4096;
-/// The smallest limit VANBAN_MEMORY_LIMIT_MB may set: a one-paragraph document needs 30 MB
-/// (threads' stacks, fontconfig's configuration, the fonts); below this, allocations would
-/// fail inside libraries that crash or print their own errors instead of reporting it.
-inline constexpr std::size_t kMinMemoryLimitMb = 64;
+/// The smallest limit VANBAN_MEMORY_LIMIT_MB may set. A one-paragraph document needs 30 MB
+/// on two cores; each thread's stack counts 8 MB, and a build runs up to eleven threads
+/// (the fonts', the style's, the checks', parallel_for's eight), so 128 MB leaves room on
+/// any machine. Below it, allocations would fail inside libraries that crash or print
+/// their own errors instead of reporting it.
+inline constexpr std::size_t kMinMemoryLimitMb = 128;
 
 /// Caps the process's writable memory (RLIMIT_DATA: heap, anonymous mappings, stacks) at
 /// `megabytes` MiB, so that allocation beyond it throws std::bad_alloc rather than driving
