@@ -17,6 +17,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "pipeline/check/check.hpp"
@@ -25,12 +26,15 @@
 #include "pipeline/cli/new_command.hpp"
 #include "pipeline/cli/output_name.hpp"
 #include "pipeline/cli/watch_command.hpp"
+#include "pipeline/cli/environment.hpp"
+#include "pipeline/cli/output_path.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/dump.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/page_break.hpp"
 #include "pipeline/layout/page_numbers.hpp"
+#include "pipeline/layout/invariants.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/resolve/dump.hpp"
 #include "pipeline/resolve/limits.hpp"
@@ -49,8 +53,8 @@ namespace {
 constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official documents
 
 Usage:
-  vanban build <document>... [-o FILE.pdf] [--dump=styled|lines|pages] [--final] [--styles DIR]
-  vanban check <document>... [--final] [--styles DIR]
+  vanban build [options] [--] <document>...
+  vanban check [--final] [--styles DIR] [--] <document>...
   vanban schema [document|part|style]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
@@ -86,24 +90,35 @@ watch      Build the document, then build it again at each save of any file
            printing the messages and how long each build took. A build that
            fails leaves the last good PDF in place. Ctrl-C stops.
 
-Options:
-  -o, --output FILE   where to write the PDF
+Options (a value may also follow `=`: --output=FILE, --styles=DIR):
+  -o, --output FILE   build: where to write the PDF (a file, not a folder; a
+                      symbolic link is written through to its target). Never
+                      an input of the build, a device, a FIFO or a folder.
   --final             check as a final document (placeholders are errors)
-  --dump=styled       print the styled document (every text with its size,
-                      weight and slant, before shaping) instead of a PDF
-  --dump=lines        print the set lines (ratio, width, text) instead of a PDF
-  --dump=pages        print the positioned runs of every page instead of a PDF
+  --dump=styled       build: print the styled document (every text with its
+                      size, weight and slant, before shaping) instead of a PDF
+                      (no -o)
+  --dump=lines        build: print the set lines (ratio, width, text) instead
+                      of a PDF (no -o)
+  --dump=pages        build: print the positioned runs of every page instead
+                      of a PDF (no -o)
   --styles DIR        look up style names in DIR (default: the styles/ folder
                       of the installation, or $VANBAN_STYLES)
+  --                  what follows are documents, even if they start with -
   -h, --help          this text
-  --version           the version
+  -V, --version       the version (anywhere on the line)
 
 Dates: the PDF's creation date is the document's header date, else
-SOURCE_DATE_EPOCH; with neither it is left out, so the same input always
-gives the same bytes.
+SOURCE_DATE_EPOCH (seconds since 1970, years 1 to 9999); with neither it is
+left out, so the same input always gives the same bytes.
+
+Memory: VANBAN_MEMORY_LIMIT_MB caps the memory a build may take (default
+4096; at least 128; 0: no limit).
 
 Errors are printed as file:line:column: error: message, with a hint, and the
-exit status is 1. Usage errors exit with 2.
+exit status is 1. Usage errors exit with 2: an unknown or misplaced option,
+an option the command does not take, and an environment variable that is
+set but wrong (SOURCE_DATE_EPOCH, VANBAN_MEMORY_LIMIT_MB).
 )";
 
 struct Options {
@@ -137,7 +152,12 @@ void finish_now(int code) {
 std::shared_future<void> fonts_ready;
 
 void start_fonts() {
-  fonts_ready = std::async(std::launch::async, [] { shape::add_font_dir(cli::data_dir() + "/fonts"); }).share();
+  const auto set_up = [] { shape::add_font_dir(cli::data_dir() + "/fonts"); };
+  try {
+    fonts_ready = std::async(std::launch::async, set_up).share();
+  } catch (const std::system_error&) {  // no thread to be had: set up when first needed
+    fonts_ready = std::async(std::launch::deferred, set_up).share();
+  }
 }
 
 int usage_error(const std::string& message) {
@@ -154,32 +174,13 @@ std::optional<std::int64_t> creation_time(const content::Document& doc) {
     tm.tm_mday = doc.created->day;
     return static_cast<std::int64_t>(timegm(&tm));
   }
-  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    const long long v = std::strtoll(sde, &end, 10);
-    if (end && *end == '\0' && end != sde) return v;
-  }
-  return std::nullopt;
+  return cli::source_date_epoch();  // (checked in main)
 }
 
-/// Refuses an output path that is one of the document's own files.
-void check_output_path(const std::string& output, const content::Document& doc) {
-  std::error_code ec;
-  if (!fs::exists(output, ec)) return;
-  if (fs::is_directory(output, ec)) fail({output, 0, 0}, "the output path is a folder", "give a file name ending in .pdf");
-  for (const auto& e : fs::recursive_directory_iterator(doc.folder, ec))
-    if (e.is_regular_file(ec) && fs::equivalent(e.path(), output, ec))
-      fail({output, 0, 0}, "refusing to overwrite an input file of the document", "choose another output path");
-}
-
-/// The address-space limit in MiB: VANBAN_MEMORY_LIMIT_MB, else kMemoryLimitMb (0: none).
-std::size_t memory_limit_mb() {
-  if (const char* env = std::getenv("VANBAN_MEMORY_LIMIT_MB")) {
-    char* end = nullptr;
-    const unsigned long long v = std::strtoull(env, &end, 10);
-    if (end != env && *end == '\0') return static_cast<std::size_t>(v);
-  }
-  return kMemoryLimitMb;
+/// The message for an allocation (or a thread's stack) that the memory limit refused.
+void report_out_of_memory(std::ostream& err, std::size_t memory_mb) {
+  err << "vanban: error: out of memory: the document needs more than " << memory_mb
+      << " MB\n  hint: split it into several documents (VANBAN_MEMORY_LIMIT_MB sets the limit; 0: none)\n";
 }
 
 /// Prints the findings of `vanban check` and a summary; exit 1 when one is an error.
@@ -196,7 +197,7 @@ int report_check(const std::vector<Diagnostic>& findings, std::ostream& err) {
 /// Builds (or, for `check`, only checks) one document; its messages go to `err`.
 int build(const Options& opt, std::ostream& err = std::cerr) {
   Diagnostics diags;
-  const std::size_t memory_mb = memory_limit_mb();
+  const std::size_t memory_mb = cli::memory_limit_mb();  // (checked in main)
   limit_memory(memory_mb);
   try {
     // The style, then the family's fonts (once fontconfig is ready), load on a thread of
@@ -268,6 +269,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
         layout::PagedDocument paged = layout::break_pages(std::move(flow), geometry.page);
         layout::number_pages(paged, geometry.page_numbers, geometry.page, family, shaper);
         paged.glyph_texts = shape::glyph_texts(shaper);  // (the shaping is done)
+        layout::check_invariants(paged, fonts, {doc.file, 0, 0});  // nothing off the page or overlapping
         if (opt.dump == "pages") {
           checked();
           std::cout << layout::dump_pages(paged);
@@ -276,9 +278,8 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
           meta.title = doc.title.plain();
           meta.author = doc.header.issuer;
           if (const auto t = creation_time(doc)) meta.created = *t;
-          std::string output = opt.output;
-          if (output.empty()) output = cli::default_output(opt.document);
-          check_output_path(output, doc);
+          const std::string output = opt.output.empty() ? cli::default_output(opt.document) : opt.output;
+          cli::refuse_output_path(output, cli::build_inputs(doc, st, fonts, paged));
           const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
           checked();
           pdf::write_file_atomically(output, bytes);
@@ -302,8 +303,14 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
     for (const auto& d : e.diagnostics()) err << format(d) << '\n';
     return 1;
   } catch (const std::bad_alloc&) {
-    err << "vanban: error: out of memory: the document needs more than " << memory_mb
-              << " MB\n  hint: split it into several documents (VANBAN_MEMORY_LIMIT_MB sets the limit; 0: none)\n";
+    report_out_of_memory(err, memory_mb);
+    return 1;
+  } catch (const std::system_error& e) {  // a thread that could not start: no memory for its stack
+    if (e.code() != std::errc::resource_unavailable_try_again && e.code() != std::errc::not_enough_memory) {
+      err << "vanban: error: " << e.what() << '\n';
+      return 1;
+    }
+    report_out_of_memory(err, memory_mb);
     return 1;
   } catch (const std::exception& e) {
     err << "vanban: error: " << e.what() << '\n';
@@ -348,7 +355,14 @@ int build_all(const Options& common, const std::vector<std::string>& documents) 
   };
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
-  for (std::size_t t = 0; t < std::min(n, cores); ++t) pool.emplace_back(worker);
+  for (std::size_t t = 0; t < std::min(n, cores); ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {  // no memory for another stack: fewer threads
+      if (pool.empty()) worker();         // (then this thread does the work)
+      break;
+    }
+  }
   const auto start = std::chrono::steady_clock::now();
   {
     std::unique_lock<std::mutex> lock(mutex);
@@ -370,6 +384,67 @@ int build_all(const Options& common, const std::vector<std::string>& documents) 
   return std::any_of(status.begin(), status.end(), [](int st) { return st != 0; }) ? 1 : 0;
 }
 
+/// True when `--version` or `-V` comes anywhere before a `--`.
+bool asks_version(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--") return false;
+    if (a == "--version" || a == "-V") return true;
+  }
+  return false;
+}
+
+/// Reads the options and documents of `build` and `check` (args[0] is the command) into
+/// `opt` and `documents`; returns an exit status when there is nothing more to do (--help,
+/// a usage error). Accepts `-o FILE`, `--output FILE`, `--output=FILE` (and so --styles),
+/// and `--` before documents whose names start with '-'. An option the command would
+/// ignore is an error, never silently dropped.
+std::optional<int> parse_options(const std::vector<std::string>& args, Options& opt, std::vector<std::string>& documents) {
+  bool output_given = false, styles_given = false;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool output = a == "-o" || a == "--output" || a.rfind("--output=", 0) == 0;
+    const bool styles = a == "--styles" || a.rfind("--styles=", 0) == 0;
+    if (a == "--") {
+      documents.insert(documents.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    } else if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return 0;
+    } else if (output || styles) {
+      const std::size_t eq = a.find('=');
+      const std::string name = a.substr(0, eq);
+      if (eq == std::string::npos && i + 1 >= args.size()) return usage_error(name + " needs a value");
+      const std::string value = eq == std::string::npos ? args[++i] : a.substr(eq + 1);
+      if (value.empty()) return usage_error(name + " needs a value, not an empty one");
+      bool& given = output ? output_given : styles_given;
+      if (given) return usage_error(name + " is given twice");
+      given = true;
+      (output ? opt.output : opt.styles_dir) = value;
+    } else if (a == "--final") {
+      opt.final_mode = true;
+    } else if (a.rfind("--dump=", 0) == 0) {
+      opt.dump = a.substr(7);
+      if (opt.dump != "styled" && opt.dump != "lines" && opt.dump != "pages")
+        return usage_error("--dump takes styled, lines or pages");
+    } else if (a == "--dump") {
+      return usage_error("--dump needs its value after `=`: --dump=styled, --dump=lines or --dump=pages");
+    } else if (!a.empty() && a[0] == '-') {
+      return usage_error("unknown option `" + a + "`");
+    } else {
+      documents.push_back(a);
+    }
+  }
+  if (opt.command == "check" && output_given) return usage_error("check writes no PDF: -o is for build");
+  if (opt.command == "check" && !opt.dump.empty()) return usage_error("--dump is for build");
+  if (!opt.dump.empty() && output_given) return usage_error("--dump prints to the standard output: it takes no -o");
+  if (output_given) {
+    const std::string last = fs::path(opt.output).filename().string();
+    if (last.empty() || last == "." || last == "..")
+      return usage_error("-o needs a file name, not a folder: `" + opt.output + "`");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -379,7 +454,7 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
-  if (args[0] == "--version") {
+  if (asks_version(args)) {
     std::cout << "vanban " << VANBAN_VERSION << '\n';
     return 0;
   }
@@ -401,26 +476,9 @@ int main(int argc, char** argv) {
   Options opt;
   opt.command = args[0];
   std::vector<std::string> documents;
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      return 0;
-    } else if (a == "-o" || a == "--output" || a == "--styles") {
-      if (i + 1 >= args.size()) return usage_error(a + " needs a value");
-      (a == "--styles" ? opt.styles_dir : opt.output) = args[++i];
-    } else if (a == "--final") {
-      opt.final_mode = true;
-    } else if (a.rfind("--dump=", 0) == 0) {
-      opt.dump = a.substr(7);
-      if (opt.dump != "styled" && opt.dump != "lines" && opt.dump != "pages")
-        return usage_error("--dump takes styled, lines or pages");
-    } else if (!a.empty() && a[0] == '-') {
-      return usage_error("unknown option `" + a + "`");
-    } else {
-      documents.push_back(a);
-    }
-  }
+  if (const auto code = parse_options(args, opt, documents)) return *code;
+  if (const std::string bad = cli::check_environment(); !bad.empty()) return usage_error(bad);
+  limit_memory(cli::memory_limit_mb());  // before any thread starts: fontconfig's set-up is under it too
   if (documents.empty()) return usage_error(opt.command + " needs a document folder");
   if (opt.command == "build") start_fonts();
   if (documents.size() == 1) {
@@ -436,6 +494,7 @@ int main(int argc, char** argv) {
   std::set<std::string> outputs;
   for (const auto& d : documents) {
     const std::string out = cli::document_name(d);
+    if (out.empty()) return usage_error("`" + d + "` has no name to give its PDF; build it alone with -o");
     if (!outputs.insert(out).second)
       return usage_error("two documents would both be written to out/" + out + ".pdf; build them one at a time with -o");
   }

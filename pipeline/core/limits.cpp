@@ -25,12 +25,12 @@ constexpr bool under_address_sanitizer() {
 bool limit_memory(std::size_t megabytes) {
   if (megabytes == 0 || under_address_sanitizer()) return false;
   rlimit lim{};
-  if (getrlimit(RLIMIT_AS, &lim) != 0) return false;
+  if (getrlimit(RLIMIT_DATA, &lim) != 0) return false;
   const rlim_t want = static_cast<rlim_t>(megabytes) << 20;
-  // Never raise a limit someone set lower on purpose (ulimit -v).
+  // Never raise a limit someone set lower on purpose (ulimit -d).
   if (lim.rlim_cur != RLIM_INFINITY && lim.rlim_cur <= want) return false;
   lim.rlim_cur = want;
-  return setrlimit(RLIMIT_AS, &lim) == 0;
+  return setrlimit(RLIMIT_DATA, &lim) == 0;
 }
 
 }  // namespace vanban

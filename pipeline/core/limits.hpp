@@ -25,13 +25,21 @@ inline constexpr std::size_t kMaxTextBytes = std::size_t{64} << 20;
 /// Pixels of one raster image (signature scans): the PDF writer decodes it whole, 4 bytes a
 /// pixel. An A4 page scanned at 600 dpi has 35 million; a signature scan about 2 million.
 inline constexpr std::uint64_t kMaxImagePixels = 50000000;
-/// Address space of the vanban process, in MiB (VANBAN_MEMORY_LIMIT_MB overrides; 0: none).
+/// Writable memory of the vanban process, in MiB (VANBAN_MEMORY_LIMIT_MB overrides; 0: none).
 inline constexpr std::size_t kMemoryLimitMb = 4096;
+/// The smallest limit VANBAN_MEMORY_LIMIT_MB may set. A one-paragraph document needs 30 MB
+/// on two cores; each thread's stack counts 8 MB, and a build runs up to eleven threads
+/// (the fonts', the style's, the checks', parallel_for's eight), so 128 MB leaves room on
+/// any machine. Below it, allocations would fail inside libraries that crash or print
+/// their own errors instead of reporting it.
+inline constexpr std::size_t kMinMemoryLimitMb = 128;
 
-/// Caps the process's address space (RLIMIT_AS) at `megabytes` MiB, so that allocation
-/// beyond it throws std::bad_alloc rather than driving the machine into swap or the OOM
-/// killer. Does nothing for 0, or under AddressSanitizer (which reserves terabytes of
-/// address space for its shadow memory). Returns whether a limit was set.
+/// Caps the process's writable memory (RLIMIT_DATA: heap, anonymous mappings, stacks) at
+/// `megabytes` MiB, so that allocation beyond it throws std::bad_alloc rather than driving
+/// the machine into swap or the OOM killer. (Not RLIMIT_AS: that counts address space only
+/// reserved, such as the 64-128 MB glibc maps for each thread's arena, so that a limit
+/// below a few hundred MB failed at random, when a thread started.) Does nothing for 0, or
+/// under AddressSanitizer (whose shadow memory counts). Returns whether a limit was set.
 bool limit_memory(std::size_t megabytes);
 
 }  // namespace vanban

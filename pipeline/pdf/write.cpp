@@ -5,7 +5,9 @@
 #include "pipeline/layout/image.hpp"
 
 #include <libdeflate.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +21,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -413,6 +416,110 @@ mode_t current_umask() {
   return 022;
 }
 
+
+/// What write_file_atomically reports a failure through (it throws).
+using FailFn = std::function<void(const std::string&, int)>;
+
+/// SIGXFSZ's default action kills the process without a word when a write passes the file
+/// size limit (`ulimit -f`); ignored, the write fails with EFBIG instead, which is reported
+/// and lets the temporary be removed. Process-wide, set once, by the only code that writes.
+void ignore_file_size_signal() {
+  static const bool once = [] {
+    ::signal(SIGXFSZ, SIG_IGN);
+    return true;
+  }();
+  (void)once;
+}
+
+/// Why an existing output of type `mode` (not a regular file, not a link) is refused.
+std::string not_a_file(mode_t mode) {
+  if (S_ISDIR(mode)) return "it is a folder";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "it is a device, not a regular file";
+  if (S_ISFIFO(mode)) return "it is a FIFO, not a regular file";
+  if (S_ISSOCK(mode)) return "it is a socket, not a regular file";
+  return "it is not a regular file";
+}
+
+/// The file `path` finally names: symbolic links at its end are followed (a link given as
+/// the output is written through, never replaced by the PDF: rename() would replace the
+/// link itself). Refuses a path that names a folder (`out/`, `x.pdf/.`), before any folder
+/// is made, and an existing target that is not a regular file (a device such as /dev/null,
+/// a FIFO, a socket, a folder): renaming over it would replace it.
+std::filesystem::path final_target(const std::string& path, const FailFn& fail) {
+  namespace fs = std::filesystem;
+  if (path.empty()) fail("empty path", 0);
+  fs::path p(path);
+  const auto names_folder = [](const fs::path& q) {
+    const std::string last = q.filename().string();
+    return last.empty() || last == "." || last == "..";
+  };
+  if (names_folder(p)) fail("the path names a folder, not a file", 0);
+  for (int hops = 0;; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0) {
+      if (errno == ENOENT) return p;  // a new file (the folder may not exist yet)
+      fail("cannot examine it", errno);
+    }
+    if (S_ISREG(st.st_mode)) return p;
+    if (!S_ISLNK(st.st_mode)) fail(not_a_file(st.st_mode), 0);
+    if (hops == 40) fail("too many levels of symbolic links", ELOOP);
+    std::error_code ec;
+    const fs::path link = fs::read_symlink(p, ec);
+    if (ec) fail("cannot read the symbolic link", ec.value());
+    p = link.is_absolute() ? link : p.parent_path() / link;
+    if (names_folder(p)) fail("the symbolic link points to a folder", 0);
+  }
+}
+
+/// An open, locked temporary file beside the output.
+struct Temporary {
+  std::string path;
+  int fd = -1;
+};
+
+/// At most this many builds of one output at the same moment (each takes a numbered name).
+constexpr int kTemporarySlots = 64;
+
+/// Opens the temporary `.<name>.tmp-<k>` in `dir` for the first k whose file no live build
+/// holds. A build holds its temporary with flock() until it is renamed or removed; the
+/// kernel drops the lock when the process dies, even by SIGKILL, so a temporary left by a
+/// killed build is simply taken over (emptied, rewritten, renamed) by the next build of the
+/// same output: temporaries are found by name, never by listing the folder. The name keeps
+/// at most 200 bytes of the output's name, so that it stays under the 255-byte limit for
+/// names the output itself may reach.
+Temporary open_temporary(const std::filesystem::path& dir, const std::string& name, const FailFn& fail) {
+  std::size_t keep = std::min<std::size_t>(name.size(), 200);
+  if (keep < name.size())  // cut before a whole character
+    while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
+  const std::string prefix = "." + name.substr(0, keep) + ".tmp-";
+  int last_error = 0;
+  for (int k = 0; k < kTemporarySlots; ++k) {
+    Temporary t{(dir / (prefix + std::to_string(k))).string(), -1};
+    t.fd = ::open(t.path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (t.fd < 0) {
+      last_error = errno;
+      if (errno == ENOENT || errno == ENOTDIR || errno == EROFS || errno == ENOSPC) break;
+      continue;  // someone else's file, a link, a folder: not ours, try the next name
+    }
+    const bool locked = ::flock(t.fd, LOCK_EX | LOCK_NB) == 0;
+    if (!locked && errno != EWOULDBLOCK) {
+      // A file system without flock (some network and FUSE ones): a name no one has, made
+      // with O_EXCL. (A killed build's temporary then stays; the next name is used.)
+      ::close(t.fd);
+      t.fd = ::open(t.path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+      if (t.fd >= 0) return t;
+      last_error = errno;
+      continue;
+    }
+    struct stat held {}, named {};
+    const bool ours = locked && ::fstat(t.fd, &held) == 0 && S_ISREG(held.st_mode) &&
+                      ::lstat(t.path.c_str(), &named) == 0 && named.st_dev == held.st_dev && named.st_ino == held.st_ino;
+    if (ours && ::ftruncate(t.fd, 0) == 0) return t;
+    ::close(t.fd);  // a live build's, or renamed away by one between our open and our lock
+  }
+  fail("cannot create a temporary file in " + dir.string(), last_error);
+  return {};
+}
 }  // namespace
 
 std::string pdf_date(std::int64_t seconds) {
@@ -430,35 +537,15 @@ std::string pdf_date(std::int64_t seconds) {
 }
 
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes) {
-  namespace fs = std::filesystem;
   const auto fail = [&path](const std::string& what, int err) {
     throw std::runtime_error("cannot write " + path + ": " + what + (err ? std::string(": ") + std::strerror(err) : ""));
   };
-  if (path.empty()) fail("empty path", 0);
-  const fs::path target(path);
+  ignore_file_size_signal();
+  const std::filesystem::path target = final_target(path, fail);
+  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   std::error_code ec;
-  if (fs::is_directory(target, ec)) fail("it is a folder", 0);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  fs::create_directories(dir, ec);
+  std::filesystem::create_directories(dir, ec);
   if (ec) fail("cannot create folder " + dir.string(), ec.value());
-
-  // The temporary is `.<name>.tmp-<pid>-XXXXXX` in the target's folder: the same file
-  // system, so rename() is atomic; hidden; and recognisable, because a run killed with
-  // SIGKILL (or a power cut) runs no cleanup. Such leftovers are removed here, by the next
-  // run that writes the same output, once the process named in them is gone: a temporary
-  // of a build still running is never touched. (A reused pid only delays the removal.)
-  std::string prefix = ".";  // (not "." + name: GCC 12 warns falsely about it, -Wrestrict)
-  prefix += target.filename().string();
-  prefix += ".tmp-";
-  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const char* digits = name.c_str() + prefix.size();
-    char* end = nullptr;
-    const long pid = std::strtol(digits, &end, 10);
-    if (end == digits || *end != '-' || pid <= 0) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(it->path().c_str());
-  }
 
   // Ctrl-C, kill, a closed terminal: held back until the temporary is renamed or removed,
   // so that they too leave either the old file or the new one, and nothing beside them.
@@ -476,23 +563,21 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
     SignalsHeld& operator=(const SignalsHeld&) = delete;
   } const held;
 
-  std::string tmp = (dir / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) fail("cannot create a temporary file in " + dir.string(), errno);
+  const Temporary tmp = open_temporary(dir, target.filename().string(), fail);
   const auto abandon = [&](const std::string& what, int err) {
-    ::close(fd);  // harmless if already closed: the error below is what matters
-    ::unlink(tmp.c_str());
+    ::unlink(tmp.path.c_str());  // (still under our lock: no other build uses this name)
+    ::close(tmp.fd);
     fail(what, err);
   };
-  // mkstemp makes 0600; give the file the mode an ordinary create would.
-  if (::fchmod(fd, 0666 & ~current_umask()) != 0) abandon("chmod", errno);
+  // A new file gets the mode an ordinary create would; a reused leftover gets it back.
+  if (::fchmod(tmp.fd, 0666 & ~current_umask()) != 0) abandon("chmod", errno);
   const char* p = bytes.data();
   std::size_t left = bytes.size();
   while (left > 0) {
-    const ssize_t n = ::write(fd, p, left);
+    const ssize_t n = ::write(tmp.fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      abandon("write failed", errno);
+      abandon(errno == EFBIG ? "write failed: the file size limit (ulimit -f) is reached" : "write failed", errno);
     }
     p += n;
     left -= static_cast<std::size_t>(n);
@@ -502,17 +587,11 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
   // first). The folder itself is not synced after the rename: that would make the new name
   // durable too, at the price of a second journal commit (0.3–4 ms here, a fifth of a build);
   // a power cut in the seconds after a build may then leave the previous version, whole.
-  if (::fsync(fd) != 0) abandon("fsync failed", errno);
-  if (::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    fail("close failed", err);
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    fail("rename failed", err);
-  }
+  if (::fsync(tmp.fd) != 0) abandon("fsync failed", errno);
+  if (::rename(tmp.path.c_str(), target.c_str()) != 0) abandon("rename failed", errno);
+  // Closing releases the lock only now: a build that opened the old name before the rename
+  // finds, once it holds the lock, that the name no longer leads to its file (open_temporary).
+  if (::close(tmp.fd) != 0) fail("close failed", errno);
 }
 
 }  // namespace vanban::pdf

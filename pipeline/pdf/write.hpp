@@ -32,11 +32,15 @@ std::string pdf_date(std::int64_t seconds);
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
                             const Metadata& meta);
 
-/// Writes `bytes` to `path` atomically: a temporary file `.<name>.tmp-<pid>-XXXXXX` in the
-/// same folder, synced to disk, then renamed; SIGINT/SIGTERM/SIGHUP/SIGQUIT wait until that
-/// is done. A crash or power cut leaves the old file or the whole new one. Creates
-/// the folder if missing. Removes temporaries of `path` left by runs that were killed (their
-/// pid no longer exists). Throws std::runtime_error on failure (nothing left behind).
+/// Writes `bytes` to `path` atomically: a temporary file `.<name>.tmp-<k>` in the same
+/// folder, synced to disk, then renamed; SIGINT/SIGTERM/SIGHUP/SIGQUIT wait until that is
+/// done. A crash or power cut leaves the old file or the whole new one. Creates the folder
+/// if missing. A symbolic link at `path` is written through (its target is replaced, the
+/// link stays); a path naming a folder (`dir/`, `x/.`) or an existing non-regular file
+/// (device, FIFO, socket, folder) is refused. Each build holds its temporary with flock(), so
+/// a temporary left by a killed build is taken over by name by the next build of the same
+/// output; the folder is never listed. SIGXFSZ is ignored, so that passing `ulimit -f` is a
+/// write error like any other. Throws std::runtime_error on failure (nothing left behind).
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes);
 
 }  // namespace vanban::pdf

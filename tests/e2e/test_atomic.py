@@ -5,10 +5,11 @@ that the next build does not remove; the output folder is created when missing; 
 file of the document is never overwritten, however its path is spelt.
 
 How temporaries work (pipeline/pdf/write.cpp, write_file_atomically): the PDF is written to
-`.<name>.tmp-<pid>-XXXXXX` beside the output and renamed over it. SIGINT, SIGTERM, SIGHUP
-and SIGQUIT are held during that window. SIGKILL cannot be held, so a killed run may leave
-its temporary: the next build of the same output removes every such file whose pid is no
-longer running."""
+`.<name>.tmp-<k>` beside the output, held with flock(), and renamed over it. SIGINT,
+SIGTERM, SIGHUP and SIGQUIT are held during that window. SIGKILL cannot be held, so a killed
+run may leave its temporary: its lock died with it, so the next build of the same output
+takes it over by name (and renames it away); a temporary a live build holds is not touched."""
+import fcntl
 import os
 import signal
 import subprocess
@@ -40,13 +41,6 @@ def temporaries(folder):
     return sorted(n for n in os.listdir(folder) if ".tmp-" in n)
 
 
-def dead_pid():
-    """A pid that no process has: one of ours that has exited (and been reaped)."""
-    p = subprocess.Popen(["true"])
-    p.wait()
-    return p.pid
-
-
 with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     small = os.path.join(tmp, "small")
     write_file(os.path.join(small, "document.yaml"), HEAD + "body:\n  - Một đoạn văn ngắn để thử.\n")
@@ -58,12 +52,18 @@ with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     t.check(p.returncode == 0 and os.path.isfile(out), f"missing output folders are created ({p.stderr.decode()})")
 
     # Input files are never overwritten, whatever the spelling of the path.
-    for target in ("document.yaml", "./document.yaml", "../small/document.yaml", "phan-phu.yaml"):
+    for target in ("document.yaml", "./document.yaml", "../small/document.yaml"):
         path = os.path.join(small, target)
         before = open(path, "rb").read()
         p = run(vanban, "build", small, "-o", path, env=ENV, check=False)
         t.check(p.returncode == 1 and b"refusing to overwrite an input file" in p.stderr
                 and open(path, "rb").read() == before, f"-o {target}: refused, file unchanged ({p.stderr.decode()})")
+    # A file of the folder that this build does not read: not a PDF, so not replaced either.
+    path = os.path.join(small, "phan-phu.yaml")
+    before = open(path, "rb").read()
+    p = run(vanban, "build", small, "-o", path, env=ENV, check=False)
+    t.check(p.returncode == 1 and b"not a PDF" in p.stderr and open(path, "rb").read() == before,
+            f"-o phan-phu.yaml (not read by the build): refused, file unchanged ({p.stderr.decode()})")
     link = os.path.join(tmp, "lien-ket.pdf")
     os.symlink(os.path.join(small, "document.yaml"), link)
     before = open(link, "rb").read()
@@ -99,16 +99,20 @@ with tempfile.TemporaryDirectory(prefix="vanban-atomic-") as tmp:
     t.check(p.returncode == 1 and open(out, "rb").read() == earlier and os.listdir(outdir) == ["bao-cao.pdf"],
             "a failed build leaves the earlier PDF byte-identical and nothing beside it")
 
-    # Stale temporaries: those of dead processes go, those of live ones and of other
-    # outputs stay.
-    gone = os.path.join(outdir, f".bao-cao.pdf.tmp-{dead_pid()}-Ab12Cd")
-    alive = os.path.join(outdir, f".bao-cao.pdf.tmp-{os.getpid()}-Ef34Gh")
-    other = os.path.join(outdir, f".khac.pdf.tmp-{dead_pid()}-Ij56Kl")
+    # Stale temporaries: one left by a killed build goes, one a live build holds (its lock)
+    # and those of other outputs stay.
+    gone = os.path.join(outdir, ".bao-cao.pdf.tmp-0")
+    alive = os.path.join(outdir, ".bao-cao.pdf.tmp-1")
+    other = os.path.join(outdir, ".khac.pdf.tmp-0")
     for f in (gone, alive, other):
         write_file(f, "%PDF-1.7 half written")
+    holder = open(alive, "rb+")
+    fcntl.flock(holder, fcntl.LOCK_EX)
     run(vanban, "build", small, "-o", out, env=ENV)
-    t.check(not os.path.exists(gone), "a temporary left by a dead run is removed by the next build")
-    t.check(os.path.exists(alive), "a temporary of a running process is left alone")
+    holder.close()
+    t.check(not os.path.exists(gone), "a temporary left by a killed build is taken over by the next build")
+    t.check(os.path.exists(alive) and open(alive).read() == "%PDF-1.7 half written",
+            "a temporary a running build holds is left alone")
     t.check(os.path.exists(other), "a temporary of another output is left alone")
     for f in (alive, other):
         os.remove(f)

@@ -7,7 +7,7 @@ else appears beside it (or, for a case that must still build, a complete new PDF
 The `expect` format (tests/bad/README.md has the details):
 
     # what is wrong and why the message is the right one
-    exit: 1
+    exit: 1                 1: bad input; 2: a usage error (a wrong environment variable)
     needs: include          (optional) the case uses a feature not yet in the engine
     pending: loader ...     (optional) the engine does not yet give this diagnostic
     run: <path>             (optional) what to build, relative to tests/bad (default: <case>)
@@ -143,8 +143,8 @@ for case in cases:
             line_matches(w, g) for w, g in zip(want, got))
         # What must hold whatever the case: no crash, no hang, nothing lost or half-written.
         t.check(code is not None, f"{case}: finished within {spec['timeout']} s")
-        t.check(code is None or code in (0, 1), f"{case}: exit status {code} is 0 or 1 (negative: killed by a "
-                f"signal; other: a sanitizer or an abort)\n{err[:3000]}")
+        t.check(code is None or code in (0, 1) or code == spec["exit"] == 2, f"{case}: exit status {code} is 0 or 1, "
+                f"or 2 where expected (negative: killed by a signal; other: a sanitizer or an abort)\n{err[:3000]}")
         data = open(out, "rb").read() if os.path.exists(out) else b""
         # Judged by what happened (the expected status is checked with the message), so that
         # a pending case is held to it too: a build that succeeded left a complete PDF, any

@@ -13,7 +13,9 @@ vanban = os.path.abspath(sys.argv[1])
 t = Failures("cli")
 
 p = run(vanban, "--help")
-t.check(b"vanban build <document>" in p.stdout and b"--dump=lines" in p.stdout, "--help explains build and dumps")
+t.check(b"vanban build [options] [--] <document>" in p.stdout and b"--dump=lines" in p.stdout
+        and b"--output=FILE" in p.stdout and b"SOURCE_DATE_EPOCH" in p.stdout, "--help explains build, dumps, "
+        "the forms of options and the environment")
 t.check(b"--dump=styled" in p.stdout, "--help explains the styled dump")
 p = run(vanban, "build", "content/nghi-quyet-chi-bo", "--dump=glyphs", check=False)
 t.check(p.returncode == 2 and b"--dump takes styled, lines or pages" in p.stderr, "an unknown dump: exit 2 naming the three")
@@ -23,6 +25,17 @@ p = run(vanban, "frobnicate", check=False)
 t.check(p.returncode == 2 and b"unknown command" in p.stderr, "unknown command: exit 2 with a message")
 p = run(vanban, "build", check=False)
 t.check(p.returncode == 2, "build without a document: exit 2")
+for args in (["build", "x", "--version"], ["check", "-V"], ["build", "-V", "--final"]):
+    p = run(vanban, *args, check=False)
+    t.check(p.returncode == 0 and re.match(rb"vanban \d+\.\d+\.\d+", p.stdout) is not None,
+            f"--version anywhere: {args}")
+# An option the command would ignore, or given in a way that loses something: exit 2.
+for args, words in ((["check", "x", "-o", "a.pdf"], b"-o is for build"), (["check", "x", "--dump=lines"], b"--dump"),
+                    (["build", "x", "--dump=pages", "-o", "a.pdf"], b"takes no -o"), (["build", "x", "-o", ""], b"empty"),
+                    (["build", "x", "--output="], b"empty"), (["build", "x", "-o", "a.pdf", "--output=b.pdf"], b"twice"),
+                    (["build", "x", "--dump"], b"--dump=lines"), (["build", "x", "-o", "moi/"], b"not a folder")):
+    p = run(vanban, *args, check=False)
+    t.check(p.returncode == 2 and words in p.stderr, f"{args}: a usage error naming the problem ({p.stderr.decode()})")
 
 GOOD = HEAD + "body:\n  - Một đoạn văn ngắn để thử.\n"
 
@@ -60,6 +73,17 @@ with tempfile.TemporaryDirectory() as tmp:
     before = open(target, "rb").read()
     p = run(vanban, "build", doc, "-o", target, check=False)
     t.check(p.returncode == 1 and open(target, "rb").read() == before, "refuses to overwrite an input file")
+
+# `--output=FILE`, `--styles=DIR`, and `--` before a document whose name starts with '-'.
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "-la")
+    write_doc(doc, GOOD)
+    p = run(vanban, "build", "--styles=" + os.path.join(ROOT, "styles"), "--output=ra.pdf", "--", "-la", cwd=tmp,
+            check=False)
+    t.check(p.returncode == 0 and os.path.isfile(os.path.join(tmp, "ra.pdf")),
+            f"--output=, --styles= and -- ({p.stderr.decode()})")
+    p = run(vanban, "build", "-la", cwd=tmp, check=False)
+    t.check(p.returncode == 2 and b"unknown option" in p.stderr, "without --, -la is an option")
 
 # `vanban check`: the political report is a draft full of placeholders.
 sample = os.path.join(ROOT, "content", "bao-cao-chinh-tri")
