@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "pipeline/check/check.hpp"
+#include "pipeline/cli/sign_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
@@ -39,6 +40,8 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 Usage:
   vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
   vanban check <document>... [--final] [--styles DIR]
+  vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
+  vanban verify <file.pdf> [--json] [--ca CA.pem]
   vanban --help
   vanban --version
 
@@ -352,6 +355,7 @@ int main(int argc, char** argv) {
     std::cout << "vanban " << VANBAN_VERSION << '\n';
     return 0;
   }
+  if (args[0] == "sign" || args[0] == "verify") return cli::run_sign_command(argv);
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];

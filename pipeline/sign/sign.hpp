@@ -1,0 +1,35 @@
+#pragma once
+/// Signing a PDF (PoDoFo 0.9.8 + OpenSSL CMS): an incremental update that appends a
+/// signature field and its PAdES signature, leaving every earlier byte (and so every earlier
+/// signature) as it was.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/sign/credentials.hpp"
+
+namespace vanban::sign {
+
+/// What the signature dictionary says besides the signature itself.
+struct SignOptions {
+  std::string reason;    ///< /Reason, e.g. "Ký ban hành"
+  std::string location;  ///< /Location, e.g. "Hà Nội"
+  /// The signing time, seconds since the epoch: /M and the CMS signing-time attribute.
+  std::int64_t signing_time = 0;
+};
+
+/// The bytes of `input` (a PDF file) followed by an incremental update holding a new
+/// signature field (invisible, on page 1) whose value is a PAdES B-B signature
+/// (/SubFilter /ETSI.CAdES.detached) made with `signer`. Throws vanban::Error, placed at
+/// `input`, when the file is not a PDF PoDoFo can read for update (corrupt, encrypted) or
+/// forbids more changes; std::runtime_error when OpenSSL fails.
+std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, const SignOptions& options);
+
+/// `seconds` since the epoch in Vietnam's time (UTC+7, no daylight saving), ISO 8601:
+/// "2026-12-02T17:44:15+07:00", the form NĐ 30 prescribes for a signature's time.
+std::string vietnam_iso_time(std::int64_t seconds);
+
+/// The same instant as a PDF date string: "D:20261202174415+07'00'".
+std::string vietnam_pdf_date(std::int64_t seconds);
+
+}  // namespace vanban::sign
