@@ -25,6 +25,7 @@
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/limits.hpp"
+#include "pipeline/pdf/pdfa.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/style/style.hpp"
 
@@ -39,6 +40,7 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 
 Usage:
   vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
+               [--pdfa 1b|2b|3b]
   vanban check <document>... [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
   vanban verify <file.pdf> [--json] [--ca CA.pem]
@@ -65,6 +67,7 @@ check      Check a document against its style's conventions without building
 Options:
   -o, --output FILE   where to write the PDF
   --final             check as a final document (placeholders are errors)
+  --pdfa 1b|2b|3b     write PDF/A-1b, -2b or -3b (XMP metadata, sRGB output intent)
   --dump=lines        print the set lines (ratio, width, text) instead of a PDF
   --dump=pages        print the positioned runs of every page instead of a PDF
   --styles DIR        look up style names in DIR (default: the styles/ folder
@@ -87,6 +90,7 @@ struct Options {
   std::string output;
   std::string dump;
   std::string styles_dir;
+  int pdfa_part = 0;  ///< --pdfa: 1, 2, 3 (0: a plain PDF)
   /// End the process as soon as the PDF is written (a single build; see finish_now).
   bool exit_when_written = false;
 };
@@ -248,6 +252,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
           meta.title = doc.title.plain();
           meta.author = doc.header.issuer;
           if (const auto t = creation_time(doc)) meta.created = *t;
+          meta.pdfa_part = opt.pdfa_part;
           std::string output = opt.output;
           if (output.empty()) output = "out/" + fs::path(opt.document).lexically_normal().filename().replace_extension().string() + ".pdf";
           check_output_path(output, doc);
@@ -368,6 +373,10 @@ int main(int argc, char** argv) {
     } else if (a == "-o" || a == "--output" || a == "--styles") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a value");
       (a == "--styles" ? opt.styles_dir : opt.output) = args[++i];
+    } else if (a == "--pdfa") {
+      const auto part = i + 1 < args.size() ? pdf::parse_pdfa_level(args[++i]) : std::nullopt;
+      if (!part) return usage_error("--pdfa takes 1b, 2b or 3b");
+      opt.pdfa_part = *part;
     } else if (a == "--final") {
       opt.final_mode = true;
     } else if (a.rfind("--dump=", 0) == 0) {
