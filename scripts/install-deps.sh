@@ -10,6 +10,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   fonts-liberation2
   poppler-utils qpdf python3 python3-yaml
+  libssl-dev openssl icc-profiles-free                                            # signing (CMS), PDF/A's sRGB profile
+  default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java        # tests: PDFBox Preflight (PDF/A-1b)
 )
 
 missing=()
