@@ -1,6 +1,7 @@
 #include "pipeline/sign/sign.hpp"
 
 #include <ctime>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -45,27 +46,72 @@ std::optional<PdfObject> original_mod_date(const std::string& bytes) {
   return *date;
 }
 
-/// Adds the (invisible) signature field and its dictionary, the /Contents a placeholder `out` finds.
-void add_signature_field(PdfMemDocument& doc, const SignOptions& options, PdfSignOutputDevice& out) {
+/// A signature field without a value, and the page its widget is on.
+struct EmptyField {
+  PdfObject* widget = nullptr;
+  PdfPage* page = nullptr;
+};
+
+/// The page whose /Annots holds `widget`, or nullptr.
+PdfPage* page_of(PdfMemDocument& doc, PdfObject* widget) {
+  for (int i = 0; i < doc.GetPageCount(); ++i) {
+    PdfPage* page = doc.GetPage(i);
+    PdfObject* annots = resolve(doc, const_cast<PdfObject*>(page->GetObject()->GetDictionary().GetKey("Annots")));
+    if (!annots || !annots->IsArray()) continue;
+    for (PdfObject& a : annots->GetArray())
+      if (a.IsReference() && a.GetReference() == widget->Reference()) return page;
+  }
+  return nullptr;
+}
+
+/// The empty signature field named `wanted` (any, when empty) whose widget is on a page.
+std::optional<EmptyField> find_empty_field(PdfMemDocument& doc, PdfObject* form, const std::string& wanted) {
+  for (const FieldRef& f : form_fields(doc, form)) {
+    const PdfDictionary& d = f.object->GetDictionary();
+    const PdfObject* ft = d.GetKey("FT");
+    if (!ft || !ft->IsName() || ft->GetName() != PdfName("Sig") || d.HasKey("V") || !d.HasKey("Rect")) continue;
+    if (!wanted.empty() && f.name != wanted) continue;
+    if (PdfPage* page = page_of(doc, f.object)) return EmptyField{f.object, page};
+  }
+  return std::nullopt;
+}
+
+/// Adds the signature dictionary to the empty field the document has (or a new invisible
+/// field), its /Contents a placeholder that `out` finds when the update is written.
+void add_signature_field(PdfMemDocument& doc, const std::string& input, const SignOptions& options,
+                         PdfSignOutputDevice& out) {
   PdfAcroForm* form = doc.GetAcroForm(ePdfCreateObject, ePdfAcroFormDefaultAppearance_None);  // no Helvetica in /DR
   form->GetObject()->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));  // signed, append only
-  const std::string name = new_field_name(doc, *form);
-  PdfAnnotation* widget = doc.GetPage(0)->CreateAnnotation(ePdfAnnotation_Widget, PdfRect(0, 0, 0, 0));
-  widget->SetFlags(static_cast<EPdfAnnotationFlags>(ePdfAnnotationFlags_Print | ePdfAnnotationFlags_Locked));
-  PdfSignatureField field(widget, form, &doc);
-  // An empty appearance, not none: PDF/A-1 wants every widget to have a stream.
-  PdfXObject appearance(PdfRect(0, 0, 0, 0), &doc);
+  const std::optional<EmptyField> empty = find_empty_field(doc, form->GetObject(), options.field);
+  if (!empty && !options.field.empty())
+    fail({input, 0, 0}, "the PDF has no empty signature field named " + options.field,
+         "`vanban verify` lists the signed ones; leave out --field to add an invisible signature");
+  std::unique_ptr<PdfAnnotation> existing;
+  std::optional<PdfSignatureField> field;
+  if (empty) {
+    existing = std::make_unique<PdfAnnotation>(empty->widget, empty->page);
+    field.emplace(existing.get());
+    field->EnsureSignatureObject();
+  } else {
+    PdfAnnotation* widget = doc.GetPage(0)->CreateAnnotation(ePdfAnnotation_Widget, PdfRect(0, 0, 0, 0));
+    widget->SetFlags(static_cast<EPdfAnnotationFlags>(ePdfAnnotationFlags_Print | ePdfAnnotationFlags_Locked));
+    field.emplace(widget, form, &doc);
+    field->SetFieldName(PdfString(new_field_name(doc, *form)));
+  }
+  // An empty appearance of the widget's size, not none: PDF/A-1 wants every widget to have
+  // a stream. (The drawn appearance of NĐ 30 is to come: see docs/signing.md.)
+  const PdfRect rect = field->GetWidgetAnnotation()->GetRect();
+  PdfXObject appearance(PdfRect(0, 0, rect.GetWidth(), rect.GetHeight()), &doc);
   appearance.GetObject()->GetStream()->Set("q Q\n");
-  field.SetAppearanceStream(&appearance);
-  field.SetFieldName(PdfString(name));
-  if (!options.reason.empty()) field.SetSignatureReason(PdfString(reinterpret_cast<const pdf_utf8*>(options.reason.c_str())));
+  field->SetAppearanceStream(&appearance);
+  if (!options.reason.empty()) field->SetSignatureReason(PdfString(reinterpret_cast<const pdf_utf8*>(options.reason.c_str())));
   if (!options.location.empty())
-    field.SetSignatureLocation(PdfString(reinterpret_cast<const pdf_utf8*>(options.location.c_str())));
-  field.SetSignatureDate(PdfDate(static_cast<time_t>(options.signing_time)));
-  PdfDictionary& sig = field.GetSignatureObject()->GetDictionary();
+    field->SetSignatureLocation(PdfString(reinterpret_cast<const pdf_utf8*>(options.location.c_str())));
+  field->SetSignatureDate(PdfDate(static_cast<time_t>(options.signing_time)));
+  PdfDictionary& sig = field->GetSignatureObject()->GetDictionary();
   sig.AddKey("M", PdfString(vietnam_pdf_date(options.signing_time)));  // the time NĐ 30 shows, +07:00
   sig.AddKey("SubFilter", PdfName("ETSI.CAdES.detached"));  // PAdES; PoDoFo writes adbe.pkcs7.detached
-  field.SetSignature(*out.GetSignatureBeacon());
+  field->SetSignature(*out.GetSignatureBeacon());
 }
 
 /// `seconds` since the epoch as Vietnam's wall-clock time (UTC+7 all year), in strftime's `format`.
@@ -101,7 +147,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     if (PdfObject* info = doc.GetInfo()->GetObject(); info && mod_date) info->GetDictionary().AddKey("ModDate", *mod_date);
     else if (info) info->GetDictionary().RemoveKey("ModDate");
     out.SetSignatureSize(signature_room(signer));
-    add_signature_field(doc, options, out);
+    add_signature_field(doc, input, options, out);
     doc.WriteUpdate(&out, /*bTruncate=*/true);
     if (!out.HasSignaturePosition()) throw std::runtime_error("PoDoFo did not write the signature's placeholder");
     const PdfArray range = out.AdjustByteRange();

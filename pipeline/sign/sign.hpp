@@ -16,13 +16,18 @@ struct SignOptions {
   std::string location;  ///< /Location, e.g. "Hà Nội"
   /// The signing time, seconds since the epoch: /M and the CMS signing-time attribute.
   std::int64_t signing_time = 0;
+  /// The empty signature field to sign into (its full name); empty: the first empty
+  /// signature field of the document, else a new invisible one on page 1.
+  std::string field;
 };
 
-/// The bytes of `input` (a PDF file) followed by an incremental update holding a new
-/// signature field (invisible, on page 1) whose value is a PAdES B-B signature
-/// (/SubFilter /ETSI.CAdES.detached) made with `signer`. Throws vanban::Error, placed at
-/// `input`, when the file is not a PDF PoDoFo can read for update (corrupt, encrypted) or
-/// forbids more changes; std::runtime_error when OpenSSL fails.
+/// The bytes of `input` (a PDF file) followed by an incremental update holding a PAdES B-B
+/// signature (/SubFilter /ETSI.CAdES.detached) made with `signer`, as the value of an empty
+/// signature field the document has (the place its build left for the signature: the
+/// field keeps its page and rectangle), else of a new invisible field on page 1. Throws
+/// vanban::Error, placed at `input`, when the file is not a PDF PoDoFo can read for update
+/// (corrupt, encrypted), forbids more changes, or has no empty field named options.field;
+/// std::runtime_error when OpenSSL fails.
 std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, const SignOptions& options);
 
 /// `seconds` since the epoch in Vietnam's time (UTC+7, no daylight saving), ISO 8601:
