@@ -190,6 +190,10 @@ with tempfile.TemporaryDirectory(prefix="vanban-sign-") as tmp:
         left = os.listdir(os.path.dirname(dst)) if os.path.isdir(os.path.dirname(dst)) else []
         t.check(left == [], f"{what}: nothing written ({left})")
 
+    p = sign(tmp, unsigned, os.path.join(tmp, "nofield.pdf"), "signer.p12", "--field", "vanban.seal")
+    t.check(p.returncode == 1 and b"no empty signature field named vanban.seal" in p.stderr
+            and not os.path.exists(os.path.join(tmp, "nofield.pdf")), f"--field naming no field: exit 1 ({p.stderr.decode()})")
+
     # The password: from a file works; on the command line it is refused (exit 2).
     write_file(os.path.join(tmp, "pw"), PASSWORD["VANBAN_P12_PASSWORD"] + "\n")
     p = sign(tmp, unsigned, os.path.join(tmp, "pw.pdf"), "signer.p12", "--password-file", os.path.join(tmp, "pw"), env={})

@@ -20,7 +20,7 @@ namespace {
 
 constexpr const char* kUsage = R"(Usage:
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12> [--password-file FILE]
-              [--reason TEXT] [--location TEXT]
+              [--reason TEXT] [--location TEXT] [--field NAME]
   vanban verify <file.pdf> [--json] [--ca CA.pem]
 
 sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
@@ -29,6 +29,9 @@ sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          The password is read from --password-file (its first line) or from
          the VANBAN_P12_PASSWORD environment variable, never from the command
          line. The output is written to a temporary file and renamed.
+         The signature goes into the document's empty signature field (the
+         one named by --field, else the first), keeping its place on the
+         page; a document without one gets an invisible signature.
 verify   Checks every signature: the bytes it covers are intact, its range
          ends at a revision of the file, and the last one covers the whole
          file. --ca checks each signer's certificate against the PEM trust
@@ -74,6 +77,7 @@ int run_sign(const std::vector<std::string>& args) {
     else if (a == "--password-file") ok = take(args, i, password_file);
     else if (a == "--reason") ok = take(args, i, options.reason);
     else if (a == "--location") ok = take(args, i, options.location);
+    else if (a == "--field") ok = take(args, i, options.field);
     else if (a == "--password" || a.rfind("--password=", 0) == 0)
       return usage_error("passwords are never taken from the command line (other users can see it); use "
                          "--password-file or VANBAN_P12_PASSWORD");
