@@ -37,6 +37,7 @@ std::string new_field_name(PdfMemDocument& doc, PdfAcroForm& form) {
 /// change what the document says about itself (PDF/A: Info and XMP must keep agreeing).
 std::optional<PdfObject> original_mod_date(const std::string& bytes) {
   PdfVecObjects objects;
+  objects.SetAutoDelete(true);  // (off by default: the parsed objects would leak)
   PdfParser parser(&objects, bytes.data(), static_cast<long>(bytes.size()), /*bLoadOnDemand=*/true);
   const PdfObject* trailer = parser.GetTrailer();
   const PdfObject* ref = trailer ? trailer->GetDictionary().GetKey("Info") : nullptr;
