@@ -49,6 +49,8 @@ void quiet_podofo() {
   PdfError::EnableDebug(false);
 }
 
+void release_podofo_globals() { PdfEncodingFactory::FreeGlobalEncodingInstances(); }
+
 std::string describe(const PdfError& e) {
   std::string out = PdfError::ErrorName(e.GetError());
   if (const char* m = PdfError::ErrorMessage(e.GetError()); m && *m) out += std::string(": ") + m;

@@ -15,6 +15,10 @@ std::string read_pdf_bytes(const std::string& path);
 /// Turns off PoDoFo's own logging to stderr: its errors reach the user as our diagnostics.
 void quiet_podofo();
 
+/// Frees PoDoFo's process-wide encodings (made on first use, e.g. for an appearance's
+/// text), so that the leak checker sees a clean exit.
+void release_podofo_globals();
+
 /// A PoDoFo error in words ("ePdfError_NoXRef: ...").
 std::string describe(const PoDoFo::PdfError& e);
 

@@ -99,11 +99,18 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
     field.emplace(widget, form, &doc);
     field->SetFieldName(PdfString(new_field_name(doc, *form)));
   }
-  // An empty appearance of the widget's size, not none: PDF/A-1 wants every widget to have
-  // a stream. (The drawn appearance of NĐ 30 is to come: see docs/signing.md.)
+  // The drawn appearance, or an empty one of the widget's size, not none: PDF/A-1 wants
+  // every widget to have a stream.
   const PdfRect rect = field->GetWidgetAnnotation()->GetRect();
   PdfXObject appearance(PdfRect(0, 0, rect.GetWidth(), rect.GetHeight()), &doc);
-  appearance.GetObject()->GetStream()->Set("q Q\n");
+  if (options.appearance.empty()) {
+    appearance.GetObject()->GetStream()->Set("q Q\n");
+  } else {
+    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0)
+      fail({input, 0, 0}, "the PDF has no empty signature field to draw the signature in",
+           "leave out --image and --seal for an invisible signature");
+    draw_appearance(doc, appearance, rect.GetWidth(), rect.GetHeight(), options.appearance);
+  }
   field->SetAppearanceStream(&appearance);
   if (!options.reason.empty()) field->SetSignatureReason(PdfString(reinterpret_cast<const pdf_utf8*>(options.reason.c_str())));
   if (!options.location.empty())
@@ -149,6 +156,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     else if (info) info->GetDictionary().RemoveKey("ModDate");
     out.SetSignatureSize(signature_room(signer));
     add_signature_field(doc, input, options, out);
+    doc.EmbedSubsetFonts();  // (the appearance's text, if any)
     doc.WriteUpdate(&out, /*bTruncate=*/true);
     if (!out.HasSignaturePosition()) throw std::runtime_error("PoDoFo did not write the signature's placeholder");
     const PdfArray range = out.AdjustByteRange();

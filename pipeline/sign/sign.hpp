@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/sign/appearance.hpp"
 #include "pipeline/sign/credentials.hpp"
 
 namespace vanban::sign {
@@ -19,6 +20,8 @@ struct SignOptions {
   /// The empty signature field to sign into (its full name); empty: the first empty
   /// signature field of the document, else a new invisible one on page 1.
   std::string field;
+  /// What the signature shows in its field (nothing: an invisible signature).
+  AppearanceSpec appearance;
 };
 
 /// The bytes of `input` (a PDF file) followed by an incremental update holding a PAdES B-B

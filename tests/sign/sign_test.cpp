@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include <openssl/pkcs12.h>
+#include <png.h>
 #include <openssl/rsa.h>
 #include <podofo/podofo.h>
 
@@ -134,6 +135,65 @@ TEST(SignPdf, SignsIntoTheEmptyFieldTheDocumentHasKeepingItsPlace) {
   EXPECT_THROW(sign_pdf(in, signer, options), vanban::Error);
   fs::remove(in);
   fs::remove(out);
+}
+
+/// Writes a 64×64 PNG with an alpha channel: a red disc on a transparent background (a seal).
+void write_seal_png(const std::string& path) {
+  constexpr int n = 64;
+  std::vector<unsigned char> rgba(n * n * 4, 0);
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x < n; ++x)
+      if ((x - 32) * (x - 32) + (y - 32) * (y - 32) < 30 * 30) {
+        unsigned char* p = &rgba[static_cast<std::size_t>((y * n + x) * 4)];
+        p[0] = 220, p[3] = 255;
+      }
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  image.width = image.height = n;
+  image.format = PNG_FORMAT_RGBA;
+  ASSERT_NE(png_image_write_to_file(&image, path.c_str(), 0, rgba.data(), 0, nullptr), 0);
+}
+
+TEST(SignPdf, DrawsTheSignatureImageSealAndDetailsInTheField) {
+  const Credentials signer = make_signer();
+  const std::string in = temp_path("drawn.pdf"), out = temp_path("drawn-signed.pdf"), seal = temp_path("seal.png");
+  write_pdf_with_empty_field(in, "vanban.org", PoDoFo::PdfRect(300, 100, 200, 130));
+  write_seal_png(seal);
+  SignOptions options;
+  options.signing_time = 1764547200;
+  options.appearance.image = std::string(VANBAN_SOURCE_DIR) + "/content/bao-cao-ubnd-xa/chu-ky.png";
+  options.appearance.seal = seal;
+  options.appearance.seal_diameter = 102;  // 36 mm
+  options.appearance.lines = {"Đảng ủy xã An Bình", vietnam_iso_time(options.signing_time)};
+  const std::vector<char> bytes = sign_pdf(in, signer, options);
+  std::ofstream(out, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  EXPECT_TRUE(verify_pdf(out, "").valid());
+  // The widget's normal appearance draws two images and the text, with an embedded font.
+  PoDoFo::PdfMemDocument back(out.c_str());
+  PoDoFo::PdfObject* ap = back.GetPage(0)->GetAnnotation(0)->GetObject()->GetIndirectKey("AP");
+  ASSERT_NE(ap, nullptr);
+  PoDoFo::PdfObject* n = ap->GetIndirectKey("N");
+  ASSERT_NE(n, nullptr);
+  PoDoFo::PdfObject* resources = n->GetIndirectKey("Resources");
+  ASSERT_NE(resources, nullptr);
+  EXPECT_EQ(resources->GetIndirectKey("XObject")->GetDictionary().GetKeys().size(), 2u);
+  PoDoFo::PdfObject* fonts = resources->GetIndirectKey("Font");
+  ASSERT_NE(fonts, nullptr);
+  PoDoFo::PdfObject* font = back.GetObjects().GetObject(fonts->GetDictionary().GetKeys().begin()->second->GetReference());
+  PoDoFo::PdfObject* descendant = font->GetIndirectKey("DescendantFonts");
+  ASSERT_NE(descendant, nullptr);
+  PoDoFo::PdfObject* cid = back.GetObjects().GetObject(descendant->GetArray()[0].GetReference());
+  EXPECT_TRUE(cid->GetIndirectKey("FontDescriptor")->GetDictionary().HasKey("FontFile2"));
+  char* stream = nullptr;
+  PoDoFo::pdf_long length = 0;
+  n->GetStream()->GetFilteredCopy(&stream, &length);
+  const std::string content(stream, static_cast<std::size_t>(length));
+  PoDoFo::podofo_free(stream);
+  EXPECT_NE(content.find("Do"), std::string::npos);
+  EXPECT_NE(content.find("Tj"), std::string::npos);
+  if (!std::getenv("VANBAN_KEEP_TEST_OUTPUT")) fs::remove(out);
+  fs::remove(in);
+  fs::remove(seal);
 }
 
 }  // namespace

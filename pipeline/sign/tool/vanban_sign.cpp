@@ -11,6 +11,7 @@
 
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/pdf/write.hpp"
+#include "pipeline/sign/pdf_read.hpp"
 #include "pipeline/sign/sign.hpp"
 #include "pipeline/sign/verify.hpp"
 
@@ -21,6 +22,7 @@ namespace {
 constexpr const char* kUsage = R"(Usage:
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12> [--password-file FILE]
               [--reason TEXT] [--location TEXT] [--field NAME]
+              [--image SIGNATURE.png] [--seal SEAL.png --seal-diameter MM]
   vanban verify <file.pdf> [--json] [--ca CA.pem]
 
 sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
@@ -32,6 +34,10 @@ sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          The signature goes into the document's empty signature field (the
          one named by --field, else the first), keeping its place on the
          page; a document without one gets an invisible signature.
+         In a field, --image draws the signer's signature image, centred;
+         --seal the organisation's seal (MM wide, 36 if not given) over the
+         left third of it, with the organisation's name and the signing time
+         (ISO 8601, +07:00) in 10 pt below (NĐ 30/2020, Phụ lục I).
 verify   Checks every signature: the bytes it covers are intact, its range
          ends at a revision of the file, and the last one covers the whole
          file. --ca checks each signer's certificate against the PEM trust
@@ -66,7 +72,7 @@ bool take(const std::vector<std::string>& args, std::size_t& i, std::string& int
 }
 
 int run_sign(const std::vector<std::string>& args) {
-  std::string input, output, p12, password_file;
+  std::string input, output, p12, password_file, seal_mm = "36";
   sign::SignOptions options;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -78,6 +84,9 @@ int run_sign(const std::vector<std::string>& args) {
     else if (a == "--reason") ok = take(args, i, options.reason);
     else if (a == "--location") ok = take(args, i, options.location);
     else if (a == "--field") ok = take(args, i, options.field);
+    else if (a == "--image") ok = take(args, i, options.appearance.image);
+    else if (a == "--seal") ok = take(args, i, options.appearance.seal);
+    else if (a == "--seal-diameter") ok = take(args, i, seal_mm);
     else if (a == "--password" || a.rfind("--password=", 0) == 0)
       return usage_error("passwords are never taken from the command line (other users can see it); use "
                          "--password-file or VANBAN_P12_PASSWORD");
@@ -91,6 +100,15 @@ int run_sign(const std::vector<std::string>& args) {
   if (!password) return usage_error("no password for " + p12 + ": set VANBAN_P12_PASSWORD or give --password-file");
   options.signing_time = static_cast<std::int64_t>(std::time(nullptr));
   const sign::Credentials signer = sign::load_credentials(p12, *password, options.signing_time);
+  if (!options.appearance.seal.empty()) {
+    char* end = nullptr;
+    const double mm = std::strtod(seal_mm.c_str(), &end);
+    if (end == seal_mm.c_str() || *end != '\0' || mm <= 0 || mm > 100) return usage_error("--seal-diameter takes millimetres, e.g. 36");
+    options.appearance.seal_diameter = mm * 72 / 25.4;
+    std::string organisation = sign::subject_organisation(signer.certificate.get());
+    if (organisation.empty()) organisation = sign::subject_name(signer.certificate.get());
+    options.appearance.lines = {organisation, sign::vietnam_iso_time(options.signing_time)};
+  }
   pdf::write_file_atomically(output, sign::sign_pdf(input, signer, options));
   std::cerr << "signed " << output << " as " << sign::subject_name(signer.certificate.get()) << " at "
             << sign::vietnam_iso_time(options.signing_time) << '\n';
@@ -122,7 +140,11 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help") return std::cout << kUsage, args.empty() ? 2 : 0;
   try {
-    if (args[0] == "sign") return run_sign(args);
+    if (args[0] == "sign") {
+      const int status = run_sign(args);
+      sign::release_podofo_globals();
+      return status;
+    }
     if (args[0] == "verify") return run_verify(args);
     return usage_error("unknown command `" + args[0] + "`");
   } catch (const Error& e) {
