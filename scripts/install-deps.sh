@@ -11,6 +11,8 @@ packages=(
   fonts-liberation2
   poppler-utils qpdf python3 python3-yaml python3-jsonschema groff-base
   dpkg-dev file binutils     # cpack -G DEB: dpkg-shlibdeps finds the package's Depends (test_package.py)
+  libssl-dev openssl icc-profiles-free                                            # signing (CMS), PDF/A's sRGB profile
+  default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java        # tests: PDFBox Preflight (PDF/A-1b)
 )
 
 missing=()

@@ -28,6 +28,7 @@
 #include "pipeline/cli/watch_command.hpp"
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/output_path.hpp"
+#include "pipeline/cli/sign_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/dump.hpp"
@@ -35,6 +36,7 @@
 #include "pipeline/layout/page_break.hpp"
 #include "pipeline/layout/page_numbers.hpp"
 #include "pipeline/layout/invariants.hpp"
+#include "pipeline/pdf/pdfa.hpp"
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/resolve/dump.hpp"
 #include "pipeline/resolve/limits.hpp"
@@ -54,10 +56,13 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 
 Usage:
   vanban build [options] [--] <document>...
+               [--pdfa 1b|2b|3b]
   vanban check [--final] [--styles DIR] [--] <document>...
   vanban schema [document|part|style]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
+  vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
+  vanban verify <file.pdf> [--json] [--ca CA.pem]
   vanban --help
   vanban --version
 
@@ -95,6 +100,8 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
                       symbolic link is written through to its target). Never
                       an input of the build, a device, a FIFO or a folder.
   --final             check as a final document (placeholders are errors)
+  --pdfa 1b|2b|3b     build: write PDF/A-1b, -2b or -3b (XMP metadata, sRGB
+                      output intent)
   --dump=styled       build: print the styled document (every text with its
                       size, weight and slant, before shaping) instead of a PDF
                       (no -o)
@@ -128,6 +135,7 @@ struct Options {
   std::string output;
   std::string dump;
   std::string styles_dir;
+  int pdfa_part = 0;  ///< --pdfa: 1, 2, 3 (0: a plain PDF)
   /// End the process as soon as the PDF is written (a single build; see finish_now).
   bool exit_when_written = false;
 };
@@ -278,6 +286,7 @@ int build(const Options& opt, std::ostream& err = std::cerr) {
           meta.title = doc.title.plain();
           meta.author = doc.header.issuer;
           if (const auto t = creation_time(doc)) meta.created = *t;
+          meta.pdfa_part = opt.pdfa_part;
           const std::string output = opt.output.empty() ? cli::default_output(opt.document) : opt.output;
           cli::refuse_output_path(output, cli::build_inputs(doc, st, fonts, paged));
           const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
@@ -420,6 +429,12 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
       if (given) return usage_error(name + " is given twice");
       given = true;
       (output ? opt.output : opt.styles_dir) = value;
+    } else if (a == "--pdfa" || a.rfind("--pdfa=", 0) == 0) {
+      const bool eq = a.size() > 6;
+      const auto part = eq ? pdf::parse_pdfa_level(a.substr(7))
+                           : (i + 1 < args.size() ? pdf::parse_pdfa_level(args[++i]) : std::nullopt);
+      if (!part) return usage_error("--pdfa takes 1b, 2b or 3b");
+      opt.pdfa_part = *part;
     } else if (a == "--final") {
       opt.final_mode = true;
     } else if (a.rfind("--dump=", 0) == 0) {
@@ -436,6 +451,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   }
   if (opt.command == "check" && output_given) return usage_error("check writes no PDF: -o is for build");
   if (opt.command == "check" && !opt.dump.empty()) return usage_error("--dump is for build");
+  if (opt.command == "check" && opt.pdfa_part != 0) return usage_error("check writes no PDF: --pdfa is for build");
   if (!opt.dump.empty() && output_given) return usage_error("--dump prints to the standard output: it takes no -o");
   if (output_given) {
     const std::string last = fs::path(opt.output).filename().string();
@@ -472,6 +488,7 @@ int main(int argc, char** argv) {
       opt.styles_dir = w.styles_dir;
       return build(opt, err);
     });
+  if (args[0] == "sign" || args[0] == "verify") return cli::run_sign_command(argv);
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];

@@ -33,6 +33,7 @@
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/font_embed.hpp"
 #include "pipeline/pdf/objects.hpp"
+#include "pipeline/pdf/pdfa.hpp"
 
 namespace vanban::pdf {
 
@@ -78,7 +79,8 @@ struct ImageStreams {
 };
 
 /// Type0 + CIDFontType2 + FontDescriptor + FontFile2 + ToUnicode; returns the Type0 font.
-ObjNum add_font(PdfFile& file, const FontStreams& fs) {
+/// With `with_cid_set` (PDF/A-1), the descriptor also lists the CIDs present (/CIDSet).
+ObjNum add_font(PdfFile& file, const FontStreams& fs, bool with_cid_set) {
   const EmbeddedFont& e = fs.font;
   const ObjNum font_file = file.reserve(), desc = file.reserve(), cid = file.reserve(), to_unicode = file.reserve(),
                type0 = file.reserve();
@@ -87,18 +89,23 @@ ObjNum add_font(PdfFile& file, const FontStreams& fs) {
                     fs.file.bytes());
   Array bbox;
   for (const std::int32_t v : e.bbox) bbox.integer(v);
-  file.write_object(desc, Dict()
-                              .name("Type", "FontDescriptor")
-                              .name("FontName", e.base_font)
-                              .integer("Flags", e.flags)
-                              .raw("FontBBox", bbox.str())
-                              .real("ItalicAngle", e.italic_angle)
-                              .integer("Ascent", e.ascent)
-                              .integer("Descent", e.descent)
-                              .integer("CapHeight", e.cap_height)
-                              .integer("StemV", e.stem_v)
-                              .ref("FontFile2", font_file)
-                              .str());
+  Dict descriptor;
+  descriptor.name("Type", "FontDescriptor")
+      .name("FontName", e.base_font)
+      .integer("Flags", e.flags)
+      .raw("FontBBox", bbox.str())
+      .real("ItalicAngle", e.italic_angle)
+      .integer("Ascent", e.ascent)
+      .integer("Descent", e.descent)
+      .integer("CapHeight", e.cap_height)
+      .integer("StemV", e.stem_v)
+      .ref("FontFile2", font_file);
+  if (with_cid_set) {
+    const ObjNum set = file.reserve();
+    file.write_stream(set, "", cid_set(e.glyphs.width.size()));
+    descriptor.ref("CIDSet", set);
+  }
+  file.write_object(desc, descriptor.str());
   // CIDs are the subset's gids, 0..n-1 without gaps: one run [0 [w0 w1 ...]] covers them.
   Array widths;
   for (const double w : e.glyphs.width) widths.number(w, kWidthDecimals);
@@ -382,9 +389,13 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontS
 
   const ObjNum catalog = file.reserve(), page_tree = file.reserve(), info = file.reserve();
   std::vector<ObjNum> font_refs(fonts.fonts.size(), 0);
-  for (const std::size_t f : s.font_ids) font_refs[f] = add_font(file, *s.embedded[f]);
+  for (const std::size_t f : s.font_ids) font_refs[f] = add_font(file, *s.embedded[f], meta.pdfa_part == 1);
   std::vector<ObjNum> image_refs;
-  for (const auto& im : s.images) image_refs.push_back(add_image(file, im));
+  for (const auto& im : s.images) {
+    if (meta.pdfa_part == 1 && im.alpha.size != 0)  // (PDF/A-2 and -3 allow soft masks)
+      throw std::runtime_error("PDF/A-1 forbids transparency, and an image has an alpha channel: use --pdfa 2b");
+    image_refs.push_back(add_image(file, im));
+  }
   const std::vector<ObjNum> pages = add_pages(file, doc, s, page_tree, font_refs, image_refs);
   Array kids;
   for (const ObjNum p : pages) kids.ref(p);
@@ -401,6 +412,10 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontS
   if (outline != 0) c.ref("Outlines", outline).name("PageMode", "UseOutlines");
   c.raw("ViewerPreferences", "<</DisplayDocTitle true>>");  // title bar shows /Title, not the file name
   if (!meta.lang.empty()) c.literal("Lang", meta.lang);
+  if (meta.pdfa_part != 0) {
+    const PdfaObjects a = add_pdfa_objects(file, meta);
+    c.ref("Metadata", a.metadata).raw("OutputIntents", Array().ref(a.output_intent).str());
+  }
   file.write_object(catalog, c.str());
   return file.finish(catalog, info);
 }

@@ -22,6 +22,8 @@ struct Metadata {
   /// Seconds since the epoch, UTC (document date or SOURCE_DATE_EPOCH); none: no dates are written,
   /// so that the output never depends on the clock.
   std::optional<std::int64_t> created;
+  /// PDF/A part (1, 2, 3; conformance B) to conform to, 0 for a plain PDF (see pdfa.hpp).
+  int pdfa_part = 0;
 };
 
 /// A PDF date string for `seconds` since the epoch, UTC: "D:YYYYMMDDHHmmSS+00'00'".

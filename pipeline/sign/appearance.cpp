@@ -1,0 +1,80 @@
+#include "pipeline/sign/appearance.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include <fontconfig/fontconfig.h>
+
+namespace vanban::sign {
+namespace {
+
+using namespace PoDoFo;
+
+constexpr double kTextSize = 10;  // pt: NĐ 30 prescribes size 10 for the signature's details
+
+/// The scale that fits `w` × `h` into `box_w` × `box_h`, keeping the proportions.
+double fit(double w, double h, double box_w, double box_h) {
+  if (w <= 0 || h <= 0) return 1;
+  return std::min(box_w / w, box_h / h);
+}
+
+/// The file fontconfig gives for `family` (as fc-match does: Times New Roman, else its
+/// configured substitute, e.g. Liberation Serif). PoDoFo's own lookup does not apply the
+/// substitutions and picked an unrelated face.
+std::string font_file(const char* family) {
+  std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)> pattern(
+      FcNameParse(reinterpret_cast<const FcChar8*>(family)), &FcPatternDestroy);
+  if (!pattern) return {};
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  std::unique_ptr<FcPattern, decltype(&FcPatternDestroy)> match(FcFontMatch(nullptr, pattern.get(), &result),
+                                                                &FcPatternDestroy);
+  FcChar8* file = nullptr;
+  if (!match || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return {};
+  return reinterpret_cast<const char*>(file);
+}
+
+}  // namespace
+
+void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, double height, const AppearanceSpec& spec) {
+  PdfPainter painter;
+  painter.SetPage(&appearance);
+  const double text_height = static_cast<double>(spec.lines.size()) * kTextSize * 1.2;
+  const double art_height = std::max(0.0, height - text_height);  // the images above the text
+  double image_left = 0, image_width = width;
+  if (!spec.image.empty()) {
+    PdfImage image(&doc);
+    image.LoadFromPng(spec.image.c_str());
+    const double s = fit(image.GetWidth(), image.GetHeight(), width, art_height);
+    image_width = image.GetWidth() * s;
+    image_left = (width - image_width) / 2;
+    painter.DrawImage(image_left, text_height + (art_height - image.GetHeight() * s) / 2, &image, s, s);
+  }
+  if (!spec.seal.empty()) {
+    PdfImage seal(&doc);
+    seal.LoadFromPng(spec.seal.c_str());
+    const double d = spec.seal_diameter > 0 ? spec.seal_diameter : std::min(width, art_height);
+    const double s = fit(seal.GetWidth(), seal.GetHeight(), d, d);
+    // The seal's right edge at a third of the signature image: it covers the left third.
+    const double x = std::max(0.0, image_left + image_width / 3 - d);
+    painter.DrawImage(x, text_height + (art_height - d) / 2, &seal, s, s);
+  }
+  if (!spec.lines.empty()) {
+    const std::string file = font_file("Times New Roman");
+    PdfFont* font = doc.CreateFontSubset("Times New Roman", false, false, false,
+                                         PdfEncodingFactory::GlobalIdentityEncodingInstance(),
+                                         file.empty() ? nullptr : file.c_str());
+    font->SetFontSize(static_cast<float>(kTextSize));
+    painter.SetFont(font);
+    painter.SetColor(0, 0, 0);
+    double y = text_height - kTextSize;
+    for (const std::string& line : spec.lines) {
+      painter.DrawText(0, y + 2, PdfString(reinterpret_cast<const pdf_utf8*>(line.c_str())));
+      y -= kTextSize * 1.2;
+    }
+  }
+  painter.FinishPage();
+}
+
+}  // namespace vanban::sign

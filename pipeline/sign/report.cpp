@@ -1,0 +1,91 @@
+// The two forms of `vanban verify`'s report: text for people, JSON for machines.
+#include <sstream>
+
+#include "pipeline/sign/sign.hpp"
+#include "pipeline/sign/verify.hpp"
+
+namespace vanban::sign {
+namespace {
+
+/// A JSON string literal (quotes, backslashes and control characters escaped; UTF-8 kept).
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+std::string signing_time(const SignatureReport& s) {
+  return s.cms.signing_time ? vietnam_iso_time(*s.cms.signing_time) : std::string();
+}
+
+/// What follows the signature: nothing, or revisions that later signatures cover.
+std::string later_changes(const SignatureReport& s, const VerifyReport& r) {
+  if (s.whole_file) return "the whole file";
+  const int later = r.revisions - s.revision;
+  return "revision " + std::to_string(s.revision) + " of " + std::to_string(r.revisions) + "; " +
+         std::to_string(later) + (later == 1 ? " later revision" : " later revisions") +
+         (r.signatures.back().whole_file ? ", covered by later signatures" : ", NOT covered by any signature");
+}
+
+}  // namespace
+
+std::string format_report(const VerifyReport& r) {
+  std::ostringstream out;
+  if (r.signatures.empty()) out << r.file << ": no signatures\n";
+  for (std::size_t i = 0; i < r.signatures.size(); ++i) {
+    const SignatureReport& s = r.signatures[i];
+    out << "signature " << i + 1 << " of " << r.signatures.size() << ": " << s.field << '\n';
+    out << "  signer:       " << (s.cms.signer.empty() ? "(unknown)" : s.cms.signer);
+    if (!s.cms.organisation.empty()) out << " (" << s.cms.organisation << ')';
+    out << "\n  signing time: " << (s.cms.signing_time ? signing_time(s) : "(none signed) " + s.claimed_time) << '\n';
+    out << "  format:       " << (s.level.empty() ? s.sub_filter : s.level) << '\n';
+    if (!s.reason.empty()) out << "  reason:       " << s.reason << '\n';
+    if (!s.location.empty()) out << "  location:     " << s.location << '\n';
+    if (s.range_ok) out << "  covers:       " << (s.whole_file ? "revision " + std::to_string(s.revision) + " of " +
+                                                                       std::to_string(r.revisions) + ", the whole file"
+                                                                 : later_changes(s, r)) << '\n';
+    out << "  bytes:        " << (s.cms.intact ? "intact" : "NOT INTACT") << '\n';
+    if (r.trust_checked) out << "  certificate:  " << (s.cms.trusted ? "trusted" : "NOT TRUSTED") << '\n';
+    if (!s.cms.problem.empty()) out << "  problem:      " << s.cms.problem << '\n';
+  }
+  out << (r.valid() ? "valid" : "NOT VALID") << ": " << r.signatures.size() << " signature(s), " << r.revisions
+      << " revision(s)";
+  if (!r.trust_checked) out << "; certificates not checked against a trust list (--ca)";
+  out << '\n';
+  return out.str();
+}
+
+std::string format_report_json(const VerifyReport& r) {
+  std::ostringstream out;
+  out << "{\"file\": " << json_string(r.file) << ", \"revisions\": " << r.revisions
+      << ", \"valid\": " << (r.valid() ? "true" : "false") << ", \"trust_checked\": " << (r.trust_checked ? "true" : "false")
+      << ", \"signatures\": [";
+  for (std::size_t i = 0; i < r.signatures.size(); ++i) {
+    const SignatureReport& s = r.signatures[i];
+    out << (i ? ", " : "") << "{\"field\": " << json_string(s.field) << ", \"signer\": " << json_string(s.cms.signer)
+        << ", \"organisation\": " << json_string(s.cms.organisation) << ", \"signing_time\": " << json_string(signing_time(s))
+        << ", \"claimed_time\": " << json_string(s.claimed_time) << ", \"sub_filter\": " << json_string(s.sub_filter)
+        << ", \"level\": " << json_string(s.level) << ", \"reason\": " << json_string(s.reason)
+        << ", \"location\": " << json_string(s.location) << ", \"revision\": " << s.revision
+        << ", \"whole_file\": " << (s.whole_file ? "true" : "false") << ", \"range_ok\": " << (s.range_ok ? "true" : "false")
+        << ", \"intact\": " << (s.cms.intact ? "true" : "false") << ", \"trusted\": "
+        << (r.trust_checked ? (s.cms.trusted ? "true" : "false") : "null") << ", \"problem\": " << json_string(s.cms.problem)
+        << '}';
+  }
+  out << "]}\n";
+  return out.str();
+}
+
+}  // namespace vanban::sign

@@ -1,0 +1,157 @@
+// vanban-sign: the `vanban sign` and `vanban verify` commands. A program of its own, which
+// `vanban` runs (exec) for these commands, so that PoDoFo and OpenSSL (and the 3-4 ms their
+// libraries take to load) stay out of every `vanban build`.
+// Exit 0 = done/valid, 1 = bad input or a signature that does not hold, 2 = bad usage.
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/diagnostic.hpp"
+#include "pipeline/pdf/write.hpp"
+#include "pipeline/sign/pdf_read.hpp"
+#include "pipeline/sign/sign.hpp"
+#include "pipeline/sign/verify.hpp"
+
+using namespace vanban;
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage:
+  vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12> [--password-file FILE]
+              [--reason TEXT] [--location TEXT] [--field NAME]
+              [--image SIGNATURE.png] [--seal SEAL.png --seal-diameter MM]
+  vanban verify <file.pdf> [--json] [--ca CA.pem]
+
+sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
+         key and certificate of a PKCS#12 file, as an incremental update: the
+         input's bytes, and any signature already in it, are kept as they are.
+         The password is read from --password-file (its first line) or from
+         the VANBAN_P12_PASSWORD environment variable, never from the command
+         line. The output is written to a temporary file and renamed.
+         The signature goes into the document's empty signature field (the
+         one named by --field, else the first), keeping its place on the
+         page; a document without one gets an invisible signature.
+         In a field, --image draws the signer's signature image, centred;
+         --seal the organisation's seal (MM wide, 36 if not given) over the
+         left third of it, with the organisation's name and the signing time
+         (ISO 8601, +07:00) in 10 pt below (NĐ 30/2020, Phụ lục I).
+verify   Checks every signature: the bytes it covers are intact, its range
+         ends at a revision of the file, and the last one covers the whole
+         file. --ca checks each signer's certificate against the PEM trust
+         list too. Exit 0 only when everything holds; --json prints the
+         report as JSON.
+)";
+
+int usage_error(const std::string& message) {
+  std::cerr << "vanban: " << message << "\nTry `vanban sign --help`.\n";
+  return 2;
+}
+
+/// The PKCS#12 password: the first line of `file`, else $VANBAN_P12_PASSWORD.
+std::optional<std::string> read_password(const std::string& file) {
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) fail({file, 0, 0}, "cannot read the password file");
+    std::string line;
+    std::getline(in, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+  }
+  if (const char* env = std::getenv("VANBAN_P12_PASSWORD")) return std::string(env);
+  return std::nullopt;
+}
+
+/// Takes the value of option args[i] into `into`; false when there is none.
+bool take(const std::vector<std::string>& args, std::size_t& i, std::string& into) {
+  if (i + 1 >= args.size()) return false;
+  into = args[++i];
+  return true;
+}
+
+int run_sign(const std::vector<std::string>& args) {
+  std::string input, output, p12, password_file, seal_mm = "36";
+  sign::SignOptions options;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    bool ok = true;
+    if (a == "-h" || a == "--help") return std::cout << kUsage, 0;
+    if (a == "-o" || a == "--output") ok = take(args, i, output);
+    else if (a == "--p12") ok = take(args, i, p12);
+    else if (a == "--password-file") ok = take(args, i, password_file);
+    else if (a == "--reason") ok = take(args, i, options.reason);
+    else if (a == "--location") ok = take(args, i, options.location);
+    else if (a == "--field") ok = take(args, i, options.field);
+    else if (a == "--image") ok = take(args, i, options.appearance.image);
+    else if (a == "--seal") ok = take(args, i, options.appearance.seal);
+    else if (a == "--seal-diameter") ok = take(args, i, seal_mm);
+    else if (a == "--password" || a.rfind("--password=", 0) == 0)
+      return usage_error("passwords are never taken from the command line (other users can see it); use "
+                         "--password-file or VANBAN_P12_PASSWORD");
+    else if (!a.empty() && a[0] == '-') return usage_error("unknown option `" + a + "`");
+    else if (input.empty()) input = a;
+    else return usage_error("sign takes one input PDF");
+    if (!ok) return usage_error(a + " needs a value");
+  }
+  if (input.empty() || output.empty() || p12.empty()) return usage_error("sign needs <in.pdf>, -o <out.pdf> and --p12 <key.p12>");
+  const std::optional<std::string> password = read_password(password_file);
+  if (!password) return usage_error("no password for " + p12 + ": set VANBAN_P12_PASSWORD or give --password-file");
+  options.signing_time = static_cast<std::int64_t>(std::time(nullptr));
+  const sign::Credentials signer = sign::load_credentials(p12, *password, options.signing_time);
+  if (!options.appearance.seal.empty()) {
+    char* end = nullptr;
+    const double mm = std::strtod(seal_mm.c_str(), &end);
+    if (end == seal_mm.c_str() || *end != '\0' || mm <= 0 || mm > 100) return usage_error("--seal-diameter takes millimetres, e.g. 36");
+    options.appearance.seal_diameter = mm * 72 / 25.4;
+    std::string organisation = sign::subject_organisation(signer.certificate.get());
+    if (organisation.empty()) organisation = sign::subject_name(signer.certificate.get());
+    options.appearance.lines = {organisation, sign::vietnam_iso_time(options.signing_time)};
+  }
+  pdf::write_file_atomically(output, sign::sign_pdf(input, signer, options));
+  std::cerr << "signed " << output << " as " << sign::subject_name(signer.certificate.get()) << " at "
+            << sign::vietnam_iso_time(options.signing_time) << '\n';
+  return 0;
+}
+
+int run_verify(const std::vector<std::string>& args) {
+  std::string file, ca;
+  bool json = false;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") return std::cout << kUsage, 0;
+    if (a == "--json") json = true;
+    else if (a == "--ca") {
+      if (!take(args, i, ca)) return usage_error("--ca needs a value");
+    } else if (!a.empty() && a[0] == '-') return usage_error("unknown option `" + a + "`");
+    else if (file.empty()) file = a;
+    else return usage_error("verify takes one PDF");
+  }
+  if (file.empty()) return usage_error("verify needs a PDF");
+  const sign::VerifyReport report = sign::verify_pdf(file, ca);
+  std::cout << (json ? sign::format_report_json(report) : sign::format_report(report));
+  return report.valid() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help") return std::cout << kUsage, args.empty() ? 2 : 0;
+  try {
+    if (args[0] == "sign") {
+      const int status = run_sign(args);
+      sign::release_podofo_globals();
+      return status;
+    }
+    if (args[0] == "verify") return run_verify(args);
+    return usage_error("unknown command `" + args[0] + "`");
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << format(d) << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "vanban: error: " << e.what() << '\n';
+    return 1;
+  }
+}
