@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "pipeline/check/check.hpp"
+#include "pipeline/cli/import_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/flow.hpp"
@@ -39,6 +40,7 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 Usage:
   vanban build <document>... [-o FILE.pdf] [--dump=lines|pages] [--final] [--styles DIR]
   vanban check <document>... [--final] [--styles DIR]
+  vanban import <file.txt|file.docx> -o <folder>
   vanban --help
   vanban --version
 
@@ -58,6 +60,9 @@ check      Check a document against its style's conventions without building
            (warnings; errors with --final or `status: final`). Every finding
            names file:line:column and the rule it comes from. `build` runs the
            same checks first and refuses to build when one is an error.
+
+import     Turn a .txt or .docx file (.doc/.odt through LibreOffice) into a
+           document folder that builds; see `vanban import --help`.
 
 Options:
   -o, --output FILE   where to write the PDF
@@ -352,6 +357,7 @@ int main(int argc, char** argv) {
     std::cout << "vanban " << VANBAN_VERSION << '\n';
     return 0;
   }
+  if (args[0] == "import") return cli::run_import(args);
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];
