@@ -43,15 +43,17 @@ OutBlock table_block(Context& cx, const Table& t) {
       cells.resize(width);
     }
     if (r == 0 && t.rows.size() > 1 && cx.docx && all_bold(t.rows[0])) {
-      for (std::string& c : cells) c = escape_markup(squeeze_spaces(c));  // the header row is bold by style
+      // The style draws the header row bold: its cells are written without the markup.
+      for (std::size_t k = 0; k < cells.size() && k < t.rows[0].size(); ++k) {
+        std::string plain;
+        for (const Paragraph& p : t.rows[0][k].paragraphs) plain += (plain.empty() || p.plain.empty() ? "" : " ") + p.plain;
+        cells[k] = escape_markup(plain);
+      }
       b.columns = std::move(cells);
     } else {
       b.rows.push_back(std::move(cells));
     }
   }
-  // The style draws the header row bold: drop a `**` that wraps a whole header cell.
-  for (std::string& c : b.columns)
-    if (c.size() > 4 && c.rfind("**", 0) == 0 && c.compare(c.size() - 2, 2, "**") == 0) c = c.substr(2, c.size() - 4);
   if (t.borderless) cx.warn(t.pos, "", "a borderless table (a layout grid) in the body, imported as a table");
   return b;
 }

@@ -14,4 +14,7 @@ namespace vanban::importer {
 /// `notes` gets a line per legacy-font conversion made.
 Source read_docx(const std::string& path, std::vector<std::string>& notes);
 
+/// Whether the file starts like an OLE compound file (.doc, or an encrypted .docx).
+bool is_compound_file(const std::string& path);
+
 }  // namespace vanban::importer

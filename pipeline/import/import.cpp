@@ -13,10 +13,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "pipeline/import/convert.hpp"
 #include "pipeline/import/docx_reader.hpp"
 #include "pipeline/import/recognize.hpp"
 #include "pipeline/import/text_reader.hpp"
 #include "pipeline/import/yaml_writer.hpp"
+#include "pipeline/text/unicode.hpp"
 
 namespace vanban::importer {
 namespace fs = std::filesystem;
@@ -37,6 +39,12 @@ std::string read_bytes(const std::string& path) {
     if (bytes.size() > kMaxTextBytes) fail({path, 0, 0}, "the file is larger than 64 MB", "split it, or import the .docx");
   }
   return bytes;
+}
+
+bool is_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  return in.read(magic, 4) && std::string_view(magic, 4) == std::string_view("PK\x03\x04", 4);
 }
 
 std::string extension(const std::string& path) {
@@ -99,18 +107,36 @@ OutDocument recognise(const Source& src, std::vector<Finding>& findings, Paragra
   return doc;
 }
 
-Source read_source(const std::string& input, std::vector<std::string>& notes) {
+Source read_source(const std::string& input, std::vector<std::string>& notes, std::optional<text::Legacy> encoding) {
   const std::string ext = extension(input);
-  std::string head;
-  {
-    std::ifstream in(input, std::ios::binary);
-    char buf[4] = {};
-    if (in.read(buf, 4) || in.gcount() > 0) head.assign(buf, static_cast<std::size_t>(in.gcount()));
+  std::error_code ec;
+  if (!fs::exists(input, ec)) fail({input, 0, 0}, "no such file");
+  if (needs_conversion(ext)) {
+    char work[] = "/tmp/vanban-import-XXXXXX";
+    if (!::mkdtemp(work)) throw std::runtime_error(std::string("cannot create a temporary folder: ") + std::strerror(errno));
+    try {
+      Source src = read_docx(convert_to_docx(input, work), notes);
+      src.file = input;
+      notes.push_back("converted " + input + " to .docx with LibreOffice (soffice --headless --convert-to docx)");
+      fs::remove_all(work, ec);
+      return src;
+    } catch (...) {
+      fs::remove_all(work, ec);
+      throw;
+    }
   }
-  if (ext == ".docx" || head == "PK\x03\x04") return read_docx(input, notes);
+  if (ext == ".docx" || is_zip(input) || is_compound_file(input)) return read_docx(input, notes);
   std::string bytes = read_bytes(input);
   if (bytes.empty() || bytes.find_first_not_of(" \t\r\n") == std::string::npos)
     fail({input, 0, 0}, "the file is empty", "give the document's .txt or .docx file");
+  if (encoding || !text::valid_utf8(bytes)) {
+    const auto legacy = encoding ? encoding : text::guess_legacy(bytes);
+    if (legacy) {
+      bytes = text::legacy_to_utf8(bytes, *legacy);
+      notes.push_back("read " + input + " as " + std::string(text::legacy_name(*legacy)) + " text, converted to Unicode" +
+                      (encoding ? "" : " (guessed; name another with --encoding tcvn3|vni|cp1258)"));
+    }
+  }
   return read_text(bytes, input);
 }
 
@@ -124,9 +150,9 @@ std::vector<std::pair<std::string, std::string>> content_files(const OutDocument
   return files;
 }
 
-ImportResult import_file(const std::string& input, const std::string& output) {
+ImportResult import_file(const std::string& input, const std::string& output, std::optional<text::Legacy> encoding) {
   ImportResult result;
-  const Source src = read_source(input, result.notes);
+  const Source src = read_source(input, result.notes, encoding);
   const bool docx = src.lines.empty();  // only the text reader keeps lines
   const OutDocument doc = recognise(src, result.findings, result.counts, docx);
   const auto files = content_files(doc, fs::path(input).filename().string());
