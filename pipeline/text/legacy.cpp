@@ -2,6 +2,7 @@
 // VNI-Windows and Windows-1258.
 #include "pipeline/text/legacy.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <iterator>
@@ -110,6 +111,24 @@ std::string legacy_to_utf8(std::string_view bytes, Legacy encoding, bool capital
     }
     out += c;
   }
+  if (encoding == Legacy::tcvn3 && !capitals) {
+    // TCVN3 text saved without its fonts: a word whose plain letters are all capitals was
+    // set in a capitals font, so its toned letters are capitals too ("BáO" -> "BÁO").
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= out.size(); ++k) {
+      if (k < out.size() && out[k] != U' ' && out[k] != U'\n' && out[k] != U'\t') continue;
+      bool upper_ascii = false, lower_ascii = false;
+      for (std::size_t m = start; m < k; ++m) {
+        upper_ascii = upper_ascii || (out[m] >= U'A' && out[m] <= U'Z');
+        lower_ascii = lower_ascii || (out[m] >= U'a' && out[m] <= U'z');
+      }
+      if (upper_ascii && !lower_ascii) {
+        const std::u32string word = upper(out.substr(start, k - start));
+        if (word.size() == k - start) std::copy(word.begin(), word.end(), out.begin() + static_cast<std::ptrdiff_t>(start));
+      }
+      start = k + 1;
+    }
+  }
   std::string utf8 = nfc(encode(out));
   return capitals ? nfc(to_upper(utf8)) : utf8;
 }
@@ -178,20 +197,72 @@ std::optional<Legacy> legacy_font(std::string_view font, bool* capitals) {
   return std::nullopt;
 }
 
+namespace {
+
+/// The vowel groups of Vietnamese syllables, toneless (facts of the language).
+constexpr std::u32string_view kVowelGroups[] = {
+    U"a", U"ă", U"â", U"e", U"ê", U"i", U"o", U"ô", U"ơ", U"u", U"ư", U"y", U"ai", U"ao", U"au", U"ay", U"âu", U"ây", U"eo",
+    U"êu", U"ia", U"iê", U"iu", U"oa", U"oă", U"oe", U"oi", U"oo", U"ôi", U"ơi", U"ua", U"uâ", U"uê", U"ui", U"uô", U"uơ",
+    U"uy", U"ưa", U"ưi", U"ưu", U"ươ", U"yê", U"iêu", U"oai", U"oao", U"oay", U"oeo", U"uây", U"uôi", U"uya", U"uyê", U"uyu",
+    U"ươi", U"ươu", U"yêu"};
+
+/// Whether a decoded word (NFC, lower case) reads as one Vietnamese syllable: one run of
+/// vowels that is a known vowel group (after "gi"/"qu" the first letter may belong to the
+/// initial), at most one tone, nothing left uncomposed.
+bool plausible_syllable(const std::u32string& word) {
+  std::u32string vowels;
+  int tones = 0, runs = 0;
+  bool in_vowels = false;
+  for (const char32_t c : decode(utf8proc_nfd(encode(word)))) {
+    if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323) {
+      if (!in_vowels) return false;
+      ++tones;
+      continue;
+    }
+    if (c == 0x302 || c == 0x306 || c == 0x31B) {
+      if (!in_vowels || vowels.empty()) return false;
+      vowels.back() = decode(nfc(encode(std::u32string{vowels.back(), c})))[0];
+      continue;
+    }
+    const bool vowel = std::u32string_view(U"aeiouy").find(c) != std::u32string_view::npos;
+    if (vowel && !in_vowels) ++runs;
+    in_vowels = vowel;
+    if (vowel) vowels += c;
+    else if (c >= 0x80 && c != U'đ') return false;
+  }
+  if (runs != 1 || tones > 1) return false;
+  const auto known = [](std::u32string_view v) {
+    for (const auto g : kVowelGroups)
+      if (g == v) return true;
+    return false;
+  };
+  return known(vowels) || (vowels.size() > 1 && known(std::u32string_view(vowels).substr(1)));
+}
+
+}  // namespace
+
 std::optional<Legacy> guess_legacy(std::string_view bytes) {
-  // Vietnamese letters beyond ASCII score one; symbols, letters of other languages and
-  // unknown bytes count against.
-  static const std::u32string kVietnamese = decode(
-      "àảãáạăằẳẵắặâầẩẫấậèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵđ"
-      "ÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬÈẺẼÉẸÊỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢÙỦŨÚỤƯỪỬỮỨỰỲỶỸÝỴĐ");
+  // Each encoding decodes the words that hold bytes above 0x7F; the one that turns the most
+  // of them into Vietnamese syllables wins.
   std::optional<Legacy> best;
   long best_score = 0;
   const std::string_view sample = bytes.substr(0, 1 << 16);
   for (const Legacy e : {Legacy::tcvn3, Legacy::vni, Legacy::cp1258}) {
     long score = 0;
-    for (const char32_t c : decode(legacy_to_utf8(sample, e))) {
-      if (c < 0x80 || c == U'“' || c == U'”' || c == U'…' || c == U'–' || c == 0xA0) continue;
-      score += kVietnamese.find(c) != std::u32string::npos ? 1 : -3;
+    std::size_t i = 0;
+    while (i < sample.size()) {
+      while (i < sample.size() && (sample[i] == ' ' || sample[i] == '\n' || sample[i] == '\r' || sample[i] == '\t')) ++i;
+      std::size_t j = i;
+      bool high = false;
+      while (j < sample.size() && sample[j] != ' ' && sample[j] != '\n' && sample[j] != '\r' && sample[j] != '\t')
+        high = static_cast<unsigned char>(sample[j++]) >= 0x80 || high;
+      if (high) {
+        std::u32string word;
+        for (const char32_t c : decode(to_lower(legacy_to_utf8(sample.substr(i, j - i), e))))
+          if (c >= 0x80 || (c >= U'a' && c <= U'z')) word += c;
+        score += plausible_syllable(word) ? 1 : -1;
+      }
+      i = j;
     }
     if (score > best_score) best_score = score, best = e;
   }

@@ -16,7 +16,8 @@ std::string_view legacy_name(Legacy encoding);
 
 /// Decodes `bytes` to UTF-8 NFC. TCVN3 has codes for small toned letters only: documents
 /// set capitals with them in a capitals font (.VnTimeH); `capitals` upper-cases the letters
-/// of such a run. A byte with no meaning in the encoding becomes U+FFFD.
+/// of such a run; without it, a word whose plain letters are all capitals is upper-cased
+/// whole (plain text has lost its fonts). A byte with no meaning in the encoding becomes U+FFFD.
 std::string legacy_to_utf8(std::string_view bytes, Legacy encoding, bool capitals = false);
 
 /// Encodes UTF-8 text (any normal form) in a legacy encoding, for tests and round trips.
