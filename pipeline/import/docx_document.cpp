@@ -38,7 +38,7 @@ struct Document {
 
   Document(const std::string& f, const std::map<std::string, int>& h, const RunDecoder& d) : file(f), headings(h), decode(d) {}
 
-  SourcePos here() const { return {file, number, 0}; }
+  SourcePos here() const { return {file, number, 1}; }
 
   void start(std::string_view n, const char** atts) {
     if (n == "del" || n == "Fallback") {
@@ -48,10 +48,10 @@ struct Document {
     if (skip) return;
     if (n == "p") {
       paragraphs.emplace_back();
-      paragraphs.back().p.pos = {file, ++number, 0};
+      paragraphs.back().p.pos = {file, ++number, 1};
     } else if (n == "tbl") {
       tables.emplace_back();
-      tables.back().t.pos = {file, number + 1, 0};
+      tables.back().t.pos = {file, number + 1, 1};
     } else if (n == "tr" && tables.size() == 1) {
       tables.back().t.rows.emplace_back();
     } else if (n == "tc" && tables.size() == 1 && !tables.back().t.rows.empty()) {

@@ -173,7 +173,7 @@ def test_party(f, vanban, tmp):
     table = part["sections"][0]["sections"][1]["body"][1]["table"]
     f.check(table.get("columns") == ["Chi bộ", "Chỉ tiêu", "Kết nạp"] and table["rows"][1] == ["Chi bộ thôn 2", "1", "……"],
             f"the bordered table, its bold first row as the header: {table}")
-    f.check(re.search(r"bao-cao-dang\.docx:\d+: warning: an image or drawing: not imported", err) is not None and "# not imported: an image" in text,
+    f.check(re.search(r"bao-cao-dang\.docx:\d+:1: warning: an image or drawing: not imported", err) is not None and "# not imported: an image" in text,
             "the image is reported with its place and kept as a comment")
     f.check("a footnote" in err and "# not imported: a footnote" in text, "the footnote is reported and kept as a comment")
     mine, hand = os.path.join(tmp, "dang.pdf"), os.path.join(tmp, "dang-hand.pdf")
