@@ -136,6 +136,8 @@ STATE = "".join([
     p("Sự cần thiết", style="Heading1"),
     p("Trường được xây dựng năm 2005, nhiều hạng mục đã xuống cấp."),
     p("Kinh phí", style="Heading1"),
+    p("Sơ đồ:", extra='<w:r><w:drawing><wps:txbx xmlns:wps="x"><w:txbxContent><w:p><w:r><w:t>Khu A: 4 phòng</w:t></w:r></w:p>'
+                      '</w:txbxContent></wps:txbx></w:drawing></w:r>'),
     p("Tổng kinh phí dự kiến ….. triệu đồng."),
     table([[[p(r("Nơi nhận:", b=True, i=True)), p("- Như trên;"), p("- Lưu: VT.")],
             [p(r("TM. ỦY BAN NHÂN DÂN", b=True), center=True), p(r("CHỦ TỊCH", b=True), center=True), p(r("Trần Văn Bình", b=True), center=True)]]],
@@ -205,14 +207,18 @@ def test_state(f, vanban, tmp):
     src = os.path.join(tmp, "to-trinh.docx")
     docx(src, STATE)
     out = os.path.join(tmp, "to-trinh-docx")
-    if import_file(f, vanban, src, out, "the State .docx") is None:
+    err = import_file(f, vanban, src, out, "the State .docx")
+    if err is None:
         return
+    f.check(re.search(r"to-trinh\.docx:\d+:1: warning: a text box", err) is not None, "the text box is reported with its place")
     doc = yaml.safe_load(open(os.path.join(out, "document.yaml"), encoding="utf-8"))
     f.check((doc["style"], doc["kind"], doc["title"], doc["header"].get("number"), doc["header"].get("code")) ==
             ("nha-nuoc", "to-trinh", "Về việc sửa chữa trường mầm non xã", 27, "TTr-UBND"), f"State letter: {doc}")
     part = yaml.safe_load(open(os.path.join(out, "noi-dung.yaml"), encoding="utf-8"))
     f.check(part["body"][0].get("paragraph", "").startswith("Kính gửi:"), f"Kính gửi kept: {part['body'][0]}")
     f.check([s["title"] for s in part.get("sections", [])] == ["Sự cần thiết", "Kinh phí"], "Word heading styles become sections")
+    text = open(os.path.join(out, "noi-dung.yaml"), encoding="utf-8").read()
+    f.check("# not imported: a text box (its text: Khu A: 4 phòng)" in text, "a text box is kept as a comment with its text")
     b = run(vanban, "build", out, "-o", os.path.join(tmp, "to-trinh-docx.pdf"), check=False)
     f.check(b.returncode == 0, f"the imported State letter builds ({b.stderr.decode('utf-8')[-400:]})")
 
@@ -243,6 +249,16 @@ def test_bad(f, vanban, tmp):
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("word/document.xml", b'<?xml version="1.0"?><w:document ' + W.encode() + b"><!--" + b" " * (80 << 20) + b"--></w:document>")
     cases["ZIP bomb"] = (path, "refused as a possible ZIP bomb")
+    path = os.path.join(tmp, "liar.docx")  # an entry that unpacks to more than its headers declare
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b'<?xml version="1.0"?><w:document ' + W.encode() + b"><!--" + b"x" * 100000 + b"--></w:document>")
+    data = bytearray(open(path, "rb").read())
+    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # uncompressed size in the local and central headers
+        at = data.find(sig)
+        size = int.from_bytes(data[at + offset:at + offset + 4], "little")
+        data[at + offset:at + offset + 4] = (size // 100).to_bytes(4, "little")
+    open(path, "wb").write(bytes(data))
+    cases["ZIP entry larger than declared"] = (path, "unpacks to more than it declares")
     path = os.path.join(tmp, "entities.docx")
     lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{k} "{("&lol" + (str(k - 1) if k > 1 else "") + ";") * 10}">' for k in range(1, 10)) + "]>"
