@@ -29,6 +29,7 @@
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/output_path.hpp"
 #include "pipeline/cli/sign_command.hpp"
+#include "pipeline/cli/import_command.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/dump.hpp"
@@ -63,6 +64,7 @@ Usage:
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
   vanban verify <file.pdf> [--json] [--ca CA.pem]
+  vanban import <file.txt|file.docx> -o <folder>
   vanban --help
   vanban --version
 
@@ -94,6 +96,9 @@ watch      Build the document, then build it again at each save of any file
            in its folder (parts, includes, images) or of its style file,
            printing the messages and how long each build took. A build that
            fails leaves the last good PDF in place. Ctrl-C stops.
+
+import     Turn a .txt or .docx file (.doc/.odt through LibreOffice) into a
+           document folder that builds; see `vanban import --help`.
 
 Options (a value may also follow `=`: --output=FILE, --styles=DIR):
   -o, --output FILE   build: where to write the PDF (a file, not a folder; a
@@ -489,6 +494,7 @@ int main(int argc, char** argv) {
       return build(opt, err);
     });
   if (args[0] == "sign" || args[0] == "verify") return cli::run_sign_command(argv);
+  if (args[0] == "import") return cli::run_import(args);
   if (args[0] != "build" && args[0] != "check") return usage_error("unknown command `" + args[0] + "`");
   Options opt;
   opt.command = args[0];

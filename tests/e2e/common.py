@@ -56,3 +56,11 @@ def write_file(path, text):
 
 def nfc_words(text):
     return unicodedata.normalize("NFC", text).split()
+
+
+def import_file(f, vanban, src, out, what):
+    """Runs `vanban import src -o out`; checks it exits 0; returns its stderr, or None when it failed."""
+    p = run(vanban, "import", src, "-o", out, check=False)
+    err = p.stderr.decode("utf-8")
+    f.check(p.returncode == 0, f"{what} imports (exit {p.returncode}: {err[-1500:]})")
+    return err if p.returncode == 0 else None
