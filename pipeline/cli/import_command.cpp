@@ -2,6 +2,8 @@
 // decision with the source line under it, then a summary of where the paragraphs went.
 #include "pipeline/cli/import_command.hpp"
 
+#include "pipeline/text/unicode.hpp"
+
 #include <iostream>
 
 #include "pipeline/import/import.hpp"
@@ -27,7 +29,7 @@ See docs/import.md.
 std::string shorten(const std::string& s) {
   if (s.size() <= 110) return s;
   std::size_t cut = 100;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && text::is_continuation(static_cast<unsigned char>(s[cut]))) --cut;
   return s.substr(0, cut) + "…";
 }
 

@@ -78,7 +78,7 @@ int letter_value(std::string_view letter) {
 
 std::optional<PartMark> part_mark(std::string_view plain) {
   std::size_t head = std::min<std::size_t>(plain.size(), 64);
-  while (head < plain.size() && head > 0 && (static_cast<unsigned char>(plain[head]) & 0xC0) == 0x80) --head;
+  while (head < plain.size() && head > 0 && text::is_continuation(static_cast<unsigned char>(plain[head]))) --head;
   const std::string up = upper_nfc(plain.substr(0, head));
   if (up.rfind("PHẦN ", 0) != 0) return std::nullopt;
   std::string_view s(up);

@@ -19,7 +19,7 @@ int chars_before(std::string_view line, std::size_t byte) {
   int n = 0;
   for (std::size_t i = 0; i < byte && i < line.size(); ++i)
     if (line[i] == '\t') n = (n / 8 + 1) * 8;
-    else if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++n;
+    else if (!text::is_continuation(static_cast<unsigned char>(line[i]))) ++n;
   return n;
 }
 

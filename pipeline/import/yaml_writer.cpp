@@ -1,6 +1,8 @@
 // content-format YAML out of an OutDocument: quoting, wrapping, the nesting of blocks.
 #include "pipeline/import/yaml_writer.hpp"
 
+#include "pipeline/text/unicode.hpp"
+
 #include <cstdio>
 
 namespace vanban::importer {
@@ -21,9 +23,7 @@ bool needs_quotes(std::string_view s) {
 }
 
 std::size_t chars(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  return text::count_code_points(s);
 }
 
 /// Splits `text` into lines no wider than the width where a space allows it. In plain
@@ -34,7 +34,7 @@ std::vector<std::string_view> wrap(std::string_view text, std::size_t first_room
   while (chars(text) > avail) {
     std::size_t cut = std::string_view::npos, count = 0;
     for (std::size_t i = 0; i < text.size() && count <= avail; ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+      if (!text::is_continuation(static_cast<unsigned char>(text[i]))) ++count;
       if (text[i] != ' ' || i + 1 >= text.size() || text[i + 1] == ' ' || i == 0 || text[i - 1] == ' ') continue;
       if (plain && std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text[i + 1]) != std::string_view::npos) continue;
       if (!plain && text[i - 1] == '\\') continue;

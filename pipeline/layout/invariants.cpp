@@ -1,6 +1,8 @@
 /// No text off the page, none on top of other text (see invariants.hpp).
 #include "pipeline/layout/invariants.hpp"
 
+#include "pipeline/text/unicode.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -45,7 +47,7 @@ std::string quote(const TextRun& run) {
   std::string t = run.text;
   if (t.size() > 80) {
     std::size_t cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && text::is_continuation(static_cast<unsigned char>(t[cut]))) --cut;
     t = t.substr(0, cut) + "…";
   }
   return "“" + t + "”";

@@ -1,6 +1,8 @@
 /// The atomic file write: a temporary beside the output, synced, renamed (see write.hpp).
 #include "pipeline/pdf/write.hpp"
 
+#include "pipeline/text/unicode.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
@@ -107,7 +109,7 @@ constexpr int kTemporarySlots = 64;
 Temporary open_temporary(const std::filesystem::path& dir, const std::string& name, const FailFn& fail) {
   std::size_t keep = std::min<std::size_t>(name.size(), 200);
   if (keep < name.size())  // cut before a whole character
-    while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
+    while (keep > 0 && text::is_continuation(static_cast<unsigned char>(name[keep]))) --keep;
   const std::string prefix = "." + name.substr(0, keep) + ".tmp-";
   int last_error = 0;
   for (int k = 0; k < kTemporarySlots; ++k) {
