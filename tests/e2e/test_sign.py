@@ -69,16 +69,23 @@ def make_pki(d):
             "-passout", "pass:" + PASSWORD["VANBAN_P12_PASSWORD"], cwd=d)
 
 
+def der_prefix(padded):
+    """The DER value at the start of `padded` (a /Contents string padded with zeros), cut by
+    its own length: stripping the zeros would also cut a signature that ends in a 0x00 byte."""
+    if padded[1] < 0x80:
+        return padded[:2 + padded[1]]
+    n = padded[1] & 0x7F
+    return padded[:2 + n + int.from_bytes(padded[2:2 + n], "big")]
+
+
 def signatures(path):
     """(signed bytes, DER) for each /ByteRange of the file, read with regular expressions only."""
     data = open(path, "rb").read()
     out = []
     for m in re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data):
         a, b, c, d = (int(x) for x in m.groups())
-        hexdigits = data[a + b + 1:c - 1].rstrip(b"0")
-        if len(hexdigits) % 2:
-            hexdigits += b"0"
-        out.append((data[a:a + b] + data[c:c + d], bytes.fromhex(hexdigits.decode())))
+        padded = bytes.fromhex(data[a + b + 1:c - 1].decode())
+        out.append((data[a:a + b] + data[c:c + d], der_prefix(padded)))
     return out
 
 
