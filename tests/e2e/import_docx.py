@@ -155,11 +155,16 @@ def words_page1(pdf):
     return unicodedata.normalize("NFC", t).split()
 
 
+def docx_imported(f, vanban, tmp, name, body, folder, what):
+    """Writes `body` as tmp/<name>, imports it into tmp/<folder>: (output folder, stderr or None)."""
+    src = os.path.join(tmp, name)
+    docx(src, body)
+    out = os.path.join(tmp, folder)
+    return out, import_file(f, vanban, src, out, what)
+
+
 def test_party(f, vanban, tmp):
-    src = os.path.join(tmp, "bao-cao-dang.docx")
-    docx(src, PARTY)
-    out = os.path.join(tmp, "dang")
-    err = import_file(f, vanban, src, out, "the Party .docx")
+    out, err = docx_imported(f, vanban, tmp, "bao-cao-dang.docx", PARTY, "dang", "the Party .docx")
     if err is None:
         return
     doc = yaml.safe_load(open(os.path.join(out, "document.yaml"), encoding="utf-8"))
@@ -204,10 +209,7 @@ def test_party(f, vanban, tmp):
 
 
 def test_state(f, vanban, tmp):
-    src = os.path.join(tmp, "to-trinh.docx")
-    docx(src, STATE)
-    out = os.path.join(tmp, "to-trinh-docx")
-    err = import_file(f, vanban, src, out, "the State .docx")
+    out, err = docx_imported(f, vanban, tmp, "to-trinh.docx", STATE, "to-trinh-docx", "the State .docx")
     if err is None:
         return
     f.check(re.search(r"to-trinh\.docx:\d+:1: warning: a text box", err) is not None, "the text box is reported with its place")
@@ -226,10 +228,7 @@ def test_state(f, vanban, tmp):
 def test_legacy_runs(f, vanban, tmp):
     body = STATE.replace(p("Trường được xây dựng năm 2005, nhiều hạng mục đã xuống cấp."),
                          p(r(TCVN3_RUN, font=".VnTime"), " của xã; ", r(VNI_RUN, font="VNI-Times"), " đã họp."))
-    src = os.path.join(tmp, "legacy.docx")
-    docx(src, body)
-    out = os.path.join(tmp, "legacy")
-    err = import_file(f, vanban, src, out, "the mixed .VnTime/VNI/Unicode .docx")
+    out, err = docx_imported(f, vanban, tmp, "legacy.docx", body, "legacy", "the mixed .VnTime/VNI/Unicode .docx")
     if err is not None:
         text = unicodedata.normalize("NFC", open(os.path.join(out, "noi-dung.yaml"), encoding="utf-8").read())
         f.check("Báo cáo tình hình của xã; Đảng ủy đã họp." in text, "TCVN3 and VNI runs decoded beside Unicode ones")
