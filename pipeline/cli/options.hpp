@@ -1,0 +1,37 @@
+#pragma once
+/// The options of `vanban build` and `vanban check`, read from the command line.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vanban::cli {
+
+/// What one `build` or `check` is asked to do.
+struct Options {
+  std::string command;       ///< "build" or "check"
+  bool final_mode = false;   ///< --final
+  std::string document;      ///< the document folder or one-file document
+  std::string output;        ///< -o (empty: out/<name>.pdf)
+  std::string dump;          ///< --dump=styled|lines|pages (empty: write the PDF)
+  std::string styles_dir;    ///< --styles (empty: the installation's styles)
+  int pdfa_part = 0;         ///< --pdfa: 1, 2, 3 (0: a plain PDF)
+  /// End the process as soon as the PDF is written (a single build; see finish_now).
+  bool exit_when_written = false;
+};
+
+/// The text `vanban --help` prints.
+const char* usage_text();
+
+/// Prints a usage error and the hint to try --help; returns exit status 2.
+int usage_error(const std::string& message);
+
+/// True when `--version` or `-V` comes anywhere before a `--`.
+bool asks_version(const std::vector<std::string>& args);
+
+/// Reads the options and documents of `build` and `check` (args[0] is the command) into
+/// `opt` and `documents`; returns an exit status when there is nothing more to do (--help,
+/// a usage error).
+std::optional<int> parse_options(const std::vector<std::string>& args, Options& opt,
+                                 std::vector<std::string>& documents);
+
+}  // namespace vanban::cli
