@@ -1,36 +1,9 @@
 /// The glyph -> text records of shaped words, for the PDF's ToUnicode map.
 #include "pipeline/shape/glyph_text.hpp"
 
+#include "pipeline/text/unicode.hpp"
+
 namespace vanban::shape {
-
-namespace {
-
-/// Appends the code points of UTF-8 `s` to `out`; an ill-formed byte becomes U+FFFD, as
-/// HarfBuzz does. (Own decoder: this stage does not link utf8proc, and the input is NFC
-/// from the loader.)
-void decode_utf8(std::string_view s, std::u32string& out) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) { len = 1; cp = b0; }
-    else if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1Fu; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07u; }
-    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (!ok) { out.push_back(0xFFFD); ++i; continue; }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-}
-
-}  // namespace
 
 void note_glyph_text(GlyphTexts& texts, std::uint32_t gid, std::u32string_view text) {
   const auto it = texts.lower_bound(gid);
@@ -58,7 +31,7 @@ void note_word_glyphs(GlyphTexts& texts, const Shaped& shaped, std::string_view 
     const std::size_t begin = glyphs[i].cluster;
     const std::size_t end = j < count ? glyphs[j].cluster : word.size();
     decoded.clear();
-    if (begin < end) decode_utf8(word.substr(begin, end - begin), decoded);
+    if (begin < end) text::append_decoded(word.substr(begin, end - begin), decoded);
     const std::u32string_view text = decoded;
     const std::size_t n = j - i;
     if (n == text.size()) {

@@ -177,6 +177,16 @@ std::u32string decode(std::string_view utf8) {
   return out;
 }
 
+void append_decoded(std::string_view utf8, std::u32string& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp;
+    const std::size_t n = next_codepoint(p + i, utf8.size() - i, cp);
+    out.push_back(n == 0 ? U'\uFFFD' : cp);
+    i += n == 0 ? 1 : n;
+  }
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {  // ASCII fast path
     out.push_back(static_cast<char>(cp));

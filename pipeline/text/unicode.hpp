@@ -36,6 +36,10 @@ std::size_t invalid_utf8_at(std::string_view utf8);
 /// Decodes UTF-8 (which must be valid) into code points.
 std::u32string decode(std::string_view utf8);
 
+/// Appends the code points of `utf8` to `out`; an ill-formed byte becomes U+FFFD, as
+/// HarfBuzz reads it (for text that was shaped: the glyphs already stand for it).
+void append_decoded(std::string_view utf8, std::u32string& out);
+
 /// Encodes one code point as UTF-8 and appends it to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

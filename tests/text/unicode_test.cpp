@@ -96,6 +96,15 @@ TEST(Utf8, RoundTripsCodePoints) {
   EXPECT_EQ(codepoint_name(0x4E2D), "U+4E2D");
 }
 
+TEST(Utf8, AppendDecodedReplacesIllFormedBytesOneByOne) {
+  std::u32string out = U"x";
+  append_decoded("Vi\xE1\xBB\x87t", out);  // "Việt"
+  EXPECT_EQ(out, U"xVi\u1EC7t");
+  out.clear();
+  append_decoded("a\xE1\xBB" "b\xFF", out);  // a cut sequence, then a byte that is never UTF-8
+  EXPECT_EQ(out, U"a\uFFFD\uFFFDb\uFFFD");
+}
+
 TEST(Case, UpperAndLowerVietnamese) {
   EXPECT_EQ(to_upper("kết quả thực hiện nghị quyết đại hội"), "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI");
   EXPECT_EQ(to_lower("ĐẢNG ỦY"), "đảng ủy");
