@@ -269,6 +269,79 @@ enum class Mode {
   Emergency,  ///< r >= -1, any stretch; overfull lines only when nothing else remains
 };
 
+/// The active node removed at a break whose line would be least overfull: the emergency
+/// pass's last resort when nothing can reach the break.
+struct DeadEnd {
+  std::size_t node = kNone;
+  Sp excess = 0;
+  double total = 0.0;
+
+  void offer(std::size_t idx, Sp over, double demerits) {
+    if (node == kNone || over < excess || (over == excess && demerits < total)) {
+      node = idx;
+      excess = over;
+      total = demerits;
+    }
+  }
+};
+
+/// Tries a line from each active node to break `b`: a feasible one becomes a candidate
+/// (s.cands); a node that can never reach a later break is deactivated (s.active shrinks).
+/// Returns the least overfull of the nodes deactivated here.
+DeadEnd try_active_nodes(const Paragraph& p, const BreakParams& prm, Mode mode, const Breakpoint& b, Scratch& s) {
+  DeadEnd dead;
+  std::size_t keep = 0;
+  for (std::size_t k = 0; k < s.active.size(); ++k) {
+    const std::size_t idx = s.active[k];
+    const Node& a = s.nodes[idx];
+    if (a.start > b.pos) {
+      // The line after `a` has not begun yet (b lies among a's discarded items).
+      s.active[keep++] = idx;
+      continue;
+    }
+    const Sp measure = p.measure(a.lines);
+    if (mode == Mode::Normal && !b.forced && too_loose(p, a.start, b, measure, prm.tolerance)) {
+      s.active[keep++] = idx;  // infeasible, and still alive
+      continue;
+    }
+    const LineFit f = evaluate(p, a.start, b, measure);
+    const bool feasible = f.ratio >= -1.0 && (mode == Mode::Emergency || f.ratio <= prm.tolerance);
+    if (feasible) {
+      const double d = line_demerits(prm, b, f.badness, f.fitness, a);
+      offer(s.cands, Candidate{p.line_class(a.lines + 1), a.lines + 1, idx, a.total + d, f.fitness});
+    }
+    // Deactivate at a forced break (no line may cross it) or when a can never fit again.
+    if (b.forced || f.dead) dead.offer(idx, f.natural - f.shrink - measure, a.total);
+    else s.active[keep++] = idx;
+  }
+  s.active.resize(keep);
+  return dead;
+}
+
+/// Makes the candidates of break `b` active nodes. TeX §836: a candidate worse than the
+/// best of its line class by more than the fitness demerits (`gamma`) can never win later
+/// (the next line's fitness term is the only way its fitness class matters), so it need
+/// not become active.
+void activate_candidates(const Paragraph& p, const Breakpoint& b, double gamma, Scratch& s) {
+  for (const Candidate& c : s.cands) {
+    double best = c.total;
+    for (const Candidate& o : s.cands) {
+      if (o.cls == c.cls) best = std::min(best, o.total);
+    }
+    if (c.total > best + gamma) continue;
+    Node n;
+    n.pos = b.pos;
+    n.start = p.next_start[b.pos + 1];
+    n.lines = c.lines;
+    n.prev = c.prev;
+    n.total = c.total;
+    n.fitness = c.fitness;
+    n.flagged = b.flagged;
+    s.active.push_back(s.nodes.size());
+    s.nodes.push_back(n);
+  }
+}
+
 /// One run of the main loop ([KP] "the algorithm itself", TeX §863–873).
 /// Returns the index of the best final node, or kNone when the pass failed.
 std::size_t run_pass(const Paragraph& p, const BreakParams& prm, Mode mode, Scratch& s) {
@@ -281,77 +354,18 @@ std::size_t run_pass(const Paragraph& p, const BreakParams& prm, Mode mode, Scra
 
   for (const Breakpoint& b : p.breaks) {
     s.cands.clear();
-    std::size_t keep = 0;
-    std::size_t best_dead = kNone;  // least overfull node removed here (for the emergency fallback)
-    Sp best_dead_excess = 0;
-    double best_dead_total = 0.0;
-
-    for (std::size_t k = 0; k < s.active.size(); ++k) {
-      const std::size_t idx = s.active[k];
-      const Node& a = s.nodes[idx];
-      if (a.start > b.pos) {
-        // The line after `a` has not begun yet (b lies among a's discarded items).
-        s.active[keep++] = idx;
-        continue;
-      }
-      const Sp measure = p.measure(a.lines);
-      if (mode == Mode::Normal && !b.forced && too_loose(p, a.start, b, measure, prm.tolerance)) {
-        s.active[keep++] = idx;  // infeasible, and still alive
-        continue;
-      }
-      const LineFit f = evaluate(p, a.start, b, measure);
-      const bool feasible =
-          f.ratio >= -1.0 && (mode == Mode::Emergency || f.ratio <= prm.tolerance);
-      if (feasible) {
-        const double d = line_demerits(prm, b, f.badness, f.fitness, a);
-        offer(s.cands, Candidate{p.line_class(a.lines + 1), a.lines + 1, idx, a.total + d, f.fitness});
-      }
-      // Deactivate at a forced break (no line may cross it) or when a can never fit again.
-      if (b.forced || f.dead) {
-        const Sp excess = f.natural - f.shrink - measure;
-        if (best_dead == kNone || excess < best_dead_excess ||
-            (excess == best_dead_excess && a.total < best_dead_total)) {
-          best_dead = idx;
-          best_dead_excess = excess;
-          best_dead_total = a.total;
-        }
-      } else {
-        s.active[keep++] = idx;
-      }
-    }
-    s.active.resize(keep);
-
+    const DeadEnd dead = try_active_nodes(p, prm, mode, b, s);
     if (s.cands.empty() && s.active.empty()) {
-      if (mode == Mode::Normal || best_dead == kNone) return kNone;
+      if (mode == Mode::Normal || dead.node == kNone) return kNone;
       // TeX §851–854 "artificial_demerits": the last active node is about to go and
       // nothing can reach this break, so some material (a box wider than the measure)
       // cannot be set at all. Break here with an overfull line rather than fail.
       // Its demerits are those of an inf_bad tight line (TeX uses 0; only one node is left).
-      const Node& a = s.nodes[best_dead];
+      const Node& a = s.nodes[dead.node];
       const double d = line_demerits(prm, b, kInfBad, kTight, a);
-      s.cands.push_back(Candidate{p.line_class(a.lines + 1), a.lines + 1, best_dead, a.total + d, kTight});
+      s.cands.push_back(Candidate{p.line_class(a.lines + 1), a.lines + 1, dead.node, a.total + d, kTight});
     }
-
-    // TeX §836: a candidate worse than the best of its line class by more than the
-    // fitness demerits can never win later (the next line's fitness term is the only
-    // way its fitness class matters), so it need not become active.
-    for (const Candidate& c : s.cands) {
-      double best = c.total;
-      for (const Candidate& o : s.cands) {
-        if (o.cls == c.cls) best = std::min(best, o.total);
-      }
-      if (c.total > best + gamma) continue;
-      Node n;
-      n.pos = b.pos;
-      n.start = p.next_start[b.pos + 1];
-      n.lines = c.lines;
-      n.prev = c.prev;
-      n.total = c.total;
-      n.fitness = c.fitness;
-      n.flagged = b.flagged;
-      s.active.push_back(s.nodes.size());
-      s.nodes.push_back(n);
-    }
+    activate_candidates(p, b, gamma, s);
   }
 
   // The last breakpoint is forced, so the only active nodes left end the paragraph
