@@ -67,6 +67,11 @@ std::optional<std::int64_t> creation_time(const content::Document& doc) {
   return source_date_epoch();  // (checked in main)
 }
 
+/// "1 page", "16 pages".
+std::string counted(std::size_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 /// The message for an allocation (or a thread's stack) that the memory limit refused.
 void report_out_of_memory(std::ostream& err, std::size_t memory_mb) {
   err << "vanban: error: out of memory: the document needs more than " << memory_mb
@@ -185,9 +190,9 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   pdf::write_file_atomically(output, bytes);
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
-  err << "wrote " << output << ": " << paged.pages.size() << " pages";
-  if (in.doc.placeholders > 0) err << ", " << in.doc.placeholders << " placeholders to fill";
-  if (checks.warnings() > 0) err << "; `vanban check` lists " << checks.warnings() << " warnings";
+  err << "wrote " << output << ": " << counted(paged.pages.size(), "page");
+  if (in.doc.placeholders > 0) err << ", " << counted(static_cast<std::size_t>(in.doc.placeholders), "placeholder") << " to fill";
+  if (checks.warnings() > 0) err << "; `vanban check` lists " << counted(checks.warnings(), "warning");
   err << '\n';
   if (opt.exit_when_written) finish_now(0);
   return 0;
