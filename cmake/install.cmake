@@ -3,7 +3,8 @@
 # any prefix works (/usr from the .deb, /usr/local by default, a folder of one's own).
 include(GNUInstallDirs)
 
-install(TARGETS vanban RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# vanban-sign beside vanban: `vanban sign|verify` runs it from the same folder.
+install(TARGETS vanban vanban-sign RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY styles templates DESTINATION ${CMAKE_INSTALL_DATADIR}/vanban)
 # fonts/: the README, and the folder an office drops Times New Roman into.
 install(FILES fonts/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/vanban/fonts)

@@ -53,16 +53,17 @@ def make_deb(work):
 
 
 def linked_packages():
-    """The Debian packages holding the shared libraries vanban names (DT_NEEDED)."""
-    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out("readelf", "-d", vanban))
-    paths = dict(re.findall(r"^\s*(\S+) => (\S+)", out("ldd", vanban), re.M))
+    """The Debian packages holding the shared libraries that vanban and vanban-sign name (DT_NEEDED)."""
     packages = set()
-    for lib in needed:
-        path = os.path.realpath(paths.get(lib, ""))
-        owner = run("dpkg", "-S", path, check=False).stdout.decode() or run("dpkg", "-S", paths.get(lib, lib), check=False).stdout.decode()
-        t.check(bool(owner), f"{lib} ({path}) belongs to a Debian package")
-        if owner:
-            packages.add(owner.split(":")[0].strip())
+    for program in (vanban, os.path.join(os.path.dirname(vanban), "vanban-sign")):
+        needed = re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out("readelf", "-d", program))
+        paths = dict(re.findall(r"^\s*(\S+) => (\S+)", out("ldd", program), re.M))
+        for lib in needed:
+            path = os.path.realpath(paths.get(lib, ""))
+            owner = run("dpkg", "-S", path, check=False).stdout.decode() or run("dpkg", "-S", paths.get(lib, lib), check=False).stdout.decode()
+            t.check(bool(owner), f"{lib} ({path}) belongs to a Debian package")
+            if owner:
+                packages.add(owner.split(":")[0].strip())
     return packages
 
 
@@ -85,7 +86,7 @@ def check_depends(deb):
 
 def check_contents(deb):
     files = set(line.split()[-1].lstrip(".") for line in out("dpkg-deb", "-c", deb).splitlines())
-    wanted = ["/usr/bin/vanban", "/usr/share/vanban/styles/dang.yaml", "/usr/share/vanban/styles/nha-nuoc.yaml",
+    wanted = ["/usr/bin/vanban", "/usr/bin/vanban-sign", "/usr/share/vanban/styles/dang.yaml", "/usr/share/vanban/styles/nha-nuoc.yaml",
               "/usr/share/vanban/templates/nha-nuoc/bao-cao/document.yaml", "/usr/share/vanban/fonts/README.md",
               "/usr/share/bash-completion/completions/vanban", "/usr/share/doc/vanban/README.md",
               "/usr/share/doc/vanban/examples/bao-cao-chinh-tri/document.yaml"]
@@ -103,6 +104,10 @@ def use_installed(program, work, data):
     t.check(p.returncode == 0, f"the installed vanban builds a sample from another folder ({p.stderr.decode()})")
     text = out("pdftotext", os.path.join(elsewhere, "nq.pdf"), "-") if p.returncode == 0 else ""
     t.check("NGHỊ QUYẾT" in text, "the sample's PDF has its text")
+    if p.returncode == 0:  # vanban-sign is installed beside it: verify runs it and reads the PDF
+        p = run(program, "verify", "nq.pdf", cwd=elsewhere, check=False)
+        t.check(p.returncode == 1 and b"no signatures" in p.stdout + p.stderr,
+                f"the installed vanban verifies with its vanban-sign ({(p.stdout + p.stderr).decode()})")
     p = run(program, "new", "bao-cao", "moi", "--style", "nha-nuoc", cwd=elsewhere, check=False)
     t.check(p.returncode == 0, f"the installed vanban writes a new document ({p.stderr.decode()})")
     p = run(program, "build", "moi", cwd=elsewhere, check=False)
