@@ -6,6 +6,8 @@ include(GNUInstallDirs)
 # vanban-sign beside vanban: `vanban sign|verify` runs it from the same folder.
 install(TARGETS vanban vanban-sign RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY styles templates DESTINATION ${CMAKE_INSTALL_DATADIR}/vanban)
+# The schemas, for the `# yaml-language-server: $schema=` line `vanban new` writes.
+install(DIRECTORY docs/schema DESTINATION ${CMAKE_INSTALL_DATADIR}/vanban)
 # fonts/: the README, and the folder an office drops Times New Roman into.
 install(FILES fonts/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/vanban/fonts)
 install(FILES completions/vanban.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions

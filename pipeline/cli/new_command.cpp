@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <system_error>
@@ -75,6 +77,29 @@ void check_target(const fs::path& folder) {
          "create it first (mkdir -p " + parent.string() + ")");
 }
 
+/// The JSON Schema file `name` (document, part): installed in share/vanban/schema, in the
+/// source tree in docs/schema.
+fs::path schema_file(const std::string& name) {
+  const fs::path installed = fs::path(data_dir()) / "schema" / (name + ".schema.json");
+  return fs::exists(installed) ? installed : fs::path(data_dir()) / "docs" / "schema" / (name + ".schema.json");
+}
+
+/// Starts each YAML file of the new folder with the line that tells an editor's YAML
+/// language server its schema (completion and hover help as the clerk types). The path is
+/// absolute: the folder may be anywhere.
+void mark_schemas(const fs::path& folder, std::error_code& ec) {
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string name = entry.path().filename() == "document.yaml" ? "document" : "part";
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream out(entry.path(), std::ios::binary | std::ios::trunc);
+    out << "# yaml-language-server: $schema=" << schema_file(name).string() << '\n' << text;
+    if (!out) ec = std::make_error_code(std::errc::io_error);
+    if (ec) return;
+  }
+}
+
 /// Copies `from` into a new temporary folder beside `folder`, then renames it to `folder`
 /// (an empty folder of that name is replaced). On failure nothing is left behind.
 void write_folder(const fs::path& from, const fs::path& folder) {
@@ -87,6 +112,7 @@ void write_folder(const fs::path& from, const fs::path& folder) {
   const fs::path temp = pattern;
   std::error_code ec;
   fs::copy(from, temp, fs::copy_options::recursive, ec);
+  if (!ec) mark_schemas(temp, ec);
   if (!ec) fs::permissions(temp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                      fs::perms::others_read | fs::perms::others_exec, ec);  // mkdtemp made it 0700
   if (!ec) fs::rename(temp, folder, ec);

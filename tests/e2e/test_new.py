@@ -56,6 +56,13 @@ def check_kind(work, style, kind):
     t.check(rc == 0, f"{what}: new exits 0 ({rc}: {err})")
     t.check(sorted(os.listdir(folder)) == sorted(os.listdir(os.path.join(TEMPLATES, style, kind))),
             f"{what}: the folder holds the template's files")
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            first = f.readline().rstrip("\n")
+        schema = first.partition("$schema=")[2]
+        wanted = "document.schema.json" if name == "document.yaml" else "part.schema.json"
+        t.check(first.startswith("# yaml-language-server: $schema=/") and schema.endswith("/" + wanted)
+                and os.path.isfile(schema), f"{what}/{name} names its schema, an existing file, first ({first})")
     pdf = folder + ".pdf"
     rc, err = vb("build", folder, "-o", pdf)
     t.check(rc == 0 and os.path.exists(pdf), f"{what}: the new folder builds ({rc}: {err})")

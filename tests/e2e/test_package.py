@@ -88,6 +88,7 @@ def check_contents(deb):
     files = set(line.split()[-1].lstrip(".") for line in out("dpkg-deb", "-c", deb).splitlines())
     wanted = ["/usr/bin/vanban", "/usr/bin/vanban-sign", "/usr/share/vanban/styles/dang.yaml", "/usr/share/vanban/styles/nha-nuoc.yaml",
               "/usr/share/vanban/templates/nha-nuoc/bao-cao/document.yaml", "/usr/share/vanban/fonts/README.md",
+              "/usr/share/vanban/schema/document.schema.json", "/usr/share/vanban/schema/part.schema.json",
               "/usr/share/bash-completion/completions/vanban", "/usr/share/doc/vanban/README.md",
               "/usr/share/doc/vanban/examples/bao-cao-chinh-tri/document.yaml"]
     if os.path.exists(os.path.join(ROOT, "man", "vanban.1")):
@@ -110,6 +111,11 @@ def use_installed(program, work, data):
                 f"the installed vanban verifies with its vanban-sign ({(p.stdout + p.stderr).decode()})")
     p = run(program, "new", "bao-cao", "moi", "--style", "nha-nuoc", cwd=elsewhere, check=False)
     t.check(p.returncode == 0, f"the installed vanban writes a new document ({p.stderr.decode()})")
+    with open(os.path.join(elsewhere, "moi", "document.yaml"), encoding="utf-8") as f:
+        first = f.readline()
+    t.check(first.strip() == "# yaml-language-server: $schema=" + os.path.normpath(os.path.join(data, "schema", "document.schema.json"))
+            and os.path.isfile(first.partition("$schema=")[2].strip()),
+            f"a new document names the installed schema ({first.strip()})")
     p = run(program, "build", "moi", cwd=elsewhere, check=False)
     t.check(p.returncode == 0 and os.path.exists(os.path.join(elsewhere, "out", "moi.pdf")),
             f"and builds it ({p.stderr.decode()})")
