@@ -77,6 +77,7 @@ class Checker {
 
   std::vector<Diagnostic> run() {
     note(doc_.file);
+    out_.items = doc_.load_warnings;
     walk();
     placeholders();
     missing_fields();

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "pipeline/content/loader.hpp"
+#include "pipeline/core/limits.hpp"
 #include "pipeline/source/paths.hpp"
 #include "pipeline/source/suggest.hpp"
 
@@ -76,7 +77,9 @@ std::vector<Block> Loader::blocks(Fields& f, const std::string& key, const Node&
 
 void Loader::block(Fields& f, const Node& n, std::vector<Block>& out, bool in_body) {
   const Nest nest(depth_);
-  if (too_deep(f, n)) return;
+  // Blocks inside included files are counted here, as they multiply; the document's own
+  // are counted once loaded (resolve::check_document_size), which gives the same message.
+  if (too_deep(f, n) || (includes_ > 0 && over_block_limit(f, n))) return;
   Block b;
   if (n.is_null()) {
     diags_.error(f.null_pos(n), "empty paragraph", "write the text after the `- `, or remove the line");
@@ -244,23 +247,49 @@ void Loader::include(Fields& f, const Node& n, std::vector<Block>& out, bool in_
                  "include the files one after another from one file rather than each from the last");
     return;
   }
-  auto bytes = read_listed(f, e->value, *rel, "included file", "the folder of the file that includes it",
-                           {fs::path(chain_.back()).filename().string()});
-  if (!bytes) return;
-  const SourceFile file(source::join(folder_, *rel), std::move(*bytes));
-  Fields g(file, diags_);
+  auto [cached, first_time] = included_.try_emplace(*rel);
+  Included& inc = cached->second;
+  if (first_time) {
+    auto bytes = read_listed(f, e->value, *rel, "included file", "the folder of the file that includes it",
+                             {fs::path(chain_.back()).filename().string()});
+    if (!bytes) return;
+    inc.file = std::make_unique<SourceFile>(source::join(folder_, *rel), std::move(*bytes));
+  }
+  if (!inc.file) return;  // could not be read: reported the first time
+  Fields g(*inc.file, diags_);
   const Reading reading(chain_, *rel);
   const Nest nest(includes_);
-  const auto root = parse(g, "an included file holds one key, `body:`, with a list of blocks");
-  if (!root) return;
-  const Entries im = g.entries(*root, &kIncludedFileKeys, "an included file");
+  if (first_time) inc.root = parse(g, "an included file holds one key, `body:`, with a list of blocks");
+  if (!inc.root) return;
+  // Problems of the file's own keys are reported the first time it is spliced only.
+  Diagnostics ignored;
+  Fields quiet(*inc.file, ignored);
+  const Entries im = (first_time ? g : quiet).entries(*inc.root, &kIncludedFileKeys, "an included file");
   const Entry* body = find(im, "body");
   if (!body) {
-    diags_.error(g.pos(*root), "missing `body` in an included file",
-                 "an included file holds one key, `body:`, with a list of blocks");
+    if (first_time)
+      diags_.error(g.pos(*inc.root), "missing `body` in an included file",
+                   "an included file holds one key, `body:`, with a list of blocks");
     return;
   }
   for (auto& spliced : blocks(g, "body", body->value)) out.push_back(std::move(spliced));
+}
+
+/// Counts one block read from an included file (an include entry is one too), across the
+/// document and all its parts, and refuses the block
+/// past kMaxBlocks. Counting here, as includes are expanded, stops a file that includes
+/// another many times (which includes another many times...) before its blocks multiply
+/// past what memory holds; resolve's own count of the loaded document comes too late.
+bool Loader::over_block_limit(Fields& f, const Node& n) {
+  const std::size_t read = blocks_read_->fetch_add(1, std::memory_order_relaxed);
+  if (read < kMaxBlocks) return false;
+  if (read == kMaxBlocks)  // one loader reports it; the rest only stop
+    diags_.error(f.pos(n),
+                 "the document is too large: more than " + std::to_string(kMaxBlocks) +
+                     " blocks (paragraphs, list items, table rows, headings)",
+                 "a file included N times counts N times; split the document into several, or "
+                 "include each file once");
+  return true;
 }
 
 std::vector<ListItem> Loader::list_items(Fields& f, const Node& n) {

@@ -131,6 +131,9 @@ struct Document {
   /// Where each placeholder run is, in source order (document.yaml, then the parts).
   /// A run inside a variable's value is placed at the `{` of each use.
   std::vector<SourcePos> placeholder_places;
+  /// What the loader warns about in a document it loaded (an invisible U+FEFF left out):
+  /// `vanban check` lists them with its own findings.
+  std::vector<Diagnostic> load_warnings;
   std::string file;             ///< document.yaml (or the one-file document), as given
   SourcePos pos;                ///< start of document.yaml's top map: where missing keys are reported
   std::map<std::string, std::string> variables;  ///< `variables:` as loaded (NFC)

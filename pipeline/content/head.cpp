@@ -193,10 +193,17 @@ void Loader::signature(Fields& f, const Entry& e, Document& doc) {
   if (const Entry* img = find(m, "image"); img && f.scalar("image", img)) {
     if (const auto name = inside_folder(f, img->value, "signature image")) {
       std::error_code ec;
-      if (!fs::is_regular_file(source::join(folder_, *name), ec))
-        diags_.error(f.text_pos(img->value), "signature image not found: " + *name,
-                     "the path is relative to the document folder");
-      else
+      const std::string path = source::join(folder_, *name);
+      if (!fs::is_regular_file(path, ec)) {
+        const auto problem = source::file_problem(path);
+        std::string nfd = problem == source::FileProblem::missing ? source::normalisation_hint(path) : "";
+        if (problem != source::FileProblem::missing)
+          diags_.error(f.text_pos(img->value), "cannot read signature image: " + *name,
+                       source::file_problem_hint(problem));
+        else
+          diags_.error(f.text_pos(img->value), "signature image not found: " + *name,
+                       nfd.empty() ? "the path is relative to the document folder" : std::move(nfd));
+      } else
         s.image = *name;
       s.image_pos = f.text_pos(img->value);
     }

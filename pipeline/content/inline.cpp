@@ -146,12 +146,16 @@ class Blanks {
   bool ellipsis_ = false;
 };
 
-/// The bytes inline markup starts with: `{`, `}`, `*` and `\\`.
+/// The bytes inline markup starts with: `{`, `}`, `*` and `\\`; and 0xEF, the first byte
+/// of U+FEFF, which is dropped.
 constexpr auto kMaybeMarkup = [] {
   std::array<bool, 256> t{};
-  for (const unsigned char c : {'{', '}', '*', '\\'}) t[c] = true;
+  for (const unsigned char c : {'{', '}', '*', '\\', '\xEF'}) t[c] = true;
   return t;
 }();
+
+/// U+FEFF (ZERO WIDTH NO-BREAK SPACE, a byte-order mark inside the text) in UTF-8.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string variable_hint(const std::string& name, const Variables& variables) {
   if (variables.empty())
@@ -185,7 +189,13 @@ class InlineParser {
       if (i == n) break;
       const char c = source_[i];
       const bool doubled = i + 1 < n && source_[i + 1] == c;
-      if (c == '\\') {  // `\*`
+      if (c == '\xEF') {
+        // Invisible, and no word joiner in a document (U+2060 is): a BOM left by joining
+        // files. Dropped, with a word, so that a search for the word finds it again.
+        diags_.warn(places_[i], "invisible character U+FEFF (a byte-order mark) in the text, left out",
+                    "remove it; it usually comes from pasting the start of another file");
+        i += kByteOrderMark.size();
+      } else if (c == '\\') {  // `\*`
         emit("*", i, true, true);
         i += 2;
       } else if (c == '*') {
@@ -221,6 +231,7 @@ class InlineParser {
   /// `*` stays as written, and so does `*` in plain fields.
   bool markup(std::size_t k) const {
     const char c = source_[k];
+    if (c == '\xEF') return source_.substr(k, kByteOrderMark.size()) == kByteOrderMark;
     return c == '{' || c == '}' || (c == '*' && options_.markup) ||
            (c == '\\' && k + 1 < source_.size() && source_[k + 1] == '*');
   }

@@ -136,6 +136,8 @@ Document Loader::body(Document doc) {
   content(f, m, doc);
 
   if (diags_.has_errors()) stop();
+  doc.load_warnings = std::move(diags_.items);  // warnings only, once there is no error
+  sort_in_reading_order(doc.load_warnings, files_);
   std::vector<Diagnostic> places;
   for (auto& p : placeholders_) places.push_back({Severity::Warning, std::move(p), {}, {}});
   sort_in_reading_order(places, files_);

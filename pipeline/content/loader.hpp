@@ -7,6 +7,9 @@
 ///   body.cpp    sections, blocks, lists, quotes, page breaks, includes
 ///   table.cpp   tables: header cells, rows, column widths
 /// Values are read through source::Fields, which reports into the loader's diagnostics.
+#include <atomic>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -77,7 +80,11 @@ class Loader {
   /// what `document` knows when it reaches its parts (the folder, the variables), and reads
   /// the part as the last file of `document`'s chain.
   Loader(const Loader& document, const std::string& rel)
-      : folder_(document.folder_), vars_(document.vars_), vars_ok_(document.vars_ok_), chain_(document.chain_) {
+      : folder_(document.folder_),
+        vars_(document.vars_),
+        vars_ok_(document.vars_ok_),
+        chain_(document.chain_),
+        blocks_read_(document.blocks_read_) {
     chain_.push_back(rel);
   }
 
@@ -121,6 +128,7 @@ class Loader {
   std::optional<Block> quote_block(Fields& f, const Node& n, Block b);
   std::optional<Block> page_break(Fields& f, const Node& n, Block b);
   void include(Fields& f, const Node& n, std::vector<Block>& out, bool in_body);
+  bool over_block_limit(Fields& f, const Node& n);
   std::vector<ListItem> list_items(Fields& f, const Node& n);
 
   // table.cpp
@@ -142,6 +150,17 @@ class Loader {
   std::vector<SourcePos> placeholders_;
   std::vector<source::yaml::Tree> trees_;  ///< the files parsed: their nodes are read until loading ends
   std::optional<SourceFile> document_;     ///< document.yaml, between head() and body()
+  /// A file included once is read and parsed once: including it again splices its blocks
+  /// again without touching the disk (a file included N times still counts N times).
+  struct Included {
+    std::unique_ptr<SourceFile> file;
+    std::optional<Node> root;  ///< absent when it could not be read or parsed (reported once)
+  };
+  std::map<std::string, Included> included_;
+  /// Blocks read so far by this document's loaders (the parts' share the document's): the
+  /// limit is checked as includes are expanded, before their work can explode.
+  std::atomic<std::size_t> own_blocks_read_{0};
+  std::atomic<std::size_t>* blocks_read_ = &own_blocks_read_;
   Entries head_;                           ///< its top-level entries
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <system_error>
 
@@ -30,6 +31,12 @@ std::optional<std::string> Loader::inside_folder(Fields& f, const Node& n,
     diags_.error(f.text_pos(n), "empty " + what + " name", "write the file name after the `- `");
     return std::nullopt;
   }
+  // A `\0` escape in a quoted name: the system would read the name only up to it.
+  if (name.find('\0') != std::string::npos) {
+    diags_.error(f.text_pos(n), what + " name contains a NUL character (`\\0`)",
+                 "no file name holds one: remove the `\\0` from the name");
+    return std::nullopt;
+  }
   auto rel = source::resolve(dir, name);
   if (!rel) {
     diags_.error(f.text_pos(n), what + " path leaves the document folder: " + name,
@@ -49,20 +56,23 @@ std::optional<std::string> Loader::read_listed(Fields& f, const Node& n, const s
   const std::string name(n.scalar());
   const std::string display = source::join(folder_, rel);
   if (auto bytes = source::read_file(display)) return bytes;
-  std::error_code ec;
-  if (fs::exists(display, ec)) {
-    diags_.error(f.text_pos(n), "cannot read " + what + ": " + name,
-                 fs::is_directory(display, ec) ? "it is a folder, not a file" : "check its permissions");
+  if (const auto problem = source::file_problem(display); problem != source::FileProblem::missing) {
+    diags_.error(f.text_pos(n), "cannot read " + what + ": " + name, source::file_problem_hint(problem));
+    return std::nullopt;
+  }
+  std::string hint = "the path is relative to " + relative_to;
+  if (std::string nfd = source::normalisation_hint(display); !nfd.empty()) {
+    diags_.error(f.text_pos(n), what + " not found: " + name, std::move(nfd));
     return std::nullopt;
   }
   // A near name among the .yaml files beside it (but not document.yaml, nor the files
   // `skip` names: a missing file is rarely a typo of one listed already).
-  std::string hint = "the path is relative to " + relative_to;
+  std::error_code ec;
   const fs::path parent = fs::path(display).parent_path();
   Names siblings;
   for (const auto& de : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec))
     if (de.path().extension() == ".yaml" && de.path().filename() != "document.yaml" &&
-        !skip.count(de.path().filename().string()))
+        de.path().filename() != fs::path(display).filename() && !skip.count(de.path().filename().string()))
       siblings.push_back(de.path().filename().string());
   std::sort(siblings.begin(), siblings.end());
   if (auto near = source::closest(fs::path(name).filename().string(), siblings); !near.empty())
@@ -95,6 +105,7 @@ void Loader::parts(Fields& f, const Entry& e, Document& doc) {
     std::optional<Part> part;
   };
   std::vector<Job> jobs;
+  std::map<std::string, Node> seen;  // each part's path in the folder, where it is first listed
   for (const auto& item : e.value) {
     if (!item.is_scalar()) {
       diags_.error(f.item_pos(item), "each entry of `parts` must be a file name, not " + std::string(type_name(item)),
@@ -103,6 +114,14 @@ void Loader::parts(Fields& f, const Entry& e, Document& doc) {
     }
     const auto rel = inside_folder(f, item, "part");
     if (!rel) continue;
+    // The same file twice is a slip of copying a line (its text would be set twice); a
+    // document that means to repeat text includes it (`- include:`).
+    if (const auto [first, fresh] = seen.emplace(*rel, item); !fresh) {
+      diags_.error(f.text_pos(item), "part listed twice: " + std::string(item.scalar()),
+                   "it is already listed at line " + std::to_string(f.text_pos(first->second).line) +
+                       "; remove one (to repeat a text, `include` it in a part)");
+      continue;
+    }
     auto bytes = read_listed(f, item, *rel, "part file", "the document folder", listed);
     if (!bytes) continue;
     jobs.push_back({*rel, SourceFile(source::join(folder_, *rel), std::move(*bytes)),

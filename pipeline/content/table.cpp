@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "pipeline/content/loader.hpp"
+#include "pipeline/core/units.hpp"
 
 namespace vanban::content::detail {
 
@@ -144,6 +145,12 @@ std::vector<Text> Loader::cells(Fields& f, const Node& n) {
   return out;
 }
 
+namespace {
+/// The largest column weight: weights are ratios (`1`, `2`, `25`); a million to one is
+/// already a column too narrow to see.
+constexpr double kMaxColumnWeight = 1000000;
+}  // namespace
+
 std::optional<ColumnWidth> Loader::column_width(Fields& f, const Node& n) {
   const char* form = "a column width is a number (a relative weight, e.g. `2`) or a length (`30mm`, `12pt`)";
   if (!n.is_scalar()) {
@@ -169,6 +176,17 @@ std::optional<ColumnWidth> Loader::column_width(Fields& f, const Node& n) {
   }
   if (w.value <= 0) {
     diags_.error(w.pos, "a column width must be more than 0, not `" + std::string(n.scalar()) + "`", form);
+    return std::nullopt;
+  }
+  // A length past any page is a typo, and would overflow the layout's integer lengths; a
+  // weight is a ratio, bounded only so that a sum of them stays finite.
+  const double in_mm = w.unit == "pt" ? w.value * 25.4 / 72.0 : w.value;
+  if (!w.unit.empty() ? !length_within_pages(in_mm) : w.value > kMaxColumnWeight) {
+    diags_.error(w.pos, "column width out of range: `" + std::string(n.scalar()) + "`",
+                 !w.unit.empty() ? "a column must fit on a page: at most " +
+                                       std::to_string(static_cast<int>(kMaxLengthMm)) + " mm"
+                                 : "a weight is a ratio between columns: keep it under " +
+                                       std::to_string(static_cast<int>(kMaxColumnWeight)) + " (e.g. `1`, `2`, `3`)");
     return std::nullopt;
   }
   return w;

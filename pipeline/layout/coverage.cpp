@@ -44,7 +44,7 @@ void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper,
       }
       const char32_t c = next_code_point(s, i);
       if (shaper.known_to_cover(part.font, c)) continue;  // most characters, after their first time
-      if (is_space(c)) continue;
+      if (is_space(c) || c == kSoftHyphen || c == kLineSeparator) continue;  // not drawn (a soft hyphen as "-")
       const bool control = c < 0x20 || (c >= 0x7F && c < 0xA0);
       if (control || (c != kNoBreakSpace && !shaper.covers(part.font, c)))
         coverage_error(parts, part, c, shaper, where);

@@ -46,7 +46,14 @@ inline std::size_t sequence_length(unsigned char b0) { return b0 < 0x80 ? 1 : b0
 inline bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
 inline constexpr char32_t kNoBreakSpace = 0x00A0;
 
-/// A paragraph's item list: boxes (their payload indexes `pieces`), glue and penalties.
+/// U+00AD SOFT HYPHEN: where a word may break, a hyphen drawn only when it does.
+inline constexpr char32_t kSoftHyphen = 0x00AD;
+/// U+2028 LINE SEPARATOR: a line break inside the paragraph.
+inline constexpr char32_t kLineSeparator = 0x2028;
+
+/// A paragraph's item list: boxes (their payload indexes `pieces`), glue and penalties (a
+/// soft hyphen's penalty has payload 1 + the index of the hyphen's piece, drawn at the end
+/// of the line when the line breaks there; other penalties 0).
 struct ParagraphItems {
   std::vector<Item> items;
   std::vector<Piece> pieces;

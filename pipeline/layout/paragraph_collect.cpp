@@ -82,6 +82,29 @@ class Collector {
       out.items.push_back(Item::glue(space, part.size, 0));
   }
 
+  /// A soft hyphen after a word of `part`: a flagged penalty whose width and drawing are
+  /// those of a hyphen in the word's font (shaped with the words).
+  void soft_hyphen(const StyledText& part) {
+    Piece p;
+    p.font = part.font;
+    p.size = part.size;
+    p.underline = part.underline;
+    p.text = "-";
+    Item pen = Item::pen(kHyphenPenalty, 0, true);
+    pen.payload = static_cast<std::uint32_t>(out.pieces.size()) + 1;
+    out.pieces.push_back(p);
+    out.items.push_back(pen);
+  }
+
+  /// A line break inside the paragraph (U+2028), as TeX's \newline: the line ends there,
+  /// filled with fil glue rather than stretched.
+  void line_break() {
+    while (!out.items.empty() && out.items.back().type == Item::Type::Glue) out.items.pop_back();
+    out.items.push_back(Item::pen(kInfPenalty));
+    out.items.push_back(Item::fil_glue());
+    out.items.push_back(Item::pen(-kInfPenalty));
+  }
+
   /// The paragraph's end: trailing glue dropped, then \parfillskip and the final break.
   void finish(Sp last_line_stretch) {
     while (!out.items.empty() && out.items.back().type == Item::Type::Glue) out.items.pop_back();
@@ -150,7 +173,19 @@ ParagraphItems collect_items(const std::vector<StyledText>& parts, const Paragra
       std::size_t next_end = end;
       const bool has_next = end < s.size();
       const char32_t next = has_next ? next_code_point(s, next_end) : 0;
-      if (is_space(c) || c == kNoBreakSpace) {
+      if (c == kSoftHyphen || c == kLineSeparator) {
+        // Not drawn: the word ends here (the next part, if any, starts a new box).
+        const bool after_word = word_part && word_begin < word_end;
+        const StyledText* before = word_part;
+        flush_word();
+        if (c == kSoftHyphen && after_word && has_next && !is_space(next)) b.soft_hyphen(*before);
+        if (c == kLineSeparator) {
+          if (seen_word) b.line_break();
+          word_part = nullptr;
+          pending_space = pending_nbsp = false;
+          space_part = nullptr;
+        }
+      } else if (is_space(c) || c == kNoBreakSpace) {
         flush_word();
         if (word_part) space_part = word_part;
         word_part = nullptr;

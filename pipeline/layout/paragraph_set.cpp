@@ -12,7 +12,9 @@ namespace {
 /// the line's text).
 struct Box {
   std::size_t item = 0;
+  std::uint32_t piece = 0;  ///< what it draws (a word, or the hyphen of a soft hyphen taken)
   Sp x = 0;
+  Sp width = 0;
   bool space_before = false;
 };
 
@@ -33,6 +35,16 @@ bool same_run(const Piece& a, const Piece& b) {
   return a.font == b.font && a.size == b.size && a.underline == b.underline;
 }
 
+/// Adds `box` to the line, counting its glyphs and text into its run.
+void add_box(PlacedBoxes& out, const std::vector<Piece>& pieces, const Box& box) {
+  const Piece& p = pieces[box.piece];
+  if (out.boxes.empty() || !same_run(pieces[out.boxes.back().piece], p)) out.run_sizes.emplace_back();
+  out.run_sizes.back().glyphs += p.shaped->glyphs.size();
+  out.run_sizes.back().text += p.text.size() + 1;
+  out.text_size += p.text.size() + 1;
+  out.boxes.push_back(box);
+}
+
 /// Pass 1: x of each box of `line` with its glue set by `ratio`, and the size of each run.
 PlacedBoxes place_boxes(const std::vector<Item>& items, const std::vector<Piece>& pieces, const Line& line,
                         double ratio, bool justify) {
@@ -49,14 +61,7 @@ PlacedBoxes place_boxes(const std::vector<Item>& items, const std::vector<Piece>
   for (std::size_t i = line.begin; i < line.end && i < items.size(); ++i) {
     const Item& it = items[i];
     if (it.type == Item::Type::Box) {
-      if (it.payload != kNoPiece) {
-        const Piece& p = pieces[it.payload];
-        if (boxes.empty() || !same_run(pieces[items[boxes.back().item].payload], p)) run_sizes.emplace_back();
-        run_sizes.back().glyphs += p.shaped->glyphs.size();
-        run_sizes.back().text += p.text.size() + 1;
-        out.text_size += p.text.size() + 1;
-        boxes.push_back({i, x, pending_space});
-      }
+      if (it.payload != kNoPiece) add_box(out, pieces, {i, it.payload, x, it.width, pending_space});
       pending_space = false;
       x += it.width;
       out.natural += it.width;
@@ -76,6 +81,12 @@ PlacedBoxes place_boxes(const std::vector<Item>& items, const std::vector<Piece>
       pending_space = true;
     }
   }
+  // A line broken at a soft hyphen ends with the hyphen.
+  if (line.end < items.size() && items[line.end].type == Item::Type::Penalty && items[line.end].payload != 0) {
+    const Item& hyphen = items[line.end];
+    add_box(out, pieces, {line.end, hyphen.payload - 1, x, hyphen.width, false});
+    out.natural += hyphen.width;
+  }
   return out;
 }
 
@@ -89,7 +100,7 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
   const PlacedBoxes placed = place_boxes(items, pieces, line, out.ratio, ps.align == style::Align::Justify);
   const std::vector<Box>& boxes = placed.boxes;
   // The material ends at the last box (trailing glue is not material).
-  const Sp set_width = boxes.empty() ? 0 : boxes.back().x + items[boxes.back().item].width;
+  const Sp set_width = boxes.empty() ? 0 : boxes.back().x + boxes.back().width;
   out.natural = placed.natural;
   Sp offset = 0;
   if (ps.align == style::Align::Center) offset = (ps.measure - set_width) / 2;
@@ -102,10 +113,10 @@ SetLine set_line(const std::vector<Item>& items, const std::vector<Piece>& piece
   out.runs.reserve(placed.run_sizes.size());
   for (std::size_t k = 0; k < boxes.size(); ++k) {
     const Box& box = boxes[k];
-    const Piece& p = pieces[items[box.item].payload];
+    const Piece& p = pieces[box.piece];
     if (box.space_before && !out.text.empty()) out.text += ' ';
     out.text += p.text;
-    if (k == 0 || !same_run(pieces[items[boxes[k - 1].item].payload], p)) {
+    if (k == 0 || !same_run(pieces[boxes[k - 1].piece], p)) {
       TextRun run;
       run.font = p.font;
       run.size = p.size;

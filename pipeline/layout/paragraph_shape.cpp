@@ -51,6 +51,7 @@ class Shaping {
     }
     bool too_wide = false;
     for (Item& it : items) {
+      if (it.type == Item::Type::Penalty && it.payload != 0) it.width = pieces[it.payload - 1].width;  // a soft hyphen
       if (it.type != Item::Type::Box || it.payload == kNoPiece) continue;
       it.width = pieces[it.payload].width;
       too_wide = too_wide || cut(pieces[it.payload]);

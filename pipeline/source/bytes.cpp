@@ -48,6 +48,21 @@ struct ByteProblems {
   std::size_t invalid = std::string::npos;  ///< first byte of the first ill-formed UTF-8 sequence
   std::size_t nul = std::string::npos;
   std::size_t control = std::string::npos;  ///< C0 but tab/LF/CR/NUL, DEL, or C1 (U+0080-U+009F)
+  std::size_t long_cluster = std::string::npos;  ///< the mark past text::kMaxClusterMarks on one letter
+};
+
+/// Counts the characters that extend one grapheme cluster, and notes the first place
+/// where a cluster grows past text::kMaxClusterMarks.
+struct ClusterRun {
+  std::size_t marks = 0;
+  void starter() { marks = 0; }
+  void code_point(char32_t c, std::size_t at, ByteProblems& found) {
+    if (c < 0x300 || !text::extends_cluster(c)) {  // (below U+0300: letters, no call)
+      marks = 0;
+    } else if (++marks > text::kMaxClusterMarks && found.long_cluster == std::string::npos) {
+      found.long_cluster = at;
+    }
+  }
 };
 
 /// One pass over the bytes: UTF-8 well-formedness, NUL and control characters. Runs on
@@ -60,12 +75,14 @@ ByteProblems scan_bytes(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
+  ClusterRun run;
   while (i < n) {
     if (n - i >= 8) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
       const std::uint64_t special = special_bytes(w);
       if (special == 0) {
+        run.starter();
         i += 8;
         continue;
       }
@@ -81,15 +98,25 @@ ByteProblems scan_bytes(std::string_view s) {
                  found.control == std::string::npos) {
         found.control = i;
       }
+      run.starter();
       ++i;
     } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && text::is_continuation(p[i + 1])) {
       // U+0080-U+009F, the C1 controls, are C2 80 - C2 9F.
       if (b == 0xC2 && p[i + 1] < 0xA0 && found.control == std::string::npos) found.control = i;
+      run.code_point(((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), i, found);
       i += 2;
     } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n && text::is_continuation(p[i + 1]) &&
                text::is_continuation(p[i + 2])) {
-      i += 3;  // U+1000-U+CFFF: ạ-ỹ are E1 BA/BB xx
+      // U+1000-U+CFFF: ạ-ỹ are E1 BA/BB xx, letters that need no lookup.
+      if (b == 0xE1 && (p[i + 1] == 0xBA || p[i + 1] == 0xBB))
+        run.starter();
+      else
+        run.code_point(((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), i, found);
+      i += 3;
     } else if (const std::size_t len = utf8_length(p + i, n - i); len != 0) {
+      char32_t c = len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+      for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (p[i + k] & 0x3Fu);
+      run.code_point(c, i, found);
       i += len;
     } else {
       found.invalid = i;
@@ -156,14 +183,27 @@ void report_control(const SourceFile& file, std::size_t at, Diagnostics& diags) 
   diags.error(file.at(at), "control character " + text::codepoint_name(c) + " in text", std::move(hint));
 }
 
+/// "UTF-32" or "UTF-16" when the bytes start with that encoding's byte-order mark or look
+/// like it (ASCII text in UTF-32 is three NULs to a letter, in UTF-16 one); else null.
+const char* wide_encoding(std::string_view s) {
+  if (s.starts_with(std::string_view("\xFF\xFE\0\0", 4)) || s.starts_with(std::string_view("\0\0\xFE\xFF", 4)))
+    return "UTF-32";
+  if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF")) return "UTF-16";
+  const std::string_view head = s.substr(0, 64);
+  const auto nuls = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\0'));
+  if (head.size() >= 8 && nuls * 4 >= head.size() * 3 - 4) return "UTF-32";
+  if (head.size() >= 4 && nuls * 2 >= head.size() - 2) return "UTF-16";
+  return nullptr;
+}
+
 /// The message of a file that is not UTF-8 at `bad`: the legacy Vietnamese encoding named
 /// when its words show it, with the way to convert it.
 void report_not_utf8(const SourceFile& file, std::size_t bad, Diagnostics& diags) {
   const std::string& s = file.text();
   const auto byte = static_cast<unsigned char>(s[bad]);
-  if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF")) {
+  if (const char* wide = wide_encoding(s)) {
     diags.error(file.at(bad), "the file is not valid UTF-8 (byte " + hex_byte(byte) + ")",
-                "the file is UTF-16; save it as UTF-8");
+                std::string("the file is ") + wide + "; save it as UTF-8");
     return;
   }
   const LegacyEncoding encoding = guess_legacy_encoding(s);
@@ -211,7 +251,9 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
     return false;
   }
   if (found.nul != std::string::npos) {
-    diags.error(file.at(found.nul), "the file contains a NUL byte", "the file is probably UTF-16; save it as UTF-8");
+    const char* wide = wide_encoding(s);
+    diags.error(file.at(found.nul), "the file contains a NUL byte",
+                std::string("the file is probably ") + (wide ? wide : "UTF-16") + "; save it as UTF-8");
     return false;
   }
   // YAML allows no C0 control but tab, LF and CR, and of the C1 controls only NEL, which no
@@ -219,6 +261,13 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
   // (the layout check of the same rule is left with the escapes of quoted scalars, "\a").
   if (found.control != std::string::npos) {
     report_control(file, found.control, diags);
+    return false;
+  }
+  if (found.long_cluster != std::string::npos) {
+    diags.error(file.at(found.long_cluster),
+                "more than " + std::to_string(text::kMaxClusterMarks) + " combining marks on one letter",
+                "remove the extra marks: no script needs so many (a letter of Vietnamese carries at most two), "
+                "and each one more makes the text slower to set");
     return false;
   }
   // YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic or missing.

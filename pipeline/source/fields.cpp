@@ -70,6 +70,11 @@ SourcePos Fields::null_pos(const yaml::Node& n) const {
 }
 
 std::optional<Node> Fields::parse_map(const char* empty_hint, yaml::Tree& tree) {
+  // Blank lines only: said at once, without a parse that would cost time per line.
+  if (file_.text().find_first_not_of(" \r\n") == std::string::npos) {
+    diags_.error(file_.start(), "the file is empty", empty_hint);
+    return std::nullopt;
+  }
   if (!check_bytes(file_, diags_)) return std::nullopt;
   tree = yaml::Tree::parse(file_.text());
   if (const auto& p = tree.problem()) {
@@ -96,23 +101,27 @@ std::optional<Node> Fields::parse_map(const char* empty_hint, yaml::Tree& tree) 
 
 Entries Fields::entries(const Node& map, const Names* valid, const std::string& where) {
   Entries out;
-  // Keys as the tree holds them: the place of the first is worked out only for a duplicate.
-  std::map<std::string_view, Node> seen;
+  // Keys in NFC (`xã` typed precomposed and with a combining mark are one key): the place
+  // of the first is worked out only for a duplicate.
+  std::map<std::string, Node, std::less<>> seen;
   for (const auto& kv : map.entries()) {
     const Node& k = kv.first;
     if (!k.is_scalar()) {
       diags_.error(pos(k), "a key must be a plain name", "write `name: value`");
       continue;
     }
-    const std::string name(k.scalar());
+    const std::string name = text::is_nfc_quick(k.scalar()) ? std::string(k.scalar()) : text::nfc(k.scalar());
     // The tree keeps both entries of a repeated key; the second would be ignored silently.
-    if (const auto it = seen.find(k.scalar()); it != seen.end()) {
+    if (const auto it = seen.find(name); it != seen.end()) {
+      const bool same_bytes = it->second.scalar() == k.scalar();
       diags_.error(pos(k), "duplicate key `" + name + "`",
                    "`" + name + "` is already given at line " + std::to_string(pos(it->second).line) +
-                       "; keep one");
+                       (same_bytes ? "; keep one"
+                                   : " (typed with its accents composed differently, the same key once "
+                                     "normalised); keep one"));
       continue;
     }
-    seen.emplace(k.scalar(), k);
+    seen.emplace(name, k);
     if (valid && !contains(*valid, name)) {
       diags_.error(pos(k), "unknown key `" + name + "`",
                    suggestion(name, *valid, "valid keys in " + where + ": "));

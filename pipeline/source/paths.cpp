@@ -5,6 +5,12 @@
 #include <filesystem>
 #include <system_error>
 
+#include <sys/stat.h>
+
+#include <cerrno>
+
+#include "pipeline/text/unicode.hpp"
+
 namespace vanban::source {
 
 namespace fs = std::filesystem;
@@ -32,6 +38,44 @@ bool stays_inside(const std::string& folder, const std::string& rel) {
   if (ec) return true;
   const auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
   return b == base.end();
+}
+
+FileProblem file_problem(const std::string& path) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ELOOP) return FileProblem::link_loop;
+    struct stat link{};
+    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) return FileProblem::dangling;
+    return errno == EACCES ? FileProblem::unreadable : FileProblem::missing;
+  }
+  if (S_ISDIR(st.st_mode)) return FileProblem::folder;
+  if (!S_ISREG(st.st_mode)) return FileProblem::special;
+  return FileProblem::unreadable;
+}
+
+std::string file_problem_hint(FileProblem p) {
+  switch (p) {
+    case FileProblem::missing: return "the file is not there";
+    case FileProblem::dangling: return "it is a symbolic link to a file that is not there";
+    case FileProblem::link_loop: return "it is a symbolic link that leads back to itself (a loop of links)";
+    case FileProblem::folder: return "it is a folder, not a file";
+    case FileProblem::special: return "it is not a regular file (a FIFO, a device or a socket): save the content as a file";
+    case FileProblem::unreadable: return "check its permissions";
+  }
+  return {};
+}
+
+std::string normalisation_hint(const std::string& path) {
+  const fs::path p(path);
+  const std::string want = text::nfc(p.filename().string());
+  std::error_code ec;
+  for (const auto& de : fs::directory_iterator(p.parent_path().empty() ? fs::path(".") : p.parent_path(), ec)) {
+    const std::string name = de.path().filename().string();
+    if (name != p.filename().string() && text::valid_utf8(name) && text::nfc(name) == want)
+      return "the folder holds `" + name + "`, the same name with its accents composed differently "
+             "(NFD, as macOS writes them): rename the file, or retype the name";
+  }
+  return {};
 }
 
 }  // namespace vanban::source

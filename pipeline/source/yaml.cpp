@@ -173,9 +173,18 @@ Problem reader_problem(const yaml_parser_t& p, std::string_view text) {
   if (has(p.problem, "control characters")) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(p.problem_value));
-    return {at, std::string("control character ") + code + " in text",
-            "remove it: it is invisible and has no place in a document (it often comes from copying text "
-            "out of another program)"};
+    // libyaml's "control characters" are every character YAML forbids; U+FFFE and U+FFFF
+    // are noncharacters (U+FFFE is a byte-order mark read backwards), surrogates and the
+    // rest are not printable either: named for what they are.
+    const auto c = static_cast<unsigned>(p.problem_value);
+    const bool nonchar = (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF);
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    const std::string what = nonchar ? "noncharacter " : control ? "control character " : "unprintable character ";
+    return {at, what + code + " in text",
+            nonchar && c == 0xFFFE
+                ? "remove it: it is a byte-order mark read the wrong way round, left by a conversion from UTF-16"
+                : "remove it: it is invisible and has no place in a document (it often comes from copying text "
+                  "out of another program)"};
   }
   if (has(p.problem, "too long")) return {0, "the file is too large", "split it into several files"};
   return {at, "the file is not valid UTF-8", "save the file as UTF-8"};
@@ -224,6 +233,14 @@ std::optional<Problem> context_problem(const yaml_parser_t& p, std::string_view 
   if (has(p.problem, "tab character"))
     return Problem{at, "YAML syntax error: tab character in the indentation",
             "indent with spaces: YAML does not allow tabs in indentation"};
+  if (has(p.context, "simple key")) {
+    // libyaml gives up on a key after 1024 characters: a `:` further on is no help.
+    const std::size_t eol = std::min(text.find('\n', context_at), text.size());
+    const std::size_t colon = text.substr(0, eol).find(':', context_at);
+    if (colon != std::string_view::npos && colon - context_at > 1024)
+      return Problem{context_at, "YAML syntax error: a key longer than 1024 characters",
+                     "YAML allows keys of up to 1024 characters: shorten it; a long text goes after the `:`"};
+  }
   if (has(p.context, "simple key"))
     return Problem{context_at, "YAML syntax error: a line without `:` where a `key: value` line was expected",
             "write `key: value`, or `- text` in a list; a text may not run over several lines here"};
@@ -468,6 +485,14 @@ class Builder {
       done_ = true;
       return;
     }
+    if (const yaml_char_t* tag = tag_of(e)) {
+      // A tag asks for a type (`!!binary`, `!!python/object`) that a document never means:
+      // ignoring it would read the value as something the writer did not intend.
+      const std::string t(reinterpret_cast<const char*>(tag));
+      stop(offsets_.byte(e.start_mark.index), "YAML tag `" + t + "` is not supported",
+           "vanban reads text, lists and maps only: remove the tag; a text starting with `!` must be quoted");
+      return;
+    }
     switch (e.type) {
       case YAML_DOCUMENT_START_EVENT:
         if (++out_.documents == 2) anchors_.clear();
@@ -486,6 +511,16 @@ class Builder {
       case YAML_MAPPING_END_EVENT: end_collection(); break;
       case YAML_STREAM_END_EVENT: done_ = true; break;
       default: break;
+    }
+  }
+
+  /// The tag written on a node (`!!str x`, `!x`), or null; libyaml gives none for an untagged one.
+  static const yaml_char_t* tag_of(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_SCALAR_EVENT: return e.data.scalar.tag;
+      case YAML_SEQUENCE_START_EVENT: return e.data.sequence_start.tag;
+      case YAML_MAPPING_START_EVENT: return e.data.mapping_start.tag;
+      default: return nullptr;
     }
   }
 

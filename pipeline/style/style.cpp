@@ -2,17 +2,17 @@
 
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string_view>
 #include <utility>
 
+#include "pipeline/source/bytes.hpp"
 #include "pipeline/source/fields.hpp"
 #include "pipeline/source/file.hpp"
+#include "pipeline/source/paths.hpp"
 #include "pipeline/text/template.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -83,9 +83,12 @@ class Reader {
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     const std::string unit(p, s.data() + s.size());
     if (ec != std::errc()) fail(pos(n), "expected a length such as 20mm or 14pt, got `" + s + "`");
-    // Bounded so that sums of lengths stay far inside the int64 scaled points (no overflow).
-    if (!std::isfinite(v) || std::abs(v) > 100000)
-      fail(pos(n), "length out of range: `" + s + "`", "a page is a few hundred mm; lengths stay under 100000 units");
+    const double in_mm = unit == "mm" ? v : unit == "pt" ? v * 25.4 / 72.0 : unit == "cm" ? v * 10 : v;
+    // Beyond any page, a length is a typo; bounded, sums of lengths stay far inside Sp.
+    if (!std::isfinite(v) || !length_within_pages(in_mm))
+      fail(pos(n), "length out of range: `" + s + "`",
+           "a length must fit on a page: at most " + std::to_string(static_cast<int>(kMaxLengthMm)) +
+               " mm (the largest paper, 4A0, is 2378 mm long)");
     if (unit == "mm") return mm(v);
     if (unit == "pt") return pt(v);
     if (unit == "cm") return mm(v * 10);
@@ -385,6 +388,11 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
   const bool is_path = name_or_path.ends_with(".yaml");
   const fs::path file = is_path ? fs::path(base_dir) / name_or_path : fs::path(styles_dir) / (name_or_path + ".yaml");
   std::error_code ec;
+  // Something there that is not a file (a folder, a FIFO, /dev/zero, a loop of links) is
+  // named as what it is: "unknown style" would send the user looking for a typo.
+  if (const auto problem = source::file_problem(file.string());
+      !fs::is_regular_file(file, ec) && problem != source::FileProblem::missing)
+    fail(where, "cannot read style file `" + name_or_path + "`", source::file_problem_hint(problem));
   if (!fs::is_regular_file(file, ec)) {
     std::string known;
     for (const auto& e : fs::directory_iterator(styles_dir, ec))
@@ -392,12 +400,12 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
     fail(where, "unknown style `" + name_or_path + "`",
          known.empty() ? "no styles found in " + styles_dir : "known styles: " + known);
   }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string bytes = buf.str();
-  if (!text::valid_utf8(bytes)) fail({file.string(), 1, 1}, "the style file is not valid UTF-8");
-  const auto f = std::make_shared<const SourceFile>(file.string(), bytes);
+  auto bytes = source::read_file(file.string());
+  if (!bytes) fail(where, "cannot read style file `" + name_or_path + "`", "check its permissions");
+  const auto f = std::make_shared<const SourceFile>(file.string(), std::move(*bytes));
+  // The checks every document file gets: UTF-8 (UTF-16 and legacy encodings named), no
+  // NUL or control characters, no tabs in indentation, no overlong clusters of marks.
+  if (Diagnostics bad; !source::check_bytes(*f, bad)) throw Error(std::move(bad.items));
   const source::yaml::Tree tree = source::yaml::Tree::parse(f->text());
   if (const auto& p = tree.problem()) fail(f->at(p->offset), p->message, p->hint);
   const Node root = tree.root();
@@ -427,7 +435,8 @@ std::string format_counter(Counter counter, int n) {
       // The Vietnamese alphabet order used for điểm: a b c d đ e g h i k l m n o p q r s t u v x y.
       static const char* letters[] = {"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
                                       "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"};
-      constexpr int count = static_cast<int>(std::size(letters));
+      constexpr int count = kAlphaLetters;
+      static_assert(std::size(letters) == count);
       std::string out;
       for (; n > count; n -= count) out += letters[count - 1];  // beyond y: repeat (rare)
       return out + letters[n - 1];

@@ -181,6 +181,10 @@ struct Style {
 Style load_style(const std::string& name_or_path, const std::string& styles_dir,
                  const std::string& base_dir, const SourcePos& where);
 
+/// Letters of Counter::Alpha: the Vietnamese alphabet as the rules letter điểm (a b c d đ e
+/// g h i k l m n o p q r s t u v x y: no ă â ê ô ơ ư, and no f j w z, which it lacks).
+inline constexpr int kAlphaLetters = 23;
+
 /// The counter value `n` (1-based) written in `counter`'s format:
 /// Arabic 12, Roman XII, Alpha (Vietnamese order a b c d đ e ...), OrdinalWord nhất hai ba tư ...
 std::string format_counter(Counter counter, int n);

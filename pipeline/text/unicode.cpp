@@ -56,6 +56,13 @@ inline std::size_t next_codepoint(const unsigned char* p, std::size_t avail, cha
 
 bool nfc_inert_codepoint(char32_t c) { return nfc_inert(c); }
 
+bool extends_cluster(char32_t c) {
+  if (c < 0x300) return false;  // ASCII and Latin letters: starters, no lookup
+  const auto bound = utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->boundclass;
+  return bound == UTF8PROC_BOUNDCLASS_EXTEND || bound == UTF8PROC_BOUNDCLASS_ZWJ ||
+         bound == UTF8PROC_BOUNDCLASS_SPACINGMARK;
+}
+
 bool is_nfc_quick(std::string_view utf8) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   for (std::size_t i = 0; i < utf8.size();) {

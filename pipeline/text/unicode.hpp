@@ -20,6 +20,16 @@ bool is_nfc_quick(std::string_view utf8);
 /// The per-code-point test behind is_nfc_quick (exposed for the tests).
 bool nfc_inert_codepoint(char32_t c);
 
+/// The most combining marks (and other characters that extend a grapheme cluster: joiners,
+/// spacing marks) one letter may carry. Unicode's stream-safe format allows 30 in a row;
+/// Vietnamese needs two. Past it, normalising (a sort of the marks) and shaping one cluster
+/// cost time quadratic in its length.
+inline constexpr std::size_t kMaxClusterMarks = 32;
+
+/// True when `c` continues the grapheme cluster before it (a combining mark, a joiner, a
+/// spacing mark: Unicode's Grapheme_Cluster_Break Extend, ZWJ or SpacingMark).
+bool extends_cluster(char32_t c);
+
 /// True for a byte that continues a UTF-8 sequence (10xxxxxx): counting the bytes that are
 /// not counts the code points of valid UTF-8, which is how columns are counted.
 constexpr bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }

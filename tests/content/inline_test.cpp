@@ -134,3 +134,25 @@ TEST(Inline, LinesOfABlockScalarKeepTheirColumn) {
 
 }  // namespace
 }  // namespace vanban::content
+
+namespace vanban::content {
+namespace {
+
+TEST(Inline, ByteOrderMarkInsideTextIsLeftOutWithAWarning) {
+  Diagnostics diags;
+  const Text t = detail::parse_text("Đoạn \xEF\xBB\xBFvăn **đậm\xEF\xBB\xBF**", kAt, {}, {}, diags, nullptr);
+  EXPECT_EQ(t.spans, (std::vector<Span>{plain("Đoạn văn "), bold("đậm")}));
+  ASSERT_EQ(diags.items.size(), 2u);
+  EXPECT_EQ(diags.items[0].severity, Severity::Warning);
+  EXPECT_EQ(diags.items[0].message, "invisible character U+FEFF (a byte-order mark) in the text, left out");
+  EXPECT_EQ(diags.items[0].pos.column, 12 + 5);
+  EXPECT_EQ(diags.items[1].pos.column, 12 + 15);
+}
+
+TEST(Inline, OtherCharactersStartingWithByteEFAreKept) {
+  // U+F8FF and U+FFFD start with 0xEF too: only U+FEFF is dropped.
+  EXPECT_EQ(spans("a\xEF\xA3\xBF b\xEF\xBF\xBD"), std::vector<Span>{plain("a\xEF\xA3\xBF b\xEF\xBF\xBD")});
+}
+
+}  // namespace
+}  // namespace vanban::content

@@ -253,3 +253,41 @@ TEST_F(Fixture, EveryAsciiCharacterJudgedLikeTheFont) {
     }
   }
 }
+
+TEST_F(Fixture, SoftHyphenBreaksWithAHyphenOnlyWhenTaken) {
+  // Long words with soft hyphens (U+00AD) and no spaces between their syllables: the only
+  // breaks inside them are the soft hyphens, and a line broken there ends with "-".
+  const std::string word = "chuyên\u00ADnghiệp\u00ADhóa\u00ADhiện\u00ADđại\u00ADhóa";
+  const std::string text = repeat(word + " ", 12);
+  bool broke_at_soft_hyphen = false;
+  for (double w = 45; w <= 120; w += 8) {
+    const SetParagraph p = set(text, mm(w));
+    EXPECT_FALSE(p.overfull);
+    for (std::size_t k = 0; k < p.lines.size(); ++k) {
+      const SetLine& l = p.lines[k];
+      EXPECT_EQ(l.text.find("\u00AD"), std::string::npos) << "a soft hyphen is never drawn: " << l.text;
+      EXPECT_LE(line_end(l), mm(w)) << l.text;
+      if (l.text.ends_with("-")) {
+        broke_at_soft_hyphen = true;
+        ASSERT_LT(k + 1, p.lines.size());
+        EXPECT_FALSE(p.lines[k + 1].text.starts_with("chuyên")) << "the word continues: " << p.lines[k + 1].text;
+      }
+    }
+  }
+  EXPECT_TRUE(broke_at_soft_hyphen);
+  // Unbroken, the word reads whole: no hyphen, no soft hyphen.
+  const SetParagraph wide = set(word, mm(300));
+  ASSERT_EQ(wide.lines.size(), 1u);
+  EXPECT_EQ(wide.lines[0].text, "chuyênnghiệphóahiệnđạihóa");
+}
+
+TEST_F(Fixture, LineSeparatorEndsTheLine) {
+  // U+2028 breaks the line there, however much room is left, and the line before it is
+  // not stretched to the measure.
+  const SetParagraph p = set("Kính gửi:\u2028Ban Thường vụ Huyện ủy\u2028Ban Tổ chức", mm(150));
+  ASSERT_EQ(p.lines.size(), 3u);
+  EXPECT_EQ(p.lines[0].text, "Kính gửi:");
+  EXPECT_EQ(p.lines[1].text, "Ban Thường vụ Huyện ủy");
+  EXPECT_EQ(p.lines[2].text, "Ban Tổ chức");
+  EXPECT_LT(line_end(p.lines[0]), mm(100));
+}

@@ -2,6 +2,7 @@
 // and files: what content, style and check all read their YAML through.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -25,6 +26,40 @@ struct Read {
 };
 
 std::string at(const SourcePos& p) { return p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column); }
+
+TEST(SourceFile, PlacesAfterAndInsideRunsOfBlankLines) {
+  // Blank lines are not recorded (no memory per line): places among and after them are
+  // counted, and agree with a count of the newlines before each offset.
+  const std::string text = "a: 1\n\n\n\nb: ạ2\n\n\nc:\n\n";
+  const SourceFile f("f.yaml", text);
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    const std::size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1) + 1;
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+    std::size_t column = 1;
+    for (std::size_t k = line_start; k < offset; ++k) column += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80;
+    const SourcePos p = f.at(offset);
+    EXPECT_EQ(p.line, line) << "offset " << offset;
+    EXPECT_EQ(p.column, static_cast<int>(column)) << "offset " << offset;
+  }
+}
+
+TEST(Fields, EmptyFileOfBlankLinesOnlyIsEmpty) {
+  Read r(std::string(100000, '\n'));
+  yaml::Tree tree;
+  EXPECT_FALSE(r.fields.parse_map("hint", tree));
+  ASSERT_EQ(r.diags.items.size(), 1u);
+  EXPECT_EQ(r.diags.items[0].message, "the file is empty");
+  EXPECT_EQ(at(r.diags.items[0].pos), "f.yaml:1:1");
+}
+
+TEST(Fields, KeysEqualAfterNfcAreDuplicates) {
+  Read r("x\u00E3: 1\nxa\u0303: 2\n");
+  const Entries m = r.fields.entries(r.root(), nullptr, "the test");
+  EXPECT_EQ(m.size(), 1u);
+  ASSERT_EQ(r.diags.items.size(), 1u);
+  EXPECT_EQ(r.diags.items[0].message, "duplicate key `x\u00E3`");
+  EXPECT_EQ(at(r.diags.items[0].pos), "f.yaml:2:1");
+}
 
 TEST(SourceFile, ColumnsCountCodePointsAndTheBomIsNotOne) {
   const SourceFile f("f.yaml", "\xEF\xBB\xBF" "tên: Đảng\nb: c\n");
