@@ -178,6 +178,7 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   meta.author = in.doc.header.issuer;
   if (const auto t = creation_time(in.doc)) meta.created = *t;
   meta.pdfa_part = opt.pdfa_part;
+  meta.signature_fields = opt.final_mode;  // the copy to be signed (the flag, not `status: final`)
   const std::string output = opt.output.empty() ? default_output(opt.document) : opt.output;
   refuse_output_path(output, build_inputs(in.doc, in.style, fonts, paged));
   const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);

@@ -63,7 +63,8 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
   -o, --output FILE   build: where to write the PDF (a file, not a folder; a
                       symbolic link is written through to its target). Never
                       an input of the build, a device, a FIFO or a folder.
-  --final             check as a final document (placeholders are errors)
+  --final             check as a final document (placeholders are errors);
+                      build: leave empty signature fields for `vanban sign`
   --pdfa 1b|2b|3b     build: write PDF/A-1b, -2b or -3b (XMP metadata, sRGB
                       output intent)
   --dump=styled       build: print the styled document (every text with its

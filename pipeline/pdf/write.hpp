@@ -24,6 +24,9 @@ struct Metadata {
   std::optional<std::int64_t> created;
   /// PDF/A part (1, 2, 3; conformance B) to conform to, 0 for a plain PDF (see pdfa.hpp).
   int pdfa_part = 0;
+  /// Leave empty signature fields where layout put the signature block (fields.hpp), for
+  /// `vanban sign` to sign into. Off by default: a draft's bytes do not change.
+  bool signature_fields = false;
 };
 
 /// A PDF date string for `seconds` since the epoch, UTC: "D:YYYYMMDDHHmmSS+00'00'".
