@@ -23,6 +23,7 @@ constexpr const char* kUsage = R"(Usage:
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12> [--password-file FILE]
               [--reason TEXT] [--location TEXT] [--field NAME]
               [--image SIGNATURE.png] [--seal SEAL.png --seal-diameter MM]
+              [--tsa URL]
   vanban verify <file.pdf> [--json] [--ca CA.pem]
 
 sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
@@ -38,6 +39,8 @@ sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          --seal the organisation's seal (MM wide, 36 if not given) over the
          left third of it, with the organisation's name and the signing time
          (ISO 8601, +07:00) in 10 pt below (NĐ 30/2020, Phụ lục I).
+         --tsa adds an RFC 3161 timestamp from the timestamping authority at
+         URL (http://) over the signature (PAdES B-T).
 verify   Checks every signature: the bytes it covers are intact, its range
          ends at a revision of the file, and the last one covers the whole
          file. --ca checks each signer's certificate against the PEM trust
@@ -87,6 +90,7 @@ int run_sign(const std::vector<std::string>& args) {
     else if (a == "--image") ok = take(args, i, options.appearance.image);
     else if (a == "--seal") ok = take(args, i, options.appearance.seal);
     else if (a == "--seal-diameter") ok = take(args, i, seal_mm);
+    else if (a == "--tsa") ok = take(args, i, options.tsa_url);
     else if (a == "--password" || a.rfind("--password=", 0) == 0)
       return usage_error("passwords are never taken from the command line (other users can see it); use "
                          "--password-file or VANBAN_P12_PASSWORD");
