@@ -2,6 +2,7 @@
 // break pages, write. The steps are functions of their own; `build` runs them in order and
 // turns every failure into a message and an exit status.
 #include "pipeline/cli/build_command.hpp"
+#include "pipeline/cli/build_sign.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -178,12 +179,13 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   meta.author = in.doc.header.issuer;
   if (const auto t = creation_time(in.doc)) meta.created = *t;
   meta.pdfa_part = opt.pdfa_part;
-  meta.signature_fields = opt.final_mode;  // the copy to be signed (the flag, not `status: final`)
+  meta.signature_fields = opt.final_mode || opt.sign;  // the copy to be signed (the flag, not `status: final`)
   const std::string output = opt.output.empty() ? default_output(opt.document) : opt.output;
   refuse_output_path(output, build_inputs(in.doc, in.style, fonts, paged));
   const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
   checks.wait(diags);
-  pdf::write_file_atomically(output, bytes);
+  if (!opt.sign) pdf::write_file_atomically(output, bytes);
+  else if (const int status = write_signed(output, bytes, opt); status != 0) return status;
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
   err << "wrote " << output << ": " << paged.pages.size() << " pages";
