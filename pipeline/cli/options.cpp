@@ -24,6 +24,7 @@ Usage:
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
   vanban verify <file.pdf> [--json] [--ca CA.pem]
+  vanban extract <file.pdf> -o <folder>   (the sources of a --pdfa 3b build)
   vanban import <file.txt|file.docx> -o <folder>
   vanban --help
   vanban --version
@@ -65,7 +66,8 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
                       symbolic link is written through to its target). Never
                       an input of the build, a device, a FIFO or a folder.
   --final             check as a final document (placeholders are errors);
-                      build: leave empty signature fields for `vanban sign`
+                      build: leave empty signature fields for `vanban sign`,
+                      and write PDF/A-2b unless --pdfa names another level
   --pdfa 1b|2b|3b     build: write PDF/A-1b, -2b or -3b (XMP metadata, sRGB
                       output intent)
   --sign --p12 FILE   build: sign the PDF as `vanban sign` does (with its

@@ -422,6 +422,10 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontS
     const PdfaObjects a = add_pdfa_objects(file, meta);
     c.ref("Metadata", a.metadata).raw("OutputIntents", Array().ref(a.output_intent).str());
   }
+  if (meta.pdfa_part == 3 && !meta.sources.empty()) {
+    const AttachmentEntries e = add_attachments(file, meta.sources);
+    c.raw("Names", e.names).raw("AF", e.af);
+  }
   file.write_object(catalog, c.str());
   return file.finish(catalog, info);
 }

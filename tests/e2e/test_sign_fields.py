@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""`vanban build --final` leaves empty signature fields where the rules put the signatures.
+"""`vanban build --final` leaves empty signature fields where the rules put the signatures,
+in a PDF/A-2b file (--final implies --pdfa 2b when no level is named).
 
 NĐ 30/2020 (Phụ lục I, part II): the signer's signature between the title and the name of
 the signature block, the organisation's seal over it. The build writes the field `signer`
@@ -75,6 +76,9 @@ with tempfile.TemporaryDirectory(prefix="vanban-fields-") as tmp:
         t.check(opage == page and (ox0, ox1) == (x0, x1) and oy1 - oy0 >= 36 * 72 / 25.4 - 0.01
                 and abs((oy0 + oy1) - (y0 + y1)) < 0.01,
                 f"the organisation's field: the same column, centred on it, at least 36 mm tall ({fields['organisation']})")
+    meta = subprocess.run(["pdfinfo", "-meta", final], capture_output=True).stdout.decode()
+    t.check(re.search(r"pdfaid:part[^0-9]*2", meta) is not None, "--final implies --pdfa 2b (pdfaid:part 2 in the XMP)")
+    t.check(b"pdfaid:" not in open(plain, "rb").read(), "a build without --final is no PDF/A")
     qpdf = subprocess.run(["qpdf", "--check", final], capture_output=True)
     t.check(qpdf.returncode == 0, f"qpdf --check accepts the fields ({qpdf.stdout.decode()[-300:]})")
     again = os.path.join(tmp, "again.pdf")
