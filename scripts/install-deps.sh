@@ -14,6 +14,7 @@ packages=(
   dpkg-dev file binutils     # cpack -G DEB: dpkg-shlibdeps finds the package's Depends (test_package.py)
   libssl-dev openssl icc-profiles-free                                            # signing (CMS), PDF/A's sRGB profile
   default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java        # tests: PDFBox Preflight (PDF/A-1b)
+  default-jdk-headless      # tests: the PDFBox signature reader (java/SignatureFields.java, compiled at test time)
 )
 
 missing=()

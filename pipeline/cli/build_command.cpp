@@ -2,6 +2,8 @@
 // break pages, write. The steps are functions of their own; `build` runs them in order and
 // turns every failure into a message and an exit status.
 #include "pipeline/cli/build_command.hpp"
+#include "pipeline/cli/build_sign.hpp"
+#include "pipeline/cli/pdfa_sources.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -182,12 +184,17 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   meta.title = in.doc.title.plain();
   meta.author = in.doc.header.issuer;
   if (const auto t = creation_time(in.doc)) meta.created = *t;
-  meta.pdfa_part = opt.pdfa_part;
+  // A final (to be signed, archived) is PDF/A-2b unless --pdfa names another level.
+  meta.pdfa_part = opt.pdfa_part != 0 ? opt.pdfa_part : (opt.final_mode || opt.sign ? 2 : 0);
+  meta.signature_fields = opt.final_mode || opt.sign;  // the copy to be signed (the flag, not `status: final`)
   const std::string output = opt.output.empty() ? default_output(opt.document) : opt.output;
-  refuse_output_path(output, build_inputs(in.doc, in.style, fonts, paged));
+  const std::vector<std::string> inputs = build_inputs(in.doc, in.style, fonts, paged);
+  refuse_output_path(output, inputs);
+  if (meta.pdfa_part == 3) meta.sources = source_files(inputs, in.doc.folder);
   const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
   checks.wait(diags);
-  pdf::write_file_atomically(output, bytes);
+  if (!opt.sign) pdf::write_file_atomically(output, bytes);
+  else if (const int status = write_signed(output, bytes, opt); status != 0) return status;
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
   err << "wrote " << output << ": " << counted(paged.pages.size(), "page");

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "pipeline/cli/build_sign.hpp"
 #include "pipeline/pdf/pdfa.hpp"
 
 namespace fs = std::filesystem;
@@ -16,13 +17,14 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 
 Usage:
   vanban build [options] [--] <document>...
-               [--pdfa 1b|2b|3b]
+               [--pdfa 1b|2b|3b] [--sign --p12 FILE [sign's options]]
   vanban check [--final] [--styles DIR] [--] <document>...
   vanban schema [document|part|style]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
   vanban verify <file.pdf> [--json] [--ca CA.pem]
+  vanban extract <file.pdf> -o <folder>   (the sources of a --pdfa 3b build)
   vanban import <file.txt|file.docx> -o <folder>
   vanban --help
   vanban --version
@@ -63,9 +65,14 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
   -o, --output FILE   build: where to write the PDF (a file, not a folder; a
                       symbolic link is written through to its target). Never
                       an input of the build, a device, a FIFO or a folder.
-  --final             check as a final document (placeholders are errors)
+  --final             check as a final document (placeholders are errors);
+                      build: leave empty signature fields for `vanban sign`,
+                      and write PDF/A-2b unless --pdfa names another level
   --pdfa 1b|2b|3b     build: write PDF/A-1b, -2b or -3b (XMP metadata, sRGB
                       output intent)
+  --sign --p12 FILE   build: sign the PDF as `vanban sign` does (with its
+                      fields, as --final); --password-file, --tsa, --reason,
+                      --location, --image, --seal, --seal-diameter go to sign
   --dump=styled       build: print the styled document (every text with its
                       size, weight and slant, before shaping) instead of a PDF
                       (no -o)
@@ -146,6 +153,8 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
       opt.pdfa_part = *part;
     } else if (a == "--final") {
       opt.final_mode = true;
+    } else if (is_sign_option(a)) {
+      if (const auto status = take_sign_option(args, i, opt)) return status;
     } else if (a.rfind("--dump=", 0) == 0) {
       opt.dump = a.substr(7);
       if (opt.dump != "styled" && opt.dump != "lines" && opt.dump != "pages")
@@ -161,6 +170,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   if (opt.command == "check" && output_given) return usage_error("check writes no PDF: -o is for build");
   if (opt.command == "check" && !opt.dump.empty()) return usage_error("--dump is for build");
   if (opt.command == "check" && opt.pdfa_part != 0) return usage_error("check writes no PDF: --pdfa is for build");
+  if (const auto status = check_sign_options(opt)) return status;
   if (!opt.dump.empty() && output_given) return usage_error("--dump prints to the standard output: it takes no -o");
   if (output_given) {
     const std::string last = fs::path(opt.output).filename().string();

@@ -15,6 +15,8 @@ struct Options {
   std::string dump;          ///< --dump=styled|lines|pages (empty: write the PDF)
   std::string styles_dir;    ///< --styles (empty: the installation's styles)
   int pdfa_part = 0;         ///< --pdfa: 1, 2, 3 (0: a plain PDF)
+  bool sign = false;         ///< --sign: build, then sign with vanban-sign (build_sign.hpp)
+  std::vector<std::string> sign_args;  ///< --p12 FILE, --tsa URL, ...: passed on to `vanban sign`
   /// End the process as soon as the PDF is written (a single build; see finish_now).
   bool exit_when_written = false;
 };

@@ -11,19 +11,19 @@
 
 namespace vanban::cli {
 
+std::string sign_program() {
+  char self[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0) return "vanban-sign";
+  const std::string path(self, static_cast<std::size_t>(n));
+  const std::string beside = path.substr(0, path.rfind('/') + 1) + "vanban-sign";
+  return ::access(beside.c_str(), X_OK) == 0 ? beside : "vanban-sign";
+}
+
 int run_sign_command(char** argv) {
   static char name[] = "vanban-sign";
   argv[0] = name;
-  // Beside this executable first (a build tree, an installation's bin/), so that a
-  // vanban-sign of another version on PATH is never picked by mistake.
-  char self[4096];
-  const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
-  if (n > 0) {
-    std::string path(self, static_cast<std::size_t>(n));
-    path = path.substr(0, path.rfind('/') + 1) + name;
-    ::execv(path.c_str(), argv);
-  }
-  ::execvp(name, argv);
+  ::execvp(sign_program().c_str(), argv);
   std::cerr << "vanban: error: cannot run vanban-sign: " << std::strerror(errno)
             << "\n  hint: it is built and installed beside vanban; check the installation\n";
   return 1;

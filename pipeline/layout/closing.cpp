@@ -48,6 +48,9 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
     if (sig.authority) right = fb.column_text(g.fixed_runs, *sig.authority, right_x, right_w, right);
     if (sig.title) right = fb.column_text(g.fixed_runs, *sig.title, right_x, right_w, right);
     if (!sig.image.empty()) signature_image(g, sig, right_x, right_w, right);
+    // The room between the title and the name: where a digital signature is drawn (NĐ 30,
+    // Phụ lục I, part II), so the PDF writer can leave an empty signature field there.
+    g.fixed_anchors.push_back({"signature-space", 0, right_x, right, right_w, sig.space});
     right += sig.space;
     if (sig.name) right = fb.column_text(g.fixed_runs, *sig.name, right_x, right_w, right);
     g.pos = sig.pos;

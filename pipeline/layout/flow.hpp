@@ -35,6 +35,9 @@ struct FlowBlock {
   SourcePos pos;
   bool emergency = false, overfull = false;
   Sp anchor_x = 0, anchor_width = 0;  ///< the anchored part of a fixed group (e.g. the signature column)
+  /// Named rectangles inside the fixed material, relative to the block's top-left (the room
+  /// left for a signature): recorded in PagedDocument::anchors with the page they land on.
+  std::vector<Anchor> fixed_anchors;
 };
 
 /// The whole flow, in reading order.

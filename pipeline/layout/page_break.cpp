@@ -118,6 +118,9 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
       }
       if (els[e].line == 0 && !b.anchor.empty())
         doc.anchors.push_back({b.anchor, index, left + b.x + b.anchor_x, top, b.anchor_width, els[e].height});
+      if (els[e].line == 0)
+        for (const Anchor& a : b.fixed_anchors)
+          doc.anchors.push_back({a.name, index, left + b.x + a.x, top + a.y, a.width, a.height});
       if (b.fixed_height > 0 || b.lines.empty()) {
         place_fixed(page, b, left, top);
       } else {

@@ -26,6 +26,7 @@
 
 #include "pipeline/core/parallel.hpp"
 #include "pipeline/pdf/content_stream.hpp"
+#include "pipeline/pdf/fields.hpp"
 #include "pipeline/pdf/font_embed.hpp"
 #include "pipeline/pdf/objects.hpp"
 #include "pipeline/pdf/pdfa.hpp"
@@ -319,7 +320,8 @@ std::size_t size_estimate(const layout::PagedDocument& pd, const Streams& s) {
 /// The Page objects (and their content streams, moved out of `s`), children of `page_tree`;
 /// returns them in order.
 std::vector<ObjNum> add_pages(PdfFile& file, const layout::PagedDocument& pd, Streams& s, ObjNum page_tree,
-                              const std::vector<ObjNum>& font_refs, const std::vector<ObjNum>& image_refs) {
+                              const std::vector<ObjNum>& font_refs, const std::vector<ObjNum>& image_refs,
+                              const FormObjects& form) {
   std::vector<ObjNum> pages;
   pages.reserve(pd.pages.size());
   for (std::size_t k = 0; k < pd.pages.size(); ++k) {
@@ -345,13 +347,18 @@ std::vector<ObjNum> add_pages(PdfFile& file, const layout::PagedDocument& pd, St
       for (const std::size_t i : page_images) d.ref(image_resource_name(i), image_refs[i]);
       resources.raw("XObject", d.str());
     }
-    file.write_object(p, Dict()
-                             .name("Type", "Page")
-                             .ref("Parent", page_tree)
-                             .raw("MediaBox", Array().integer(0).integer(0).real(to_pt(page.width)).real(to_pt(page.height)).str())
-                             .raw("Resources", resources.str())
-                             .ref("Contents", content)
-                             .str());
+    Dict d;
+    d.name("Type", "Page")
+        .ref("Parent", page_tree)
+        .raw("MediaBox", Array().integer(0).integer(0).real(to_pt(page.width)).real(to_pt(page.height)).str())
+        .raw("Resources", resources.str())
+        .ref("Contents", content);
+    if (!form.page_annots[k].empty()) {
+      Array annots;
+      for (const ObjNum w : form.page_annots[k]) annots.ref(w);
+      d.raw("Annots", annots.str());
+    }
+    file.write_object(p, d.str());
     pages.push_back(p);
   }
   return pages;
@@ -391,7 +398,10 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontS
       throw std::runtime_error("PDF/A-1 forbids transparency, and an image has an alpha channel: use --pdfa 2b");
     image_refs.push_back(add_image(file, im));
   }
-  const std::vector<ObjNum> pages = add_pages(file, doc, s, page_tree, font_refs, image_refs);
+  const std::vector<SignatureField> fields = meta.signature_fields ? signature_fields(doc) : std::vector<SignatureField>{};
+  const FormObjects form = reserve_form(file, fields, doc.pages.size());
+  const std::vector<ObjNum> pages = add_pages(file, doc, s, page_tree, font_refs, image_refs, form);
+  write_form(file, fields, form, pages);
   Array kids;
   for (const ObjNum p : pages) kids.ref(p);
   file.write_object(page_tree, Dict()
@@ -407,9 +417,14 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontS
   if (outline != 0) c.ref("Outlines", outline).name("PageMode", "UseOutlines");
   c.raw("ViewerPreferences", "<</DisplayDocTitle true>>");  // title bar shows /Title, not the file name
   if (!meta.lang.empty()) c.literal("Lang", meta.lang);
+  if (form.acroform != 0) c.ref("AcroForm", form.acroform);
   if (meta.pdfa_part != 0) {
     const PdfaObjects a = add_pdfa_objects(file, meta);
     c.ref("Metadata", a.metadata).raw("OutputIntents", Array().ref(a.output_intent).str());
+  }
+  if (meta.pdfa_part == 3 && !meta.sources.empty()) {
+    const AttachmentEntries e = add_attachments(file, meta.sources);
+    c.raw("Names", e.names).raw("AF", e.af);
   }
   file.write_object(catalog, c.str());
   return file.finish(catalog, info);

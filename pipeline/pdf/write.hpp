@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/layout/page.hpp"
+#include "pipeline/pdf/attachments.hpp"
 #include "pipeline/shape/font.hpp"
 
 namespace vanban::pdf {
@@ -24,6 +25,12 @@ struct Metadata {
   std::optional<std::int64_t> created;
   /// PDF/A part (1, 2, 3; conformance B) to conform to, 0 for a plain PDF (see pdfa.hpp).
   int pdfa_part = 0;
+  /// Leave empty signature fields where layout put the signature block (fields.hpp), for
+  /// `vanban sign` to sign into. Off by default: a draft's bytes do not change.
+  bool signature_fields = false;
+  /// PDF/A-3 only: the files the document was made from, embedded as associated files
+  /// (attachments.hpp).
+  std::vector<AttachedFile> sources;
 };
 
 /// A PDF date string for `seconds` since the epoch, UTC: "D:YYYYMMDDHHmmSS+00'00'".

@@ -40,8 +40,12 @@ std::string font_file(const char* family) {
 void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, double height, const AppearanceSpec& spec) {
   PdfPainter painter;
   painter.SetPage(&appearance);
-  const double text_height = static_cast<double>(spec.lines.size()) * kTextSize * 1.2;
+  // The text goes beside the seal when there is one (the field is as tall as the seal),
+  // else below the image.
+  const double lines_height = static_cast<double>(spec.lines.size()) * kTextSize * 1.2;
+  const double text_height = spec.seal.empty() ? lines_height : 0;
   const double art_height = std::max(0.0, height - text_height);  // the images above the text
+  double text_left = 0, text_top = text_height;
   double image_left = 0, image_width = width;
   if (!spec.image.empty()) {
     PdfImage image(&doc);
@@ -54,11 +58,15 @@ void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, 
   if (!spec.seal.empty()) {
     PdfImage seal(&doc);
     seal.LoadFromPng(spec.seal.c_str());
-    const double d = spec.seal_diameter > 0 ? spec.seal_diameter : std::min(width, art_height);
+    // At its real size, unless the field is smaller (then as large as fits, not clipped).
+    const double room = std::min(width, art_height);
+    const double d = spec.seal_diameter > 0 ? std::min(spec.seal_diameter, room) : room;
     const double s = fit(seal.GetWidth(), seal.GetHeight(), d, d);
     // The seal's right edge at a third of the signature image: it covers the left third.
     const double x = std::max(0.0, image_left + image_width / 3 - d);
     painter.DrawImage(x, text_height + (art_height - d) / 2, &seal, s, s);
+    text_left = x + d + 4;
+    text_top = (height + lines_height) / 2;
   }
   if (!spec.lines.empty()) {
     const std::string file = font_file("Times New Roman");
@@ -68,9 +76,9 @@ void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, 
     font->SetFontSize(static_cast<float>(kTextSize));
     painter.SetFont(font);
     painter.SetColor(0, 0, 0);
-    double y = text_height - kTextSize;
+    double y = text_top - kTextSize;
     for (const std::string& line : spec.lines) {
-      painter.DrawText(0, y + 2, PdfString(reinterpret_cast<const pdf_utf8*>(line.c_str())));
+      painter.DrawText(text_left, y + 2, PdfString(reinterpret_cast<const pdf_utf8*>(line.c_str())));
       y -= kTextSize * 1.2;
     }
   }

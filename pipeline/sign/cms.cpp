@@ -16,16 +16,6 @@ using CmsPtr = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 using StorePtr = std::unique_ptr<X509_STORE, decltype(&X509_STORE_free)>;
 
-/// OpenSSL's first queued error as text (and the queue emptied), for messages.
-std::string openssl_reason() {
-  const unsigned long e = ERR_get_error();
-  ERR_clear_error();
-  if (e == 0) return "unknown OpenSSL error";
-  char buf[256];
-  ERR_error_string_n(e, buf, sizeof buf);
-  return buf;
-}
-
 BioPtr memory_bio(std::string_view bytes) {
   return BioPtr(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())), &BIO_free);
 }
@@ -61,9 +51,50 @@ bool chains_to(X509* signer, STACK_OF(X509)* untrusted, const std::string& trust
   return false;
 }
 
+/// The signature value of `si`, as bytes.
+std::string_view signature_value(CMS_SignerInfo* si) {
+  const ASN1_OCTET_STRING* v = CMS_SignerInfo_get0_signature(si);
+  return {reinterpret_cast<const char*>(ASN1_STRING_get0_data(v)), static_cast<std::size_t>(ASN1_STRING_length(v))};
+}
+
+/// Asks the TSA to timestamp the signature value and attaches the token, unsigned (the
+/// signature exists before its timestamp can).
+void add_timestamp(CMS_SignerInfo* si, const std::string& tsa_url) {
+  const std::vector<unsigned char> token = request_timestamp(tsa_url, signature_value(si));
+  if (CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, token.data(),
+                                    static_cast<int>(token.size())) != 1)
+    throw std::runtime_error("cannot attach the timestamp: " + openssl_reason());
+}
+
+/// The timestamp token attached to `si`, if any, checked against its signature value.
+void read_timestamp(CMS_SignerInfo* si, CmsCheck& r) {
+  const int idx = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
+  if (idx < 0) return;
+  r.timestamped = true;
+  const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, idx), 0);
+  if (!value || value->type != V_ASN1_SEQUENCE) {
+    r.timestamp.problem = "the timestamp attribute is not a token";
+    return;
+  }
+  const ASN1_STRING* der = value->value.sequence;
+  r.timestamp = check_timestamp({reinterpret_cast<const char*>(ASN1_STRING_get0_data(der)),
+                                 static_cast<std::size_t>(ASN1_STRING_length(der))},
+                                signature_value(si));
+}
+
 }  // namespace
 
-std::vector<unsigned char> make_cms(const Credentials& signer, std::string_view content, std::int64_t signing_time) {
+std::string openssl_reason() {
+  const unsigned long e = ERR_get_error();
+  ERR_clear_error();
+  if (e == 0) return "unknown OpenSSL error";
+  char buf[256];
+  ERR_error_string_n(e, buf, sizeof buf);
+  return buf;
+}
+
+std::vector<unsigned char> make_cms(const Credentials& signer, std::string_view content, std::int64_t signing_time,
+                                    const std::string& tsa_url) {
   const unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
   CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, flags), &CMS_ContentInfo_free);
   // CMS_CADES adds the ESS signing-certificate-v2 attribute (binds the certificate's hash).
@@ -81,6 +112,7 @@ std::vector<unsigned char> make_cms(const Credentials& signer, std::string_view 
   BioPtr in = memory_bio(content);
   if (CMS_final(cms.get(), in.get(), nullptr, CMS_BINARY) != 1)
     throw std::runtime_error("cannot sign: " + openssl_reason());
+  if (!tsa_url.empty()) add_timestamp(si, tsa_url);
   unsigned char* der = nullptr;
   const int n = i2d_CMS_ContentInfo(cms.get(), &der);
   if (n <= 0) throw std::runtime_error("cannot encode the CMS signature: " + openssl_reason());
@@ -103,6 +135,7 @@ CmsCheck check_cms(std::string_view der, std::string_view content, const std::st
   CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
   r.signing_time = signed_time(si);
   r.signing_certificate_v2 = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1) >= 0;
+  read_timestamp(si, r);
   std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> certs(
       CMS_get1_certs(cms.get()), [](STACK_OF(X509)* s) { sk_X509_pop_free(s, X509_free); });
   X509* signer = nullptr;

@@ -9,14 +9,21 @@
 #include <vector>
 
 #include "pipeline/sign/credentials.hpp"
+#include "pipeline/sign/timestamp.hpp"
 
 namespace vanban::sign {
+
+/// OpenSSL's first queued error as text (the queue emptied), for messages.
+std::string openssl_reason();
 
 /// A detached CMS SignedData (DER) over `content`, as PAdES B-B wants it: SHA-256, signed
 /// attributes content-type, message-digest, signing-time (= `signing_time`, the same instant
 /// the signature dictionary's /M shows) and ESS signing-certificate-v2; the signer's
-/// certificate and its chain included. Throws std::runtime_error with OpenSSL's reason.
-std::vector<unsigned char> make_cms(const Credentials& signer, std::string_view content, std::int64_t signing_time);
+/// certificate and its chain included. With `tsa_url`, the TSA's RFC 3161 timestamp over the
+/// signature value is added as the unsigned attribute id-aa-timeStampToken (PAdES B-T; see
+/// timestamp.hpp). Throws std::runtime_error with OpenSSL's reason.
+std::vector<unsigned char> make_cms(const Credentials& signer, std::string_view content, std::int64_t signing_time,
+                                    const std::string& tsa_url = {});
 
 /// What checking a CMS signature over some bytes found.
 struct CmsCheck {
@@ -28,6 +35,8 @@ struct CmsCheck {
   std::string organisation;     ///< its O
   std::optional<std::int64_t> signing_time;  ///< the signed signing-time attribute, seconds since the epoch
   std::string problem;          ///< why not intact/trusted, in words (empty when all is well)
+  bool timestamped = false;     ///< an RFC 3161 timestamp token is attached
+  TimestampCheck timestamp;     ///< what it says (when timestamped)
 };
 
 /// Checks `der` (the /Contents of a signature, zero padding allowed after the DER) over

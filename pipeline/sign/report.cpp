@@ -39,6 +39,14 @@ std::string later_changes(const SignatureReport& s, const VerifyReport& r) {
          (r.signatures.back().whole_file ? ", covered by later signatures" : ", NOT covered by any signature");
 }
 
+/// The RFC 3161 timestamp as JSON: null, or {"valid", "time", "tsa"}.
+std::string timestamp_json(const SignatureReport& s) {
+  if (!s.cms.timestamped) return "null";
+  const TimestampCheck& t = s.cms.timestamp;
+  return std::string("{\"valid\": ") + (t.matches ? "true" : "false") +
+         ", \"time\": " + json_string(t.time ? vietnam_iso_time(*t.time) : "") + ", \"tsa\": " + json_string(t.tsa) + "}";
+}
+
 }  // namespace
 
 std::string format_report(const VerifyReport& r) {
@@ -50,6 +58,11 @@ std::string format_report(const VerifyReport& r) {
     out << "  signer:       " << (s.cms.signer.empty() ? "(unknown)" : s.cms.signer);
     if (!s.cms.organisation.empty()) out << " (" << s.cms.organisation << ')';
     out << "\n  signing time: " << (s.cms.signing_time ? signing_time(s) : "(none signed) " + s.claimed_time) << '\n';
+    if (s.cms.timestamped)
+      out << "  timestamp:    "
+          << (s.cms.timestamp.matches && s.cms.timestamp.time ? vietnam_iso_time(*s.cms.timestamp.time) + " by " + s.cms.timestamp.tsa
+                                                               : "NOT VALID")
+          << '\n';
     out << "  format:       " << (s.level.empty() ? s.sub_filter : s.level) << '\n';
     if (!s.reason.empty()) out << "  reason:       " << s.reason << '\n';
     if (!s.location.empty()) out << "  location:     " << s.location << '\n';
@@ -59,6 +72,7 @@ std::string format_report(const VerifyReport& r) {
     out << "  bytes:        " << (s.cms.intact ? "intact" : "NOT INTACT") << '\n';
     if (r.trust_checked) out << "  certificate:  " << (s.cms.trusted ? "trusted" : "NOT TRUSTED") << '\n';
     if (!s.cms.problem.empty()) out << "  problem:      " << s.cms.problem << '\n';
+    if (!s.cms.timestamp.problem.empty()) out << "  problem:      " << s.cms.timestamp.problem << '\n';
   }
   out << (r.valid() ? "valid" : "NOT VALID") << ": " << r.signatures.size() << " signature(s), " << r.revisions
       << " revision(s)";
@@ -76,7 +90,8 @@ std::string format_report_json(const VerifyReport& r) {
     const SignatureReport& s = r.signatures[i];
     out << (i ? ", " : "") << "{\"field\": " << json_string(s.field) << ", \"signer\": " << json_string(s.cms.signer)
         << ", \"organisation\": " << json_string(s.cms.organisation) << ", \"signing_time\": " << json_string(signing_time(s))
-        << ", \"claimed_time\": " << json_string(s.claimed_time) << ", \"sub_filter\": " << json_string(s.sub_filter)
+        << ", \"claimed_time\": " << json_string(s.claimed_time)
+        << ", \"timestamp\": " << timestamp_json(s) << ", \"sub_filter\": " << json_string(s.sub_filter)
         << ", \"level\": " << json_string(s.level) << ", \"reason\": " << json_string(s.reason)
         << ", \"location\": " << json_string(s.location) << ", \"revision\": " << s.revision
         << ", \"whole_file\": " << (s.whole_file ? "true" : "false") << ", \"range_ok\": " << (s.range_ok ? "true" : "false")

@@ -18,9 +18,10 @@ namespace {
 using namespace PoDoFo;
 
 /// Room for the DER signature: 8 KiB holds a 4096-bit RSA signature with its attributes
-/// and the signer's certificate; each chain certificate is added on top of that.
-std::size_t signature_room(const Credentials& signer) {
-  std::size_t room = 8192 + static_cast<std::size_t>(i2d_X509(signer.certificate.get(), nullptr));
+/// and the signer's certificate; each chain certificate is added on top of that, and 16 KiB
+/// for a timestamp token (the TSA's signature and its certificate chain, usually 3-6 KB).
+std::size_t signature_room(const Credentials& signer, bool timestamp) {
+  std::size_t room = (timestamp ? 8192 + 16384 : 8192) + static_cast<std::size_t>(i2d_X509(signer.certificate.get(), nullptr));
   for (const auto& c : signer.chain) room += static_cast<std::size_t>(i2d_X509(c.get(), nullptr));
   return room;
 }
@@ -154,7 +155,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     doc.SetWriteMode(ePdfWriteMode_Clean);  // EOL after `obj`, as PDF/A wants
     if (PdfObject* info = doc.GetInfo()->GetObject(); info && mod_date) info->GetDictionary().AddKey("ModDate", *mod_date);
     else if (info) info->GetDictionary().RemoveKey("ModDate");
-    out.SetSignatureSize(signature_room(signer));
+    out.SetSignatureSize(signature_room(signer, !options.tsa_url.empty()));
     add_signature_field(doc, input, options, out);
     doc.EmbedSubsetFonts();  // (the appearance's text, if any)
     doc.WriteUpdate(&out, /*bTruncate=*/true);
@@ -165,7 +166,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     const auto at = [&](std::size_t i) { return static_cast<std::size_t>(range[i].GetNumber()); };
     std::string signed_bytes(data + at(0), at(1));
     signed_bytes.append(data + at(2), at(3));
-    const std::vector<unsigned char> der = make_cms(signer, signed_bytes, options.signing_time);
+    const std::vector<unsigned char> der = make_cms(signer, signed_bytes, options.signing_time, options.tsa_url);
     out.SetSignature(PdfData(reinterpret_cast<const char*>(der.data()), der.size()));
     out.Flush();
     const char* signed_file = buffer.GetBuffer();  // (again: writing may have moved it)

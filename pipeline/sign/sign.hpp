@@ -22,6 +22,9 @@ struct SignOptions {
   std::string field;
   /// What the signature shows in its field (nothing: an invisible signature).
   AppearanceSpec appearance;
+  /// An RFC 3161 timestamping authority (http://...): its timestamp over the signature
+  /// value makes the signature PAdES B-T. Empty: B-B.
+  std::string tsa_url;
 };
 
 /// The bytes of `input` (a PDF file) followed by an incremental update holding a PAdES B-B

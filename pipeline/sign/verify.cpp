@@ -93,7 +93,10 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
   std::string covered(bytes.substr(0, a));
   covered.append(bytes.substr(b, c));
   r.cms = check_cms(unhex(bytes.substr(a + 1, b - a - 2)), covered, trust_file);
-  if (r.sub_filter == "ETSI.CAdES.detached") r.level = r.cms.signing_certificate_v2 ? "PAdES B-B" : "CAdES without signing-certificate-v2 (not PAdES)";
+  if (r.sub_filter == "ETSI.CAdES.detached")
+    r.level = !r.cms.signing_certificate_v2 ? "CAdES without signing-certificate-v2 (not PAdES)"
+              : r.cms.timestamped && r.cms.timestamp.matches ? "PAdES B-T"
+                                                              : "PAdES B-B";
   else if (r.sub_filter == "adbe.pkcs7.detached") r.level = "PKCS#7 detached";
   else r.level = r.sub_filter;
   return r;

@@ -22,9 +22,11 @@ struct SignatureReport {
   bool range_ok = false;     ///< /ByteRange is [0 a b c] around exactly the /Contents string, ending at a revision
   bool whole_file = false;   ///< it covers the file to its last byte
   CmsCheck cms;
-  /// Whether this signature holds: its range is sound and its bytes intact (and trusted,
-  /// when a trust list was given).
-  bool valid(bool trust_checked) const { return range_ok && cms.intact && (!trust_checked || cms.trusted); }
+  /// Whether this signature holds: its range is sound, its bytes intact, its timestamp (if
+  /// any) over its signature value (and its certificate trusted, when a trust list was given).
+  bool valid(bool trust_checked) const {
+    return range_ok && cms.intact && (!cms.timestamped || cms.timestamp.matches) && (!trust_checked || cms.trusted);
+  }
 };
 
 /// Everything `vanban verify` found in one file.

@@ -16,81 +16,11 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import HEAD, Failures, run, write_file  # noqa: E402
+from pki import PASSWORD, make_pki, pdfsig, signatures  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("sign")
 ENV = {"SOURCE_DATE_EPOCH": "1764547200"}
-PASSWORD = {"VANBAN_P12_PASSWORD": "mật khẩu thử"}
-
-CA_CONFIG = """[ca]
-default_ca = test
-[test]
-database = index.txt
-new_certs_dir = .
-serial = serial
-default_md = sha256
-policy = any
-x509_extensions = leaf
-[any]
-commonName = supplied
-[leaf]
-basicConstraints = CA:FALSE
-keyUsage = critical,digitalSignature,nonRepudiation
-"""
-
-
-def openssl(*args, cwd):
-    p = subprocess.run(["openssl", *args], capture_output=True, cwd=cwd)
-    if p.returncode != 0:
-        raise SystemExit(f"openssl {' '.join(args)} failed:\n{p.stderr.decode()}")
-    return p.stdout
-
-
-def make_pki(d):
-    """ca.pem; signer.p12, org.p12, expired.p12 (all under the CA), nokey.p12 (certificate only)."""
-    write_file(os.path.join(d, "ca.cnf"), CA_CONFIG)
-    write_file(os.path.join(d, "index.txt"), "")
-    write_file(os.path.join(d, "serial"), "1000\n")
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "30",
-            "-subj", "/CN=vanban Test CA/C=VN", "-addext", "basicConstraints=critical,CA:TRUE",
-            "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
-    people = {"signer": ("/CN=Nguyễn Văn An/O=Đảng ủy xã An Bình/C=VN", None),
-              "org": ("/CN=Đảng ủy xã An Bình/O=Đảng ủy xã An Bình/C=VN", None),
-              "expired": ("/CN=Trần Văn Cũ/C=VN", ("20200101000000Z", "20210101000000Z"))}
-    for name, (subject, dates) in people.items():
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr",
-                "-subj", subject, "-utf8", cwd=d)
-        when = ["-startdate", dates[0], "-enddate", dates[1]] if dates else ["-days", "10"]
-        openssl("ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key", "-in", f"{name}.csr",
-                "-out", f"{name}.pem", "-notext", "-utf8", *when, cwd=d)
-        openssl("pkcs12", "-export", "-inkey", f"{name}.key", "-in", f"{name}.pem", "-certfile", "ca.pem",
-                "-out", f"{name}.p12", "-passout", "pass:" + PASSWORD["VANBAN_P12_PASSWORD"], cwd=d)
-    openssl("pkcs12", "-export", "-nokeys", "-in", "signer.pem", "-out", "nokey.p12",
-            "-passout", "pass:" + PASSWORD["VANBAN_P12_PASSWORD"], cwd=d)
-
-
-def der_prefix(padded):
-    """The DER value at the start of `padded` (a /Contents string padded with zeros), cut by
-    its own length: stripping the zeros would also cut a signature that ends in a 0x00 byte."""
-    if padded[1] < 0x80:
-        return padded[:2 + padded[1]]
-    n = padded[1] & 0x7F
-    return padded[:2 + n + int.from_bytes(padded[2:2 + n], "big")]
-
-
-def signatures(path):
-    """(signed bytes, DER) for each /ByteRange of the file, read with regular expressions only."""
-    data = open(path, "rb").read()
-    out = []
-    for m in re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data):
-        a, b, c, d = (int(x) for x in m.groups())
-        padded = bytes.fromhex(data[a + b + 1:c - 1].decode())
-        out.append((data[a:a + b] + data[c:c + d], der_prefix(padded)))
-    return out
-
-
-def pdfsig(path):
-    return run("pdfsig", path, check=False).stdout.decode("utf-8", "replace")
 
 
 def sign(tmp, src, dst, key, *extra, env=PASSWORD):

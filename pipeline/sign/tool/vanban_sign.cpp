@@ -3,6 +3,7 @@
 // libraries take to load) stay out of every `vanban build`.
 // Exit 0 = done/valid, 1 = bad input or a signature that does not hold, 2 = bad usage.
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "pipeline/pdf/write.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 #include "pipeline/sign/sign.hpp"
+#include "pipeline/sign/extract.hpp"
 #include "pipeline/sign/verify.hpp"
 
 using namespace vanban;
@@ -23,7 +25,9 @@ constexpr const char* kUsage = R"(Usage:
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12> [--password-file FILE]
               [--reason TEXT] [--location TEXT] [--field NAME]
               [--image SIGNATURE.png] [--seal SEAL.png --seal-diameter MM]
+              [--tsa URL]
   vanban verify <file.pdf> [--json] [--ca CA.pem]
+  vanban extract <file.pdf> -o <folder>
 
 sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          key and certificate of a PKCS#12 file, as an incremental update: the
@@ -38,11 +42,16 @@ sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          --seal the organisation's seal (MM wide, 36 if not given) over the
          left third of it, with the organisation's name and the signing time
          (ISO 8601, +07:00) in 10 pt below (NĐ 30/2020, Phụ lục I).
+         --tsa adds an RFC 3161 timestamp from the timestamping authority at
+         URL (http://) over the signature (PAdES B-T).
 verify   Checks every signature: the bytes it covers are intact, its range
          ends at a revision of the file, and the last one covers the whole
          file. --ca checks each signer's certificate against the PEM trust
          list too. Exit 0 only when everything holds; --json prints the
          report as JSON.
+extract  Writes the source files a --pdfa 3b build embedded (document.yaml,
+         parts, included files, images) into the folder, which builds the
+         same PDF again.
 )";
 
 int usage_error(const std::string& message) {
@@ -87,6 +96,7 @@ int run_sign(const std::vector<std::string>& args) {
     else if (a == "--image") ok = take(args, i, options.appearance.image);
     else if (a == "--seal") ok = take(args, i, options.appearance.seal);
     else if (a == "--seal-diameter") ok = take(args, i, seal_mm);
+    else if (a == "--tsa") ok = take(args, i, options.tsa_url);
     else if (a == "--password" || a.rfind("--password=", 0) == 0)
       return usage_error("passwords are never taken from the command line (other users can see it); use "
                          "--password-file or VANBAN_P12_PASSWORD");
@@ -134,6 +144,25 @@ int run_verify(const std::vector<std::string>& args) {
   return report.valid() ? 0 : 1;
 }
 
+int run_extract(const std::vector<std::string>& args) {
+  std::string file, folder;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") return std::cout << kUsage, 0;
+    if (a == "-o" || a == "--output") {
+      if (!take(args, i, folder)) return usage_error(a + " needs a value");
+    } else if (!a.empty() && a[0] == '-') return usage_error("unknown option `" + a + "`");
+    else if (file.empty()) file = a;
+    else return usage_error("extract takes one PDF");
+  }
+  if (file.empty() || folder.empty()) return usage_error("extract needs <file.pdf> and -o <folder>");
+  const auto files = sign::embedded_sources(file);  // (all read before any is written)
+  for (const auto& [name, bytes] : files)
+    pdf::write_file_atomically((std::filesystem::path(folder) / name).string(), std::vector<char>(bytes.begin(), bytes.end()));
+  std::cerr << "extracted " << files.size() << " files into " << folder << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -146,6 +175,7 @@ int main(int argc, char** argv) {
       return status;
     }
     if (args[0] == "verify") return run_verify(args);
+    if (args[0] == "extract") return run_extract(args);
     return usage_error("unknown command `" + args[0] + "`");
   } catch (const Error& e) {
     for (const auto& d : e.diagnostics()) std::cerr << format(d) << '\n';
