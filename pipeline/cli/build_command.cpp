@@ -17,6 +17,7 @@
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/output_name.hpp"
 #include "pipeline/cli/output_path.hpp"
+#include "pipeline/cli/print_outputs.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/dump.hpp"
@@ -172,19 +173,22 @@ layout::PagedDocument paginate(layout::Flow flow, const resolve::Geometry& geome
 
 /// Writes the PDF of `paged` to the output path, once the checks have passed, and says so.
 int write_output(const Options& opt, const Loaded& in, const layout::PagedDocument& paged,
-                 const shape::FontSet& fonts, ParallelChecks& checks, Diagnostics& diags, std::ostream& err) {
+                 const shape::FontSet& fonts, const StampSetting& stamps, ParallelChecks& checks, Diagnostics& diags,
+                 std::ostream& err) {
   pdf::Metadata meta;
   meta.title = in.doc.title.plain();
   meta.author = in.doc.header.issuer;
   if (const auto t = creation_time(in.doc)) meta.created = *t;
   meta.pdfa_part = opt.pdfa_part;
   const std::string output = opt.output.empty() ? default_output(opt.document) : opt.output;
-  refuse_output_path(output, build_inputs(in.doc, in.style, fonts, paged));
-  const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
+  const std::vector<std::string> inputs = build_inputs(in.doc, in.style, fonts, paged);
+  refuse_output_path(output, inputs);
+  const std::vector<OutputFile> files = make_outputs(opt, paged, fonts, meta, output, inputs, stamps);
   checks.wait(diags);
-  pdf::write_file_atomically(output, bytes);
+  for (const OutputFile& f : files) pdf::write_file_atomically(f.path, f.bytes);
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
+  for (std::size_t i = 1; i < files.size(); ++i) err << "wrote " << files[i].path << '\n';
   err << "wrote " << output << ": " << paged.pages.size() << " pages";
   if (in.doc.placeholders > 0) err << ", " << in.doc.placeholders << " placeholders to fill";
   if (checks.warnings() > 0) err << "; `vanban check` lists " << checks.warnings() << " warnings";
@@ -219,7 +223,8 @@ int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& 
       std::cout << layout::dump_pages(paged);
       return 0;
     }
-    return write_output(opt, in, paged, fonts, checks, diags, err);
+    const StampSetting stamps{in.style.copy_stamp, family, shaper, !final_mode};
+    return write_output(opt, in, paged, fonts, stamps, checks, diags, err);
   } catch (...) {
     checks.wait(diags);  // a check's error comes first
     throw;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pdf/impose.hpp"
+
 namespace vanban::cli {
 
 /// What one `build` or `check` is asked to do.
@@ -15,6 +17,10 @@ struct Options {
   std::string dump;          ///< --dump=styled|lines|pages (empty: write the PDF)
   std::string styles_dir;    ///< --styles (empty: the installation's styles)
   int pdfa_part = 0;         ///< --pdfa: 1, 2, 3 (0: a plain PDF)
+  /// --imposition saddle-stitch, --creep, --crop-marks, --bleed, --signature
+  pdf::ImposeOptions impose;
+  int copies = 0;            ///< --copies N: numbered copies (0: none)
+  std::string copies_from;   ///< --copies-from FILE: a copy per name listed
   /// End the process as soon as the PDF is written (a single build; see finish_now).
   bool exit_when_written = false;
 };
