@@ -52,6 +52,16 @@ _vanban() {
       COMPREPLY=($(compgen -d -- "$cur"))
       compopt -o filenames 2>/dev/null
       return ;;
+    --imposition)
+      COMPREPLY=($(compgen -W "saddle-stitch none" -- "$cur"))
+      return ;;
+    --signature)
+      COMPREPLY=($(compgen -W "8 16 32" -- "$cur"))
+      return ;;
+    --copies-from)
+      COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -d -- "$cur"))
+      compopt -o filenames 2>/dev/null
+      return ;;
     --style)
       local styles=${VANBAN_STYLES:-$data/styles}
       COMPREPLY=($(compgen -W "$(_vanban_names "$styles" .yaml)" -- "$cur"))
@@ -60,7 +70,7 @@ _vanban() {
 
   local options
   case $command in
-    build) options="-o --output --final --dump=lines --dump=pages --styles --help" ;;
+    build) options="-o --output --final --dump=lines --dump=pages --styles --imposition --creep --crop-marks --bleed --signature --copies --copies-from --help" ;;
     check) options="--final --styles --help" ;;
     watch) options="-o --output --final --styles --help" ;;
     new) options="--style --help" ;;

@@ -19,6 +19,7 @@
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/output_name.hpp"
 #include "pipeline/cli/output_path.hpp"
+#include "pipeline/cli/print_outputs.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/dump.hpp"
@@ -179,7 +180,8 @@ layout::PagedDocument paginate(layout::Flow flow, const resolve::Geometry& geome
 
 /// Writes the PDF of `paged` to the output path, once the checks have passed, and says so.
 int write_output(const Options& opt, const Loaded& in, const layout::PagedDocument& paged,
-                 const shape::FontSet& fonts, ParallelChecks& checks, Diagnostics& diags, std::ostream& err) {
+                 const shape::FontSet& fonts, const StampSetting& stamps, ParallelChecks& checks, Diagnostics& diags,
+                 std::ostream& err) {
   pdf::Metadata meta;
   meta.title = in.doc.title.plain();
   meta.author = in.doc.header.issuer;
@@ -191,12 +193,16 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   const std::vector<std::string> inputs = build_inputs(in.doc, in.style, fonts, paged);
   refuse_output_path(output, inputs);
   if (meta.pdfa_part == 3) meta.sources = source_files(inputs, in.doc.folder);
-  const std::vector<char> bytes = pdf::write_pdf(paged, fonts, meta);
+  const std::vector<OutputFile> files = make_outputs(opt, paged, fonts, meta, output, inputs, stamps);
   checks.wait(diags);
-  if (!opt.sign) pdf::write_file_atomically(output, bytes);
-  else if (const int status = write_signed(output, bytes, opt); status != 0) return status;
+  // The PDF itself first (signed when asked: nothing is written when signing fails), then
+  // the imposed sheets and the copies beside it.
+  if (!opt.sign) pdf::write_file_atomically(files[0].path, files[0].bytes);
+  else if (const int status = write_signed(output, files[0].bytes, opt); status != 0) return status;
+  for (std::size_t i = 1; i < files.size(); ++i) pdf::write_file_atomically(files[i].path, files[i].bytes);
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
+  for (std::size_t i = 1; i < files.size(); ++i) err << "wrote " << files[i].path << '\n';
   err << "wrote " << output << ": " << counted(paged.pages.size(), "page");
   if (in.doc.placeholders > 0) err << ", " << counted(static_cast<std::size_t>(in.doc.placeholders), "placeholder") << " to fill";
   if (checks.warnings() > 0) err << "; `vanban check` lists " << counted(checks.warnings(), "warning");
@@ -231,7 +237,8 @@ int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& 
       std::cout << layout::dump_pages(paged);
       return 0;
     }
-    return write_output(opt, in, paged, fonts, checks, diags, err);
+    const StampSetting stamps{in.style.copy_stamp, family, shaper, !final_mode};
+    return write_output(opt, in, paged, fonts, stamps, checks, diags, err);
   } catch (...) {
     checks.wait(diags);  // a check's error comes first
     throw;

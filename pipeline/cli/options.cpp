@@ -2,6 +2,7 @@
 #include "pipeline/cli/options.hpp"
 
 #include <filesystem>
+#include <cstdlib>
 #include <iostream>
 
 #include "pipeline/cli/build_sign.hpp"
@@ -18,6 +19,9 @@ constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official
 Usage:
   vanban build [options] [--] <document>...
                [--pdfa 1b|2b|3b] [--sign --p12 FILE [sign's options]]
+               [--imposition saddle-stitch|none [--creep MM]
+               [--crop-marks [--bleed MM]] [--signature 8|16|32]]
+               [--copies N | --copies-from FILE.yaml]
   vanban check [--final] [--styles DIR] [--] <document>...
   vanban schema [document|part|style]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
@@ -80,6 +84,26 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
                       of a PDF (no -o)
   --dump=pages        build: print the positioned runs of every page instead
                       of a PDF (no -o)
+  --imposition saddle-stitch|none
+                      build: also write the pages imposed for a saddle-
+                      stitched booklet, two to a side of a sheet twice as wide
+                      (A5 on A4 landscape), beside the PDF as
+                      <name>.imposed.pdf; print it duplex, flip on the short
+                      edge (docs/imposition.md). none (the default): no.
+  --creep MM          imposition: shift the pages toward the spine by MM per
+                      sheet inward from the outermost (0 to 5; default 0)
+  --crop-marks        imposition: trim and fold marks; the sheet grows by the
+                      bleed and 10 mm on each side, TrimBox and BleedBox set
+  --bleed MM          with --crop-marks: content may pass the trim by MM (0 to
+                      10; default 0)
+  --signature 8|16|32 imposition: sections of that many pages, gathered one
+                      after the other (default: one section)
+  --copies N          build: also write N numbered copies (1 to 9999) in one
+                      PDF beside it, <name>.copies.pdf, each stamped "Bản số
+                      001/300" (the style's copy-stamp) on its first page, on
+                      every page of a draft
+  --copies-from FILE  build: the same, a copy for each name in FILE (a YAML
+                      list), stamped "Đại biểu: <name>"
   --styles DIR        look up style names in DIR (default: the styles/ folder
                       of the installation, or $VANBAN_STYLES)
   --                  what follows are documents, even if they start with -
@@ -98,6 +122,90 @@ exit status is 1. Usage errors exit with 2: an unknown or misplaced option,
 an option the command does not take, and an environment variable that is
 set but wrong (SOURCE_DATE_EPOCH, VANBAN_MEMORY_LIMIT_MB).
 )";
+
+/// The value of option `args[i]` (`--name VALUE` or `--name=VALUE`), moving `i` past it.
+std::optional<std::string> option_value(const std::vector<std::string>& args, std::size_t& i) {
+  const std::string& a = args[i];
+  const std::size_t eq = a.find('=');
+  if (eq != std::string::npos) return a.substr(eq + 1);
+  if (i + 1 >= args.size()) return std::nullopt;
+  return args[++i];
+}
+
+/// A length in millimetres from 0 to `max`, or nothing.
+std::optional<Sp> millimetres(const std::string& text, double max) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(v >= 0 && v <= max)) return std::nullopt;
+  return mm(v);
+}
+
+/// Reads `--copies N` or `--copies-from FILE` at `args[i]`; an exit status on a usage error.
+std::optional<int> parse_copies_option(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
+  const std::string name = args[i].substr(0, args[i].find('='));
+  const std::optional<std::string> value = option_value(args, i);
+  if (!value || value->empty()) return usage_error(name + " needs a value");
+  if (opt.copies != 0 || !opt.copies_from.empty()) return usage_error("--copies and --copies-from are given together or twice");
+  if (name == "--copies-from") {
+    opt.copies_from = *value;
+    return std::nullopt;
+  }
+  const bool digits = value->size() <= 4 && value->find_first_not_of("0123456789") == std::string::npos;
+  opt.copies = digits ? std::stoi(*value) : 0;
+  if (opt.copies < 1) return usage_error("--copies takes a number of copies from 1 to 9999, not `" + *value + "`");
+  return std::nullopt;
+}
+
+/// True when `a` is one of the imposition options (with or without `=VALUE`).
+bool is_impose_option(const std::string& a) {
+  const std::string name = a.substr(0, a.find('='));
+  return name == "--imposition" || name == "--creep" || name == "--crop-marks" || name == "--bleed" ||
+         name == "--signature";
+}
+
+/// Reads the imposition option at `args[i]` into `o`; an exit status on a usage error.
+std::optional<int> parse_impose_option(const std::vector<std::string>& args, std::size_t& i, pdf::ImposeOptions& o) {
+  const std::string name = args[i].substr(0, args[i].find('='));
+  if (name == "--crop-marks") {
+    if (args[i] != name) return usage_error("--crop-marks takes no value");
+    o.crop_marks = true;
+    return std::nullopt;
+  }
+  const std::optional<std::string> value = option_value(args, i);
+  if (!value) return usage_error(name + " needs a value");
+  if (name == "--imposition") {
+    if (*value != "saddle-stitch" && *value != "none") return usage_error("--imposition takes saddle-stitch or none");
+    o.saddle_stitch = *value == "saddle-stitch";
+  } else if (name == "--signature") {
+    if (*value != "8" && *value != "16" && *value != "32") return usage_error("--signature takes 8, 16 or 32 (pages per section)");
+    o.signature = std::stoi(*value);
+  } else {
+    const bool creep = name == "--creep";
+    const auto v = millimetres(*value, creep ? 5 : 10);
+    if (!v) return usage_error(name + " takes a length in millimetres from 0 to " + (creep ? "5" : "10") + ", not `" + *value + "`");
+    (creep ? o.creep : o.bleed) = *v;
+  }
+  return std::nullopt;
+}
+
+/// The imposition options that make sense only together; an exit status on a usage error.
+std::optional<int> check_impose_options(const std::vector<std::string>& args, const Options& opt) {
+  bool any = false, details = false, bleed = false;
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (!is_impose_option(a)) continue;
+    any = true;
+    details = details || a.rfind("--imposition", 0) != 0;
+    bleed = bleed || a.rfind("--bleed", 0) == 0;
+  }
+  if (!any) return std::nullopt;
+  if (opt.command == "check") return usage_error("check writes no PDF: the imposition options are for build");
+  if (!opt.dump.empty()) return usage_error("--dump writes no PDF: it takes no imposition options");
+  if (details && !opt.impose.saddle_stitch)
+    return usage_error("--creep, --crop-marks, --bleed and --signature need --imposition saddle-stitch");
+  if (bleed && !opt.impose.crop_marks) return usage_error("--bleed needs --crop-marks (the bleed is measured from the trim marks)");
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -151,6 +259,11 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
                            : (i + 1 < args.size() ? pdf::parse_pdfa_level(args[++i]) : std::nullopt);
       if (!part) return usage_error("--pdfa takes 1b, 2b or 3b");
       opt.pdfa_part = *part;
+    } else if (is_impose_option(a)) {
+      if (const auto status = parse_impose_option(args, i, opt.impose)) return status;
+    } else if (a == "--copies" || a == "--copies-from" || a.rfind("--copies=", 0) == 0 ||
+               a.rfind("--copies-from=", 0) == 0) {
+      if (const auto status = parse_copies_option(args, i, opt)) return status;
     } else if (a == "--final") {
       opt.final_mode = true;
     } else if (is_sign_option(a)) {
@@ -171,6 +284,9 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   if (opt.command == "check" && !opt.dump.empty()) return usage_error("--dump is for build");
   if (opt.command == "check" && opt.pdfa_part != 0) return usage_error("check writes no PDF: --pdfa is for build");
   if (const auto status = check_sign_options(opt)) return status;
+  if (const auto status = check_impose_options(args, opt)) return status;
+  if ((opt.copies != 0 || !opt.copies_from.empty()) && (opt.command == "check" || !opt.dump.empty()))
+    return usage_error("--copies and --copies-from are for build, without --dump");
   if (!opt.dump.empty() && output_given) return usage_error("--dump prints to the standard output: it takes no -o");
   if (output_given) {
     const std::string last = fs::path(opt.output).filename().string();

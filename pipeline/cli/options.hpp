@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pdf/impose.hpp"
+
 namespace vanban::cli {
 
 /// What one `build` or `check` is asked to do.
@@ -17,6 +19,10 @@ struct Options {
   int pdfa_part = 0;         ///< --pdfa: 1, 2, 3 (0: a plain PDF)
   bool sign = false;         ///< --sign: build, then sign with vanban-sign (build_sign.hpp)
   std::vector<std::string> sign_args;  ///< --p12 FILE, --tsa URL, ...: passed on to `vanban sign`
+  /// --imposition saddle-stitch, --creep, --crop-marks, --bleed, --signature
+  pdf::ImposeOptions impose;
+  int copies = 0;            ///< --copies N: numbered copies (0: none)
+  std::string copies_from;   ///< --copies-from FILE: a copy per name listed
   /// End the process as soon as the PDF is written (a single build; see finish_now).
   bool exit_when_written = false;
 };

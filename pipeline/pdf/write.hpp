@@ -41,6 +41,11 @@ std::string pdf_date(std::int64_t seconds);
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts,
                             const Metadata& meta);
 
+struct Prepared;
+/// The same, from streams already made by prepare() (prepared.hpp), which the imposed and
+/// numbered PDFs of the same pages share.
+std::vector<char> write_pdf(const layout::PagedDocument& doc, const Prepared& prepared, const Metadata& meta);
+
 /// Writes `bytes` to `path` atomically: a temporary file `.<name>.tmp-<k>` in the same
 /// folder, synced to disk, then renamed; SIGINT/SIGTERM/SIGHUP/SIGQUIT wait until that is
 /// done. A crash or power cut leaves the old file or the whole new one. Creates the folder

@@ -359,9 +359,29 @@ void read_marks(const Node& root, Reader& r, Style& s, const TextStyle& centred)
   }
 }
 
+/// `copy-stamp:`, the stamp of numbered copies; its place defaults from the page's margins.
+void read_copy_stamp(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
+  CopyStamp& c = s.copy_stamp;
+  c.style = plain;
+  c.style.align = Align::Right;
+  c.baseline = s.page.top / 2;
+  c.right = s.page.right;
+  const auto cs = root["copy-stamp"];
+  if (!cs) return;
+  r.keys(cs, {"text", "delegate", "size", "bold", "baseline", "right"}, "`copy-stamp`");
+  if (cs["text"]) c.text = r.str(cs["text"]);
+  if (cs["delegate"]) c.delegate = r.str(cs["delegate"]);
+  if (cs["size"]) c.style.size = r.length(cs["size"]);
+  if (cs["bold"]) c.style.bold = r.boolean(cs["bold"]);
+  if (cs["baseline"]) c.baseline = r.length(cs["baseline"]);
+  if (cs["right"]) c.right = r.length(cs["right"]);
+  if (c.style.size <= 0 || c.baseline <= 0 || c.baseline >= s.page.height || c.right < 0 || c.right >= s.page.width)
+    r.fail(r.pos(cs), "the copy stamp must have a positive size and lie on the page");
+}
+
 Style read_style(const Node& root, Reader& r) {
   r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
-                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check"}, "the style");
+                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check", "copy-stamp"}, "the style");
   r.throw_if_errors();
   Style s;
   s.name = r.str(r.need(root, "name"));
@@ -377,6 +397,7 @@ Style read_style(const Node& root, Reader& r) {
   read_quote_and_table(root, r, s, plain);
   read_closing(root, r, s, plain, centred);
   read_marks(root, r, s, centred);
+  read_copy_stamp(root, r, s, plain);
   r.throw_if_errors();
   return s;
 }

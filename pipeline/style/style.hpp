@@ -151,6 +151,17 @@ struct Mark {
   std::string place;  ///< "left" (under the number) or "top-right" (above the right column)
 };
 
+/// The stamp of each numbered copy (`vanban build --copies`, `--copies-from`): its wording
+/// and its place, right-aligned at `right` from the page's right edge, baseline at
+/// `baseline` from the top edge.
+struct CopyStamp {
+  std::string text = "Bản số {number}/{total}";  ///< `{number}` zero-padded to the digits of `{total}`
+  std::string delegate = "Đại biểu: {name}";     ///< with --copies-from: `{name}`, `{number}`, `{total}`
+  TextStyle style;                                ///< default: the body's size, upright
+  Sp baseline = 0;                                ///< 0: half the top margin
+  Sp right = 0;                                   ///< 0: the page's right margin
+};
+
 /// A resolved style.
 struct Style {
   std::string name;
@@ -169,6 +180,7 @@ struct Style {
   SignatureStyle signature;
   RecipientsStyle recipients;
   std::map<std::string, Mark> marks;
+  CopyStamp copy_stamp;
   Sp rule_thickness = 0;  ///< default rule thickness
   /// The style file as parsed (none for a style built in code): the sections other stages
   /// own are read from it without parsing the file again (`check:`, by the check stage).

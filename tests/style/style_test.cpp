@@ -134,3 +134,28 @@ TEST(Case, ApplyCase) {
   EXPECT_EQ(apply_case("Phần thứ nhất", Case::Upper), "PHẦN THỨ NHẤT");
   EXPECT_EQ(apply_case("Phần thứ nhất", Case::AsIs), "Phần thứ nhất");
 }
+
+TEST(CopyStamp, DefaultsFromTheMarginsAndKeysFromTheStyle) {
+  const Style d = dang();
+  EXPECT_EQ(d.copy_stamp.text, "Bản số {number}/{total}");
+  EXPECT_EQ(d.copy_stamp.right, d.page.right);
+  EXPECT_EQ(d.copy_stamp.baseline, d.page.top / 2);
+  const vanban::testing::TempDir dir("vanban-style");
+  dir.write("x.yaml", dang_with("\nrule-thickness: 0.6pt\n",
+                                "\nrule-thickness: 0.6pt\ncopy-stamp:\n  text: \"Bản {number}\"\n  size: 12pt\n"
+                                "  bold: true\n  baseline: 8mm\n  right: 25mm\n"));
+  const Style s = load_style("x", dir.str(), ".", {"document.yaml", 1, 8});
+  EXPECT_EQ(s.copy_stamp.text, "Bản {number}");
+  EXPECT_EQ(s.copy_stamp.delegate, "Đại biểu: {name}");
+  EXPECT_EQ(s.copy_stamp.style.size, pt(12));
+  EXPECT_TRUE(s.copy_stamp.style.bold);
+  EXPECT_EQ(s.copy_stamp.baseline, mm(8));
+  EXPECT_EQ(s.copy_stamp.right, mm(25));
+}
+
+TEST(CopyStamp, OffThePageOrAnUnknownKeyIsAnError) {
+  const auto off = load_error(dang_with("\nrule-thickness: 0.6pt\n", "\nrule-thickness: 0.6pt\ncopy-stamp:\n  baseline: 400mm\n"));
+  EXPECT_NE(off.message.find("copy stamp must have a positive size and lie on the page"), std::string::npos) << off.message;
+  const auto key = load_error(dang_with("\nrule-thickness: 0.6pt\n", "\nrule-thickness: 0.6pt\ncopy-stamp:\n  txt: x\n"));
+  EXPECT_EQ(key.message, "unknown key `txt`");
+}
