@@ -90,7 +90,8 @@ void contents_and_cover(Fields& f, const Entries& keys, BookStyle& s) {
   set_look(f, c, "title-style", s.contents_heading);
   set_look(f, c, "document-style", s.contents_document);
   set_look(f, c, "entry-style", s.contents_entry);
-  const Entries cover = section(f, keys, "cover", {"issuer", "title", "line", "foot", "foot-format", "image-width"});
+  const Entries cover = section(f, keys, "cover", {"parent", "issuer", "title", "line", "foot", "foot-format", "image-width"});
+  set_look(f, cover, "parent", s.cover_parent);
   set_look(f, cover, "issuer", s.cover_issuer);
   set_look(f, cover, "title", s.cover_title);
   set_look(f, cover, "line", s.cover_line);
@@ -114,6 +115,7 @@ BookStyle defaults() {
   s.contents_entry = {pt(10.5), false, false};
   s.contents_indent = mm(5);
   s.contents_leading = pt(14);
+  s.cover_parent = {pt(12), false, false};
   s.cover_issuer = {pt(12), true, false};
   s.cover_title = {pt(24), true, false};
   s.cover_line = {pt(13), true, false};

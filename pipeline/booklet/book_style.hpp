@@ -41,7 +41,7 @@ struct BookStyle {
   int contents_depth = 1;     ///< deepest heading level listed (0: parts, 1: "I-", ...)
   Sp contents_indent = 0;     ///< per level
   Sp contents_leading = 0;    ///< baseline to baseline, for the contents' size
-  Look cover_issuer, cover_title, cover_line, cover_foot;
+  Look cover_parent, cover_issuer, cover_title, cover_line, cover_foot;
   std::string cover_foot_format = "{place}, tháng {month} năm {year}";
   Sp cover_image_width = 0;
   /// The page as the documents' layout takes it: inner margin left on odd pages (mirrored).

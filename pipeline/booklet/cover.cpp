@@ -37,7 +37,7 @@ layout::Page cover_page(const Booklet& b, const BookStyle& st, const Setter& set
   page.width = st.width;
   page.height = st.height;
   Sp y = st.top + st.cover_issuer.size;
-  y = centred(page, b.parent, st.cover_issuer, st, set, y);
+  y = centred(page, b.parent, st.cover_parent, st, set, y);
   y = centred(page, b.issuer, st.cover_issuer, st, set, y);
   // The title block sits a third of the way down, or under the head when that is lower.
   y = std::max(y + st.cover_title.size, st.height / 3);

@@ -119,7 +119,7 @@ int build_booklet(const Options& opt, Diagnostics& diags, std::ostream& err) {
     for (const auto& d : diags.items) err << format(d) << '\n';
     diags.items.clear();  // (printed)
     err << "wrote " << output << ": " << book.paged.pages.size() << " pages (cover, " << book.contents_pages
-        << " of contents, " << b.documents.size() << " documents)\n";
+        << " of contents, " << b.documents.size() << (b.documents.size() == 1 ? " document)\n" : " documents)\n");
     return 0;
   } catch (...) {
     wait_checks();  // a check's error comes first

@@ -158,12 +158,16 @@ with tempfile.TemporaryDirectory() as tmp:
     if p.returncode == 0:
         verify(pdf, "two-page contents", min_contents_pages=2)
 
-    # `toc: false`: no contents, the first document on page iii's place (page 3, labelled 1).
+    # `toc: false`: no contents, the first document on page iii's place (page 3, labelled 1);
+    # a cover image is drawn on the cover and nowhere else.
+    shutil.copy(os.path.join(ROOT, "content", "bao-cao-ubnd-xa", "chu-ky.png"), os.path.join(tmp, "tap", "logo.png"))
     write_file(os.path.join(tmp, "tap", "booklet.yaml"),
-               "style: sach.yaml\nissuer: ĐẢNG BỘ XÃ AN BÌNH\ntitle: TÀI LIỆU\ntoc: false\n"
+               "style: sach.yaml\nissuer: ĐẢNG BỘ XÃ AN BÌNH\ntitle: TÀI LIỆU\ntoc: false\ncover-image: logo.png\n"
                "documents: [../nghi-quyet-chi-bo]\n")
     p = run(vanban, "build", os.path.join(tmp, "tap"), "-o", pdf, check=False)
     t.check(p.returncode == 0 and labels(pdf)[2] == "1", "without contents the first document is page 3, labelled 1")
+    images = run("pdfimages", "-list", pdf).stdout.decode().splitlines()[2:]
+    t.check([line.split()[0] for line in images] == ["1"], f"the cover image is on the cover only: {images}")
 
     # `vanban check` on a booklet checks each of its documents.
     p = run(vanban, "check", "content/tai-lieu-dai-hoi", check=False)
