@@ -94,6 +94,8 @@ def verify(pdf, what, min_contents_pages=1):
     marks = outline(pdf)
     docs = [m for m in marks if m[0] == 1 and m[1] != "MỤC LỤC"]
     t.check(len(docs) >= 1 and all(m[2] % 2 == 1 for m in docs), f"{what}: every document starts on an odd page: {docs}")
+    t.check(all(not heads[m[2] - 1] and feet[m[2] - 1] for m in docs),
+            f"{what}: a document's first page has its number but no running head")
     t.check(marks[0][0] == 0 and all(m[0] >= 1 for m in marks[1:]), f"{what}: one bookmark for the booklet holds the rest")
     t.check(any(m[0] == 2 for m in marks) and any(m[0] == 3 for m in marks),
             f"{what}: bookmarks nest booklet → document → part → section")
