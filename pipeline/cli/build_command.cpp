@@ -5,6 +5,10 @@
 #include "pipeline/cli/build_sign.hpp"
 #include "pipeline/cli/pdfa_sources.hpp"
 
+#include "pipeline/booklet/booklet.hpp"
+#include "pipeline/cli/booklet_command.hpp"
+#include "pipeline/cli/build_steps.hpp"
+
 #include <cstdlib>
 #include <ctime>
 #include <future>
@@ -92,12 +96,7 @@ int report_check(const std::vector<Diagnostic>& findings, std::ostream& err) {
   return errors > 0 ? 1 : 0;
 }
 
-/// A loaded document with its style, and its font family still loading.
-struct Loaded {
-  content::Document doc;
-  style::Style style;
-  std::future<shape::Family> family;
-};
+}  // namespace
 
 /// Loads the document. The style, then the family's fonts (once fontconfig is ready), load
 /// on a thread of their own as soon as document.yaml's head names the style, while the parts
@@ -132,40 +131,7 @@ Loaded load(const Options& opt, shape::FontSet& fonts) {
   return loaded;
 }
 
-/// The checks run beside the typesetting (they only read the document and the style), and
-/// are waited for just before anything is output, so that they can also use the moments a
-/// core is idle while the PDF is written. (Not at a lower priority: on a busy machine the
-/// build would then wait for a starved thread, and an unprivileged process cannot raise it
-/// again.) When one finds an error, its errors are reported alone, as if the text had never
-/// been set: the same messages as checking first.
-class ParallelChecks {
- public:
-  ParallelChecks(const content::Document& doc, const style::Style& st, bool final_mode)
-      : running_(std::async(std::launch::async, [&doc, &st, final_mode] {
-          return check::check_document(doc, st, final_mode);
-        })) {}
-
-  /// Waits for the checks (once); throws their errors, moved into `diags`, when there are any.
-  void wait(Diagnostics& diags) {
-    if (!running_.valid()) return;  // (already waited for)
-    Diagnostics errors;
-    for (const auto& d : running_.get()) {
-      if (d.severity == Severity::Warning) ++warnings_;
-      else errors.items.push_back(d);
-    }
-    if (errors.has_errors()) {
-      diags = std::move(errors);
-      throw Error(std::vector<Diagnostic>{});
-    }
-  }
-
-  /// How many warnings the checks found (after wait).
-  std::size_t warnings() const { return warnings_; }
-
- private:
-  std::future<std::vector<Diagnostic>> running_;
-  std::size_t warnings_ = 0;
-};
+namespace {
 
 /// Breaks the flow into pages, numbers them and checks that nothing lies off the page or
 /// on top of other text.
@@ -261,6 +227,7 @@ int build(const Options& opt, std::ostream& err) {
   const std::size_t memory_mb = memory_limit_mb();  // (checked in main)
   limit_memory(memory_mb);
   try {
+    if (booklet::is_booklet(opt.document)) return build_booklet(opt, diags, err);
     shape::FontSet fonts;
     Loaded in = load(opt, fonts);
     if (opt.command == "check")

@@ -23,7 +23,7 @@ Usage:
                [--crop-marks [--bleed MM]] [--signature 8|16|32]]
                [--copies N | --copies-from FILE.yaml]
   vanban check [--final] [--styles DIR] [--] <document>...
-  vanban schema [document|part|style]
+  vanban schema [document|part|style|booklet|booklet-style]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
@@ -35,7 +35,9 @@ Usage:
 
 build      Typeset a document folder (holding document.yaml) or a one-file
            document (.yaml) into a PDF. Without -o the PDF goes to
-           out/<document name>.pdf under the current folder.
+           out/<document name>.pdf under the current folder. A booklet
+           folder (holding booklet.yaml) is built into one A5 book of its
+           documents, with a cover and contents (docs/booklets.md).
            The PDF is written to a temporary file and renamed, so a failed
            build never leaves a half-written PDF nor replaces a good one.
            Several documents are built side by side on all cores, each to
@@ -50,8 +52,9 @@ check      Check a document against its style's conventions without building
            names file:line:column and the rule it comes from. `build` runs the
            same checks first and refuses to build when one is an error.
 
-schema     Print the JSON Schema of document.yaml, of a part file or of a
-           style file, for editors (docs/schema/).
+schema     Print the JSON Schema of document.yaml, of a part file, of a
+           style file, of booklet.yaml or of a booklet style, for editors
+           (docs/schema/).
 new        Write a new document folder from a template: every field the kind
            needs, with “…” placeholders and comments; it builds at once, and
            `check --final` lists what is left to fill. --style dang (the

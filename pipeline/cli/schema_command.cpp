@@ -11,10 +11,11 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kSchemaUsage = R"(Usage: vanban schema [document|part|style]
+constexpr const char* kSchemaUsage = R"(Usage: vanban schema [document|part|style|booklet|booklet-style]
 
 Prints the JSON Schema (draft-07) of a document.yaml (the default), of a part file
-(or an included file), or of a style file. Save it and point your editor's YAML
+(or an included file), of a style file, of a booklet's booklet.yaml or of a booklet
+style (styles/so-tay-a5.yaml). Save it and point your editor's YAML
 language server at it, or put this first line in a file:
   # yaml-language-server: $schema=<path to>/document.schema.json
 )";
@@ -28,13 +29,15 @@ constexpr Schema kSchemas[] = {
     {"document", embedded::kDocumentSchema},
     {"part", embedded::kPartSchema},
     {"style", embedded::kStyleSchema},
+    {"booklet", embedded::kBookletSchema},
+    {"booklet-style", embedded::kBookletStyleSchema},
 };
 
 }  // namespace
 
 int schema_command(const std::vector<std::string>& args) {
   if (args.size() > 2) {
-    std::cerr << "vanban: schema takes one name: document, part or style\nTry `vanban schema --help`.\n";
+    std::cerr << "vanban: schema takes one name: document, part, style, booklet or booklet-style\nTry `vanban schema --help`.\n";
     return 2;
   }
   const std::string which = args.size() == 2 ? args[1] : "document";
@@ -48,7 +51,7 @@ int schema_command(const std::vector<std::string>& args) {
       return 0;
     }
   }
-  std::cerr << "vanban: unknown schema `" << which << "`: use document, part or style\nTry `vanban schema --help`.\n";
+  std::cerr << "vanban: unknown schema `" << which << "`: use document, part, style, booklet or booklet-style\nTry `vanban schema --help`.\n";
   return 2;
 }
 

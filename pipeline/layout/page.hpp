@@ -69,11 +69,24 @@ struct Anchor {
   Sp x = 0, y = 0, width = 0, height = 0;
 };
 
+/// How a range of pages is numbered in the PDF's page labels (what a viewer's page box shows).
+enum class LabelStyle { None, Arabic, RomanLower };
+
+/// Pages from `first` (an index) to the next range's first are labelled in `style`, counting
+/// from `start`.
+struct PageLabelRange {
+  std::size_t first = 0;
+  LabelStyle style = LabelStyle::Arabic;
+  int start = 1;
+};
+
 /// The laid-out document.
 struct PagedDocument {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   std::vector<Anchor> anchors;
+  /// Page labels, in page order; empty: none written (viewers count 1, 2, 3, …).
+  std::vector<PageLabelRange> page_labels;
   /// By FontId: the text each glyph stands for (shape::glyph_texts), for the PDF's
   /// ToUnicode maps; a font past the end has none.
   std::vector<shape::GlyphTexts> glyph_texts;

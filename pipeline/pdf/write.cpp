@@ -98,6 +98,22 @@ ObjNum add_outline(PdfFile& file, const layout::PagedDocument& pd, const std::ve
   return root;
 }
 
+/// The /PageLabels number tree (one /Nums array: a booklet has a handful of ranges), or ""
+/// when the document has no labels.
+std::string page_labels(const layout::PagedDocument& pd) {
+  if (pd.page_labels.empty()) return {};
+  Array nums;
+  for (const auto& r : pd.page_labels) {
+    if (r.first >= pd.pages.size()) throw std::runtime_error("PDF writer: page labels start past the last page");
+    Dict d;
+    if (r.style == layout::LabelStyle::Arabic) d.name("S", "D");
+    if (r.style == layout::LabelStyle::RomanLower) d.name("S", "r");
+    if (r.style != layout::LabelStyle::None && r.start != 1) d.integer("St", r.start);
+    nums.integer(static_cast<std::int64_t>(r.first)).raw(d.str());
+  }
+  return Dict().raw("Nums", nums.str()).str();
+}
+
 /// The Page objects and their content streams, children of `page_tree`; returns them in
 /// order. A page's signature widgets (`form`) go in its /Annots.
 std::vector<ObjNum> add_pages(PdfFile& file, const Prepared& s, ObjNum page_tree, const SharedRefs& refs,
@@ -149,11 +165,13 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const Prepared& s,
                                    .integer("Count", static_cast<std::int64_t>(pages.size()))
                                    .str());
   const ObjNum outline = add_outline(file, doc, pages);
+  const std::string labels = page_labels(doc);
   file.write_object(info, info_dict(meta));
 
   Dict c;
   c.name("Type", "Catalog").ref("Pages", page_tree);
   if (outline != 0) c.ref("Outlines", outline).name("PageMode", "UseOutlines");
+  if (!labels.empty()) c.raw("PageLabels", labels);
   c.raw("ViewerPreferences", "<</DisplayDocTitle true>>");  // title bar shows /Title, not the file name
   if (!meta.lang.empty()) c.literal("Lang", meta.lang);
   if (form.acroform != 0) c.ref("AcroForm", form.acroform);

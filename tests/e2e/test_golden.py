@@ -17,7 +17,8 @@ golden = os.path.join(ROOT, "tests", "golden")
 update = os.environ.get("VANBAN_UPDATE_GOLDEN") == "1"
 cases = [(case, os.path.join(golden, case), ("styled", "lines", "pages")) for case in sorted(os.listdir(golden))]
 content = os.path.join(ROOT, "content")
-cases += [(f"content-{name}", os.path.join(content, name), ("styled", "lines")) for name in sorted(os.listdir(content))]
+cases += [(f"content-{name}", os.path.join(content, name), ("styled", "lines")) for name in sorted(os.listdir(content))
+          if not os.path.exists(os.path.join(content, name, "booklet.yaml"))]  # (a booklet has no dumps)
 for case, folder, dumps in cases:
     if not os.path.isdir(folder):
         continue

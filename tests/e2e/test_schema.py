@@ -23,7 +23,7 @@ from common import HEAD, ROOT, Failures, run, write_file  # noqa: E402
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("schema")
 SCHEMA_DIR = os.path.join(ROOT, "docs", "schema")
-NAMES = ("document", "part", "style")
+NAMES = ("document", "part", "style", "booklet", "booklet-style")
 
 
 class Loader(yaml.SafeLoader):
@@ -62,7 +62,8 @@ def problems(name, path=None, text=None):
 
 def kind_of(path):
     """Which schema a file of a document folder answers to."""
-    return "document" if os.path.basename(path) == "document.yaml" else "part"
+    name = os.path.basename(path)
+    return "document" if name == "document.yaml" else "booklet" if name == "booklet.yaml" else "part"
 
 
 # `vanban schema` prints the files byte for byte.
@@ -73,11 +74,11 @@ for name in NAMES:
     t.check(p.returncode == 0 and p.stdout == want, f"`vanban schema {name}` prints docs/schema/{name}.schema.json")
 p = run(vanban, "schema", check=False)
 t.check(p.stdout == run(vanban, "schema", "document").stdout, "`vanban schema` alone prints the document schema")
-p = run(vanban, "schema", "booklet", check=False)
-t.check(p.returncode == 2 and b"unknown schema" in p.stderr, "`vanban schema booklet`: usage error, exit 2")
+p = run(vanban, "schema", "booklets", check=False)
+t.check(p.returncode == 2 and b"unknown schema" in p.stderr, "`vanban schema booklets`: usage error, exit 2")
 
 # The samples name their schema; samples, goldens and styles validate.
-MODELINE = re.compile(r"^# yaml-language-server: \$schema=\.\./\.\./docs/schema/(\w+)\.schema\.json$")
+MODELINE = re.compile(r"^# yaml-language-server: \$schema=\.\./\.\./docs/schema/([\w-]+)\.schema\.json$")
 samples = sorted(glob.glob(os.path.join(ROOT, "content", "*", "*.yaml")))
 t.check(len(samples) >= 7, f"the samples are found ({len(samples)})")
 for path in samples:
@@ -92,8 +93,16 @@ for path in samples + sorted(glob.glob(os.path.join(ROOT, "tests", "golden", "*"
     errs = problems(kind_of(path), path)
     t.check(not errs, f"{os.path.relpath(path, ROOT)} validates: {errs}")
 for path in sorted(glob.glob(os.path.join(ROOT, "styles", "*.yaml"))):
-    errs = problems("style", path)
-    t.check(not errs, f"{os.path.relpath(path, ROOT)} validates against style.schema.json: {errs}")
+    with open(path, encoding="utf-8") as f:
+        which = "booklet-style" if re.search(r"^kind: booklet$", f.read(), re.M) else "style"
+    errs = problems(which, path)
+    t.check(not errs, f"{os.path.relpath(path, ROOT)} validates against {which}.schema.json: {errs}")
+
+# Booklet cases of a wrong key or value are refused by the booklet schema too.
+for case in sorted(c for c in os.listdir(os.path.join(ROOT, "tests", "bad")) if c.startswith("booklet-")):
+    path = os.path.join(ROOT, "tests", "bad", case, "booklet.yaml")
+    t.check(bool(problems("booklet", path)) or case in ("booklet-document-missing", "booklet-not-a-document", "booklet-style-not-booklet"),
+            f"tests/bad/{case}: the booklet schema rejects it")
 
 # Catalogue cases of a wrong type, an unknown key or an unknown value: vanban refuses them
 # (e2e.test_bad checks its message); one of the case's files must fail the schema too.
