@@ -82,6 +82,14 @@ TEST(Booklet, RequiredKeys) {
   EXPECT_EQ(errs[1], "1:1 missing `documents` in booklet.yaml");
 }
 
+TEST(Booklet, EmptyListsAreRefused) {
+  testing::TempDir dir;
+  const auto errs = errors_of(booklet_folder(dir, "issuer: X\ntitle: []\ndocuments: []\n"));
+  ASSERT_EQ(errs.size(), 2u);
+  EXPECT_EQ(errs[0], "2:8 `title` is an empty list");
+  EXPECT_EQ(errs[1], "3:12 `documents` is an empty list");
+}
+
 TEST(Booklet, IsTheFolderWithBookletYaml) {
   testing::TempDir dir;
   const std::string folder = booklet_folder(dir, "issuer: X\n");
