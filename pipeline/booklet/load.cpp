@@ -61,6 +61,8 @@ std::vector<std::string> title_lines(Fields& f, const Entry* e) {
   }
   for (const auto& item : e->value)
     if (auto v = f.text(item, "title")) out.push_back(text::nfc(*v));
+  if (e->value.size() == 0)
+    f.diags().error(f.pos(e->value), "`title` is an empty list", "write the cover's title lines: `title: [VĂN KIỆN, ĐẠI HỘI]`");
   return out;
 }
 
@@ -163,6 +165,9 @@ void read(Fields& f, const source::yaml::Node& root, Booklet& b) {
       f.diags().error(f.pos(docs->value), "`documents` must be a list of document folders, not " +
                                                std::string(source::type_name(docs->value)),
                       "write one `- ../folder` line per document, in the order printed");
+    } else if (docs->value.size() == 0) {
+      f.diags().error(f.pos(docs->value), "`documents` is an empty list",
+                      "a booklet prints at least one document: `documents: [../bao-cao-chinh-tri]`");
     } else {
       std::set<std::string> seen;
       for (const auto& item : docs->value) document_entry(f, item, b.folder, b, seen);

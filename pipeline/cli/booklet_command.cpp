@@ -118,8 +118,16 @@ int build_booklet(const Options& opt, Diagnostics& diags, std::ostream& err) {
     // TODO(impose): pass b.imposition and b.copies to the PDF stage's imposition here.
     for (const auto& d : diags.items) err << format(d) << '\n';
     diags.items.clear();  // (printed)
+    std::size_t placeholders = 0, warnings = 0;
+    for (std::size_t i = 0; i < docs.loaded.size(); ++i) {
+      placeholders += static_cast<std::size_t>(docs.loaded[i]->doc.placeholders);
+      warnings += docs.checks[i]->warnings();
+    }
     err << "wrote " << output << ": " << book.paged.pages.size() << " pages (cover, " << book.contents_pages
-        << " of contents, " << b.documents.size() << (b.documents.size() == 1 ? " document)\n" : " documents)\n");
+        << " of contents, " << b.documents.size() << (b.documents.size() == 1 ? " document)" : " documents)");
+    if (placeholders > 0) err << ", " << placeholders << " placeholders to fill";
+    if (warnings > 0) err << "; `vanban check` lists " << warnings << " warnings";
+    err << '\n';
     return 0;
   } catch (...) {
     wait_checks();  // a check's error comes first

@@ -1,5 +1,6 @@
 #include "pipeline/style/style.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <initializer_list>
@@ -415,9 +416,18 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
       !fs::is_regular_file(file, ec) && problem != source::FileProblem::missing)
     fail(where, "cannot read style file `" + name_or_path + "`", source::file_problem_hint(problem));
   if (!fs::is_regular_file(file, ec)) {
+    // The styles a document may name, sorted: a booklet style (`kind: booklet`, named by a
+    // booklet.yaml) is not one of them.
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(styles_dir, ec)) {
+      if (e.path().extension() != ".yaml") continue;
+      const auto text = source::read_file(e.path().string());
+      if (text && (text->starts_with("kind: booklet\n") || text->find("\nkind: booklet\n") != std::string::npos)) continue;
+      names.push_back(e.path().stem().string());
+    }
+    std::sort(names.begin(), names.end());
     std::string known;
-    for (const auto& e : fs::directory_iterator(styles_dir, ec))
-      if (e.path().extension() == ".yaml") known += (known.empty() ? "" : ", ") + e.path().stem().string();
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
     fail(where, "unknown style `" + name_or_path + "`",
          known.empty() ? "no styles found in " + styles_dir : "known styles: " + known);
   }

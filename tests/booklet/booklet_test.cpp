@@ -74,12 +74,13 @@ TEST(Booklet, EveryProblemAtItsPlace) {
   EXPECT_EQ(errs[3], "6:25 `signature` must be a multiple of 4, not 6");
 }
 
-TEST(Booklet, RequiredKeys) {
+TEST(Booklet, RequiredKeysAndEmptyLists) {
   testing::TempDir dir;
-  const auto errs = errors_of(booklet_folder(dir, "issuer: X\n"));
-  ASSERT_EQ(errs.size(), 2u);
-  EXPECT_EQ(errs[0], "1:1 missing `title` in booklet.yaml");
-  EXPECT_EQ(errs[1], "1:1 missing `documents` in booklet.yaml");
+  const auto missing = errors_of(booklet_folder(dir, "issuer: X\n"));
+  const auto empty = errors_of(booklet_folder(dir, "issuer: X\ntitle: []\ndocuments: []\n"));
+  EXPECT_EQ(missing, (std::vector<std::string>{"1:1 missing `title` in booklet.yaml",
+                                               "1:1 missing `documents` in booklet.yaml"}));
+  EXPECT_EQ(empty, (std::vector<std::string>{"2:8 `title` is an empty list", "3:12 `documents` is an empty list"}));
 }
 
 TEST(Booklet, IsTheFolderWithBookletYaml) {
