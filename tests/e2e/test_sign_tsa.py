@@ -5,12 +5,11 @@ The timestamping authority is `openssl ts -reply` behind a tiny HTTP server star
 127.0.0.1 (no internet). Readers that are not our code judge the result: pdfsig calls the
 signature valid, `openssl cms -cmsout -print` shows the id-smime-aa-timeStampToken attribute,
 and `openssl ts -verify` accepts the token (cut out with `openssl asn1parse`) as a timestamp
-of the signature value, under the test CA. A TSA that does not answer: exit 1, no file."""
+of the signature value, under the test CA. A TSA out of order: exit 1, no file."""
 import http.server
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -49,6 +48,11 @@ def start_tsa(folder):
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_POST(self):
             query = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            if self.path == "/broken":  # a server error, as a TSA out of order gives
+                self.send_response(500)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             with lock:
                 open(os.path.join(folder, "q.tsq"), "wb").write(query)
                 p = subprocess.run(["openssl", "ts", "-reply", "-config", "ts.cnf", "-queryfile", "q.tsq",
@@ -139,11 +143,10 @@ with tempfile.TemporaryDirectory(prefix="vanban-tsa-") as tmp:
     s = json.loads(run(vanban, "verify", plain, "--json", check=False).stdout.decode())["signatures"][0]
     t.check(s["level"] == "PAdES B-B" and s["timestamp"] is None, f"without --tsa: PAdES B-B, no timestamp ({s})")
 
-    # A TSA that does not answer (a closed port), a URL that is not http: exit 1, no file.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}/tsa"
-    for what, bad_url, message in (("no TSA listening", closed, "did not answer"),
+    # A TSA out of order (HTTP 500), a URL that is not http: exit 1, no file. (Not a closed
+    # port: OpenSSL's HTTP client retries the connection until its 30 s timeout.)
+    broken = f"http://127.0.0.1:{server.server_address[1]}/broken"
+    for what, bad_url, message in (("a TSA out of order", broken, "did not answer"),
                                    ("https", "https://127.0.0.1/tsa", "only http://")):
         dst = os.path.join(tmp, "failed", "out.pdf")
         p = run(vanban, "sign", unsigned, "-o", dst, "--p12", os.path.join(tmp, "signer.p12"), "--tsa", bad_url,
