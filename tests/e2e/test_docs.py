@@ -186,7 +186,9 @@ for command in commands:
     t.check(re.search(r"^\.B " + command + r"\b", MAN, re.M) is not None, f"man/vanban.1 has a paragraph on `{command}`")
     t.check(re.search(r"^## " + command + r"$", CLI_DOC, re.M) is not None, f"docs/cli.md has a section on `{command}`")
 p = subprocess.run(["strings", "-n", "8", vanban], capture_output=True, text=True)
-variables = sorted(set(re.findall(r"^(VANBAN_[A-Z_]+|SOURCE_DATE_EPOCH)$", p.stdout, re.M)))
+# A name may follow another constant that has no NUL of its own (strings then prints the
+# two as one line, "/work/...SOURCE_DATE_EPOCH"): it ends its line, after a non-name character.
+variables = sorted(set(re.findall(r"(?:^|(?<=[^A-Z_]))(VANBAN_[A-Z_]+|SOURCE_DATE_EPOCH)$", p.stdout, re.M)))
 t.check({"SOURCE_DATE_EPOCH", "VANBAN_MEMORY_LIMIT_MB", "VANBAN_STYLES"} <= set(variables),
         f"the environment variables are found in the binary: {variables}")
 for name in variables:
