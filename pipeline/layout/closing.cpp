@@ -29,6 +29,18 @@ void signature_image(FlowBlock& g, const resolve::Signature& sig, Sp x, Sp width
   g.fixed_images.push_back({sig.image_path, x + (width - w) / 2, top + (room - h) / 2, w, h});
 }
 
+/// A signature block (authority, title, room or image, name) in [x, x + width) from `top`;
+/// returns the bottom.
+Sp signature_column(FlowBuilder& fb, FlowBlock& g, resolve::Signature& sig, Sp x, Sp width, Sp top) {
+  if (sig.authority) top = fb.column_text(g.fixed_runs, *sig.authority, x, width, top);
+  if (sig.title) top = fb.column_text(g.fixed_runs, *sig.title, x, width, top);
+  if (!sig.image.empty()) signature_image(g, sig, x, width, top);
+  top += sig.space;
+  if (sig.name) top = fb.column_text(g.fixed_runs, *sig.name, x, width, top);
+  g.pos = sig.pos;
+  return top;
+}
+
 }  // namespace
 
 void set_closing(FlowBuilder& fb, resolve::Closing& c) {
@@ -39,19 +51,13 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
   g.anchor = "signature";
   const Sp left_w = c.left_width, right_x = c.left_width, right_w = fb.text_width() - c.left_width;
 
+  // Minutes: the secretary signs on the left (conventions §6), the recipients, if any, under it.
   Sp left = 0;
+  if (c.left_signature) left = signature_column(fb, g, *c.left_signature, 0, left_w, left);
   for (auto& p : c.recipients) left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
 
   Sp right = 0;
-  if (c.signature) {
-    resolve::Signature& sig = *c.signature;
-    if (sig.authority) right = fb.column_text(g.fixed_runs, *sig.authority, right_x, right_w, right);
-    if (sig.title) right = fb.column_text(g.fixed_runs, *sig.title, right_x, right_w, right);
-    if (!sig.image.empty()) signature_image(g, sig, right_x, right_w, right);
-    right += sig.space;
-    if (sig.name) right = fb.column_text(g.fixed_runs, *sig.name, right_x, right_w, right);
-    g.pos = sig.pos;
-  }
+  if (c.signature) right = signature_column(fb, g, *c.signature, right_x, right_w, right);
   g.fixed_height = std::max(left, right);
   g.anchor_x = right_x;
   g.anchor_width = right_w;
