@@ -296,6 +296,11 @@ def decision(tmp, name):
         t.check(not above, f"{name}: nothing above the appendix label on its page ({above})")
     attached = [ln for ln in last.lines if ln[0].startswith("(Kèm theo Quyết định số 36/QĐ-UBND ngày 15 tháng 10")]
     t.check(len(attached) == 1, f"{name}: `(Kèm theo Quyết định số 36/QĐ-UBND ngày 15 tháng 10 …` under the title")
+    # NĐ 30 Phụ lục I, II.9.1.đ: an appendix's pages are numbered on their own: none on its first page.
+    top = length(st["page"]["margins"]["top"])
+    t.check(not [ln for ln in last.lines if ln[4] < top], f"{name}: no page number on the appendix's first page")
+    t.check(len(pages) >= 3 and pages[-2].line(str(len(pages) - 1)) is not None,
+            f"{name}: the pages before it keep their numbers")
     sig_page = [i for i, pg in enumerate(pages) if pg.line(doc["signature"]["name"])]
     t.check(sig_page and sig_page[-1] < len(pages) - 1, f"{name}: the appendix starts a page after the signature")
 
