@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "pipeline/check/forms.hpp"
 #include "pipeline/check/rules.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -84,6 +85,7 @@ class Checker {
     code();
     authority();
     marks();
+    detail::check_forms(doc_, style_, rules_.cite("headings"), out_);
     return sorted();
   }
 
@@ -288,7 +290,8 @@ class Checker {
         unfinished(doc_.signature->pos, "missing `signature.name`",
                    with_cite("add `name:` with the signer's full name", "signature"));
     }
-    if (doc_.recipients.empty())
+    const auto kind = style_.kinds.find(doc_.kind);  // minutes have no Nơi nhận
+    if (doc_.recipients.empty() && (kind == style_.kinds.end() || kind->second.form != style::Form::Minutes))
       unfinished(doc_.pos, "missing `recipients`",
                  with_cite("add `recipients:` (Nơi nhận), one recipient per line", "recipients"));
   }

@@ -100,6 +100,8 @@ std::string narrow(std::wstring_view w) {
 
 Rules read_rules(const style::Style& style) {
   Rules rules;
+  // The type codes of the kinds table; `check: codes:` (older styles) adds to them.
+  for (const auto& [kind, k] : style.kinds) rules.codes[kind] = k.codes;
   rules.regime = style.name;
   // A style built in code has no file; a style loaded from one hands over its parse.
   if (!style.parsed.file) return rules;

@@ -42,19 +42,19 @@ std::vector<Section> Loader::sections(Fields& f, const Node& n) {
   return out;
 }
 
-std::optional<Section> Loader::section(Fields& f, const Node& n) {
+std::optional<Section> Loader::section(Fields& f, const Node& n, const Names* keys, const std::string& what) {
   const Nest nest(depth_);
   if (too_deep(f, n)) return std::nullopt;
   if (!n.is_map()) {
     diags_.error(f.item_pos(n),
-                 "a section must be a map with `title:`, not " + std::string(type_name(n)),
+                 what + " must be a map with `title:`, not " + std::string(type_name(n)),
                  "write `- title: ...` and indent `body:` or `sections:` under the title");
     return std::nullopt;
   }
-  const Entries m = f.entries(n, &kSectionKeys, "a section");
+  const Entries m = f.entries(n, keys ? keys : &kSectionKeys, what);
   Section s;
   s.pos = f.pos(n);
-  if (f.required("title", find(m, "title"), s.pos, " in a section",
+  if (f.required("title", find(m, "title"), s.pos, " in " + what,
                "every section has a `title:`; numbering is added by the style"))
     if (auto t = text_field(f, "title", find(m, "title"))) s.title = std::move(*t);
   if (auto b = f.flag("numbered", find(m, "numbered"))) s.numbered = *b;

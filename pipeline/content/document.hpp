@@ -83,6 +83,15 @@ struct Part {
   SourcePos pos;     ///< the part file's start (the `body:` key of a one-file document)
 };
 
+/// An appendix (phụ lục) after the closing block: its own title, body and sections.
+struct Appendix {
+  Text title;
+  Text of;                      ///< "Ủy ban nhân dân xã …": whose document it is attached to (may be empty)
+  std::vector<Block> body;
+  std::vector<Section> sections;
+  SourcePos pos;
+};
+
 /// A calendar date as written in the document.
 struct Date {
   int year = 0, month = 0, day = 0;
@@ -126,6 +135,12 @@ struct Document {
   std::vector<Part> parts;     ///< a one-file document has one untitled part
   std::optional<Signature> signature;
   std::vector<Text> recipients;
+  SourcePos kind_pos;            ///< where `kind`'s value is
+  std::vector<Text> kinh_gui;    ///< letter form: "Kính gửi:" addressees
+  Text authority;                ///< decision form: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"
+  std::vector<Text> can_cu;      ///< decision form: the legal bases, punctuation left to the style
+  std::vector<Appendix> appendices;
+  std::optional<Signature> secretary;  ///< minutes: the second signature block, on the left
   std::optional<Date> created;  ///< `date` or none; used for PDF Info when set
   int placeholders = 0;         ///< count of placeholder runs (…, ...., etc.)
   /// Where each placeholder run is, in source order (document.yaml, then the parts).

@@ -176,7 +176,7 @@ void Loader::marks(Fields& f, const Entry& e, Header& h) {
   }
 }
 
-void Loader::signature(Fields& f, const Entry& e, Document& doc) {
+void Loader::signature(Fields& f, const Entry& e, std::optional<Signature>& out) {
   if (e.value.is_null()) return;
   if (!e.value.is_map()) {
     diags_.error(f.pos(e.value), "`signature` must be a map, not " + std::string(type_name(e.value)),
@@ -208,7 +208,7 @@ void Loader::signature(Fields& f, const Entry& e, Document& doc) {
       s.image_pos = f.text_pos(img->value);
     }
   }
-  doc.signature = std::move(s);
+  out = std::move(s);
 }
 
 std::vector<Text> Loader::text_list(Fields& f, const std::string& key, const Entry& e,

@@ -23,7 +23,8 @@ namespace {
 
 // The keys valid at the top of document.yaml (content-format.md), in the order hints list them.
 const Names kDocumentKeys = {"style", "kind", "status", "variables", "header", "title",
-                             "subtitle", "parts", "body", "signature", "recipients"};
+                             "subtitle", "parts", "body", "sections", "signature", "recipients",
+                             "kinh_gui", "authority", "can_cu", "appendices", "secretary"};
 const Names kStatuses = {"draft", "final"};
 
 /// document.yaml of `path` (a folder or a .yaml file), and the folder it is in.
@@ -119,7 +120,10 @@ Document Loader::body(Document doc) {
   const Entries& m = head_;
   const SourcePos top = doc.pos;
   if (f.required("kind", find(m, "kind"), top, "", "add `kind:` with the document type, e.g. `kind: bao-cao`"))
-    if (auto v = f.scalar("kind", find(m, "kind"))) doc.kind = text::nfc(*v);
+    if (auto v = f.scalar("kind", find(m, "kind"))) {
+      doc.kind = text::nfc(*v);
+      doc.kind_pos = f.text_pos(find(m, "kind")->value);
+    }
   if (auto v = f.choice("status", find(m, "status"), kStatuses)) doc.status = *v;
 
   if (const Entry* h = find(m, "header"))
@@ -131,8 +135,9 @@ Document Loader::body(Document doc) {
   if (f.required("title", find(m, "title"), top, "", "add `title:` with the document's title"))
     if (auto t = text_field(f, "title", find(m, "title"))) doc.title = std::move(*t);
   if (const Entry* s = find(m, "subtitle")) doc.subtitle = text_list(f, "subtitle", *s, true);
-  if (const Entry* s = find(m, "signature")) signature(f, *s, doc);
+  if (const Entry* s = find(m, "signature")) signature(f, *s, doc.signature);
   if (const Entry* r = find(m, "recipients")) doc.recipients = text_list(f, "recipients", *r, false);
+  forms(f, m, doc);
   content(f, m, doc);
 
   if (diags_.has_errors()) stop();
@@ -149,16 +154,19 @@ Document Loader::body(Document doc) {
 /// `parts:` or `body:`, one of the two.
 void Loader::content(Fields& f, const Entries& m, Document& doc) {
   const Entry* parts_entry = find(m, "parts");
-  const Entry* body_entry = find(m, "body");
+  const Entry* sections_entry = find(m, "sections");
+  const Entry* body_entry = find(m, "body") ? find(m, "body") : sections_entry;
   if (parts_entry && body_entry) {
     const Entry* later = f.pos(parts_entry->key).line > f.pos(body_entry->key).line ? parts_entry : body_entry;
     diags_.error(f.pos(later->key), "a document has `parts` or `body`, not both",
-                 "use `body:` for a one-file document, `parts:` to list part files");
+                 "use `body:` (and `sections:`) for a one-file document, `parts:` to list part files");
   } else if (body_entry) {
+    // A one-file document: one untitled part, its body then its sections.
     Part p;
     p.file = doc.file;
     p.pos = f.pos(body_entry->key);
-    p.body = blocks(f, "body", body_entry->value);
+    if (const Entry* b = find(m, "body")) p.body = blocks(f, "body", b->value);
+    if (sections_entry) p.sections = sections(f, sections_entry->value);
     doc.parts.push_back(std::move(p));
   } else if (parts_entry) {
     parts(f, *parts_entry, doc);

@@ -103,8 +103,12 @@ class Loader {
   std::optional<int> number(Fields& f, const Entry& e);
   void marks(Fields& f, const Entry& e, Header& h);
   std::optional<Date> date(Fields& f, const Entry& e);
-  void signature(Fields& f, const Entry& e, Document& doc);
+  void signature(Fields& f, const Entry& e, std::optional<Signature>& out);
   std::vector<Text> text_list(Fields& f, const std::string& key, const Entry& e, bool allow_single);
+
+  // forms.cpp: the fields of the letter, decision and minutes forms; appendices.
+  void forms(Fields& f, const Entries& m, Document& doc);
+  std::optional<Appendix> appendix(Fields& f, const Node& n);
 
   // parts.cpp: files named in the document, and the parts.
   std::optional<std::string> inside_folder(Fields& f, const Node& n, const std::string& what,
@@ -118,7 +122,9 @@ class Loader {
 
   // body.cpp: sections and blocks.
   std::vector<Section> sections(Fields& f, const Node& n);
-  std::optional<Section> section(Fields& f, const Node& n);
+  /// A section; `keys` (default: a section's) and `what` let an appendix be read as one.
+  std::optional<Section> section(Fields& f, const Node& n, const Names* keys = nullptr,
+                                 const std::string& what = "a section");
   std::vector<Block> blocks(Fields& f, const std::string& key, const Node& n);
   void block(Fields& f, const Node& n, std::vector<Block>& out, bool in_body);
   std::optional<std::string> block_kind(Fields& f, const Node& n);

@@ -29,6 +29,22 @@ void signature_image(FlowBlock& g, const resolve::Signature& sig, Sp x, Sp width
   g.fixed_images.push_back({sig.image_path, x + (width - w) / 2, top + (room - h) / 2, w, h});
 }
 
+/// A signature block (authority, title, room or image, name) in [x, x + width) from `top`;
+/// returns the bottom.
+Sp signature_column(FlowBuilder& fb, FlowBlock& g, resolve::Signature& sig, Sp x, Sp width, Sp top,
+                      const char* space_anchor) {
+  if (sig.authority) top = fb.column_text(g.fixed_runs, *sig.authority, x, width, top);
+  if (sig.title) top = fb.column_text(g.fixed_runs, *sig.title, x, width, top);
+  if (!sig.image.empty()) signature_image(g, sig, x, width, top);
+  // The room between the title and the name: where a digital signature is drawn (NĐ 30,
+  // Phụ lục I, part II), so the PDF writer can leave an empty signature field there.
+  g.fixed_anchors.push_back({space_anchor, 0, x, top, width, sig.space});
+  top += sig.space;
+  if (sig.name) top = fb.column_text(g.fixed_runs, *sig.name, x, width, top);
+  g.pos = sig.pos;
+  return top;
+}
+
 }  // namespace
 
 void set_closing(FlowBuilder& fb, resolve::Closing& c) {
@@ -39,22 +55,13 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
   g.anchor = "signature";
   const Sp left_w = c.left_width, right_x = c.left_width, right_w = fb.text_width() - c.left_width;
 
+  // Minutes: the secretary signs on the left (conventions §6), the recipients, if any, under it.
   Sp left = 0;
+  if (c.left_signature) left = signature_column(fb, g, *c.left_signature, 0, left_w, left, "signature-space-left");
   for (auto& p : c.recipients) left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
 
   Sp right = 0;
-  if (c.signature) {
-    resolve::Signature& sig = *c.signature;
-    if (sig.authority) right = fb.column_text(g.fixed_runs, *sig.authority, right_x, right_w, right);
-    if (sig.title) right = fb.column_text(g.fixed_runs, *sig.title, right_x, right_w, right);
-    if (!sig.image.empty()) signature_image(g, sig, right_x, right_w, right);
-    // The room between the title and the name: where a digital signature is drawn (NĐ 30,
-    // Phụ lục I, part II), so the PDF writer can leave an empty signature field there.
-    g.fixed_anchors.push_back({"signature-space", 0, right_x, right, right_w, sig.space});
-    right += sig.space;
-    if (sig.name) right = fb.column_text(g.fixed_runs, *sig.name, right_x, right_w, right);
-    g.pos = sig.pos;
-  }
+  if (c.signature) right = signature_column(fb, g, *c.signature, right_x, right_w, right, "signature-space");
   g.fixed_height = std::max(left, right);
   g.anchor_x = right_x;
   g.anchor_width = right_w;

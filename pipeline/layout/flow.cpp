@@ -113,9 +113,14 @@ void body_block(FlowBuilder& fb, resolve::Block& block) {
     set_table(fb, block);
     return;
   }
+  if (block.kind == K::Addressees) {
+    set_addressees(fb, block);
+    return;
+  }
   FlowBlock& b = fb.add(flow_kind(block.kind), SetParagraph{}, block.size, block.pos);  // lines: see set_all
   b.x = block.left;
   b.splittable = block.splittable;
+  b.restart_numbers = block.restart_page_numbers;
   b.keep_with_next = block.keep_with_next;
   b.space_before = block.space_before;
   b.space_after = block.space_after;
@@ -144,6 +149,7 @@ Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape:
     set_title(fb, doc.title);
     for (auto& block : doc.body) body_block(fb, block);
     if (doc.closing) set_closing(fb, *doc.closing);
+    for (auto& block : doc.appendices) body_block(fb, block);
   } catch (...) {
     // A block set at once failed. The deferred paragraphs before it have not been checked
     // yet (set_all checks them, on several threads): a character missing from one of them

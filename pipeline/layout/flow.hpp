@@ -23,6 +23,7 @@ struct FlowBlock {
   bool keep_with_next = false;
   bool keep_with_previous = false;  ///< never first on a page (the closing block keeps the body's last lines)
   bool break_before = false;   ///< starts a new page (`page-break`)
+  bool restart_numbers = false;  ///< the page it starts on is numbered 1 (an appendix)
   bool splittable = false;     ///< may break between lines (at least 2 lines stay on each side)
   int header_block = -1;       ///< table rows: the header row to repeat at the top of a new page
   std::string anchor;          ///< when set, where the block lands is recorded under this name

@@ -63,6 +63,11 @@ void set_header(FlowBuilder& fb, resolve::HeaderGrid& h);
 void set_title(FlowBuilder& fb, resolve::TitleBlock& t);
 /// A table: one fixed group per row, the header row repeated on each page (table.cpp).
 void set_table(FlowBuilder& fb, resolve::Block& block);
+/// The letter's summary under the number, centred in the left column from `top`; returns
+/// the bottom (`top` when there is none) (letter.cpp).
+Sp set_under_number(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top);
+/// "Kính gửi:" and its addressees, aligned under the colon (letter.cpp).
+void set_addressees(FlowBuilder& fb, resolve::Block& block);
 /// The closing row: recipients and signature (closing.cpp).
 void set_closing(FlowBuilder& fb, resolve::Closing& c);
 

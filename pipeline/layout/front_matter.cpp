@@ -97,6 +97,7 @@ void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
   const Sp row = std::max(left, right + date_pitch / 2);
   fb.fixed_line(g.fixed_runs, fb.styled(h.number), 0, left_w, row + baseline_in(number_pitch, number_size), h.pos);
   left = row + number_pitch + h.line_gap;
+  left = set_under_number(fb, g, h, left);
   for (auto& m : h.left_marks) left = mark(fb, g, m, 0, left_w, left, h);
   fb.fixed_line(g.fixed_runs, fb.styled(h.date), right_x, right_w, row + baseline_in(date_pitch, date_size), h.pos);
   g.fixed_height = std::max(left, row + date_pitch);
@@ -105,6 +106,7 @@ void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
 }
 
 void set_title(FlowBuilder& fb, resolve::TitleBlock& t) {
+  if (t.lines.empty()) return;  // a kind without a title block
   const Sp w = fb.text_width();
   const std::size_t first = fb.flow.blocks.size();
   for (auto& line : t.lines)

@@ -100,6 +100,7 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
     Page page;
     page.width = geometry.width;
     page.height = geometry.height;
+    page.restart_numbers = els[start].line == 0 && flow.blocks[els[start].block].restart_numbers;
     const std::size_t index = doc.pages.size();
     const Sp left = geometry.left_of(index);
     Sp top = geometry.top;

@@ -25,6 +25,7 @@ const char* kind_name(Block::Kind k) {
     case Block::Kind::Quote: return "quote";
     case Block::Kind::Table: return "table";
     case Block::Kind::PageBreak: return "page-break";
+    case Block::Kind::Addressees: return "addressees";
   }
   return "?";
 }
@@ -70,6 +71,7 @@ void add_header(std::string& out, const HeaderGrid& h) {
   if (h.issuer_mark) add_line(out, "issuer-mark", *h.issuer_mark);
   for (const Span& s : h.national) add_line(out, "national", s);
   add_line(out, "number", h.number);
+  for (const Paragraph& p : h.under_number) add_paragraph(out, "  under-number ", p);
   for (const Mark& m : h.left_marks) add_line(out, m.frame ? "mark left framed" : "mark left", m.text);
   add_line(out, "date", h.date);
 }
@@ -100,12 +102,15 @@ void add_block(std::string& out, const Block& b) {
 void add_closing(std::string& out, const Closing& c) {
   out += "closing\n";
   for (const Paragraph& p : c.recipients) add_paragraph(out, "  recipients ", p);
-  if (!c.signature) return;
-  const Signature& s = *c.signature;
-  if (s.authority) add_paragraph(out, "  authority ", *s.authority);
-  if (s.title) add_paragraph(out, "  signer-title ", *s.title);
-  if (!s.image.empty()) out += "  image " + s.image + '\n';
-  if (s.name) add_paragraph(out, "  name ", *s.name);
+  for (const auto* sig : {&c.left_signature, &c.signature}) {
+    if (!*sig) continue;
+    const Signature& s = **sig;
+    const std::string side = sig == &c.left_signature ? "  left-" : "  ";
+    if (s.authority) add_paragraph(out, side + "authority ", *s.authority);
+    if (s.title) add_paragraph(out, side + "signer-title ", *s.title);
+    if (!s.image.empty()) out += side + "image " + s.image + '\n';
+    if (s.name) add_paragraph(out, side + "name ", *s.name);
+  }
 }
 
 }  // namespace
@@ -117,6 +122,8 @@ std::string dump_styled(const StyledDocument& doc) {
   for (const Paragraph& p : doc.title.lines) add_paragraph(out, "  ", p);
   for (const Block& b : doc.body) add_block(out, b);
   if (doc.closing) add_closing(out, *doc.closing);
+  if (!doc.appendices.empty()) out += "appendices\n";
+  for (const Block& b : doc.appendices) add_block(out, b);
   return out;
 }
 

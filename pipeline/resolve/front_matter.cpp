@@ -7,19 +7,19 @@
 
 namespace vanban::resolve {
 
-namespace {
-
-/// `v` in decimal, zero-padded to `width` digits.
 std::string pad(int v, int width) {
   std::string s = std::to_string(v);
   while (static_cast<int>(s.size()) < width) s.insert(s.begin(), '0');
   return s;
 }
 
-/// True when `text` starts with `prefix`, ignoring case (Vietnamese letters included).
-bool starts_with_nocase(const std::string& text, const std::string& prefix) {
-  return style::apply_case(text, style::Case::Upper).rfind(style::apply_case(prefix, style::Case::Upper), 0) == 0;
+std::vector<std::pair<std::string, std::string>> date_fields(const content::Date& d) {
+  return {{"day", pad(d.day, d.day < 10 ? 2 : 1)},
+          {"month", pad(d.month, d.month < 3 ? 2 : 1)},
+          {"year", std::to_string(d.year)}};
 }
+
+namespace {
 
 /// "Số 12-BC/ĐU", or the blank left for hand numbering.
 std::string number_text(const content::Header& h, const style::Header& hs) {
@@ -27,23 +27,24 @@ std::string number_text(const content::Header& h, const style::Header& hs) {
   return fill_template(hs.number_blank, {{"code", h.code}});
 }
 
-/// "Tân Hòa, ngày 25 tháng 11 năm 2025" (days below 10 and months below 3 get a leading
-/// zero), or the blank form.
+/// "Tân Hòa, ngày 25 tháng 11 năm 2025", or the blank form.
 std::string date_text(const content::Header& h, const style::Header& hs) {
   const std::string place = h.place.empty() ? hs.place_blank : h.place;
   if (!h.date) return fill_template(hs.date_blank, {{"place", place}});
-  return fill_template(hs.date_format, {{"place", place},
-                                        {"day", pad(h.date->day, h.date->day < 10 ? 2 : 1)},
-                                        {"month", pad(h.date->month, h.date->month < 3 ? 2 : 1)},
-                                        {"year", std::to_string(h.date->year)}});
-}
-
-/// A one-line paragraph of `text` in `ts`, aligned `align`.
-Paragraph line(const std::string& text, const style::TextStyle& ts, Align align, const SourcePos& pos) {
-  return {{span(text, ts)}, ts.size, align, 0, pos};
+  auto fields = date_fields(*h.date);
+  fields.emplace_back("place", place);
+  return fill_template(hs.date_format, fields);
 }
 
 }  // namespace
+
+bool starts_with_nocase(const std::string& text, const std::string& prefix) {
+  return style::apply_case(text, style::Case::Upper).rfind(style::apply_case(prefix, style::Case::Upper), 0) == 0;
+}
+
+Paragraph line(const std::string& text, const style::TextStyle& ts, Align align, const SourcePos& pos) {
+  return {{span(text, ts)}, ts.size, align, 0, pos};
+}
 
 HeaderGrid resolve_header(const content::Document& doc, const style::Style& style) {
   const auto& hs = style.header;
@@ -76,9 +77,10 @@ HeaderGrid resolve_header(const content::Document& doc, const style::Style& styl
 TitleBlock resolve_title(const content::Document& doc, const style::Style& style) {
   const auto& ts = style.title;
   TitleBlock t;
-  const auto kind = ts.kinds.find(doc.kind);
-  const bool type_line = kind != ts.kinds.end() && !starts_with_nocase(doc.title.plain(), kind->second);
-  if (type_line) t.lines.push_back(line(kind->second, ts.title, Align::Center, doc.title.pos));
+  const style::Kind& kind = style::find_kind(style, doc.kind, doc.kind_pos);
+  if (!kind.title_block) return t;  // a công văn: its summary goes under the number
+  const bool type_line = !kind.name.empty() && !starts_with_nocase(doc.title.plain(), kind.name);
+  if (type_line) t.lines.push_back(line(kind.name, ts.title, Align::Center, doc.title.pos));
   const style::TextStyle& title_style = type_line ? ts.summary : ts.title;
   t.lines.push_back({spans(doc.title, title_style), title_style.size, Align::Center, 0, doc.title.pos});
   for (const auto& sub : doc.subtitle) t.lines.push_back({spans(sub, ts.subtitle), ts.subtitle.size, Align::Center, 0, sub.pos});
@@ -89,40 +91,44 @@ TitleBlock resolve_title(const content::Document& doc, const style::Style& style
   return t;
 }
 
-std::optional<Closing> resolve_closing(const content::Document& doc, const style::Style& style) {
-  if (!doc.signature && doc.recipients.empty()) return std::nullopt;
+/// The signature block of `sig` in the style's signature look.
+static Signature signature_block(const content::Signature& sig, const style::SignatureStyle& ss, const std::string& folder) {
+  Signature s;
+  if (!sig.authority.empty()) s.authority = line(sig.authority, ss.authority, Align::Center, sig.pos);
+  if (!sig.title.empty()) s.title = line(sig.title, ss.title, Align::Center, sig.pos);
+  if (!sig.name.empty()) s.name = line(sig.name, ss.name, Align::Center, sig.pos);
+  s.image = sig.image;
+  if (!sig.image.empty()) s.image_path = (std::filesystem::path(folder) / sig.image).string();
+  s.image_pos = sig.image_pos;
+  s.space = ss.space;
+  s.pos = sig.pos;
+  return s;
+}
+
+std::optional<Closing> resolve_closing(const content::Document& doc, const style::Style& style,
+                                       const std::vector<content::Text>& recipients) {
+  if (!doc.signature && !doc.secretary && recipients.empty()) return std::nullopt;
   const auto& ss = style.signature;
   const auto& rs = style.recipients;
   Closing c;
   c.left_width = ss.left_width;
   c.space_before = ss.space_before;
-  if (!doc.recipients.empty()) {
-    c.recipients.push_back(line(rs.label, rs.label_style, Align::Left, doc.recipients.front().pos));
-    for (std::size_t i = 0; i < doc.recipients.size(); ++i) {
-      const auto& item = doc.recipients[i];
+  if (!recipients.empty()) {
+    c.recipients.push_back(line(rs.label, rs.label_style, Align::Left, recipients.front().pos));
+    for (std::size_t i = 0; i < recipients.size(); ++i) {
+      const auto& item = recipients[i];
       Paragraph p{{span(rs.prefix, rs.item)}, rs.item.size, Align::Left, 0, item.pos};
       for (auto& s : spans(item, rs.item)) p.spans.push_back(std::move(s));
       // Each item ends with the style's punctuation unless it has its own.
-      const std::string& end = i + 1 == doc.recipients.size() ? rs.last_end : rs.item_end;
+      const std::string& end = i + 1 == recipients.size() ? rs.last_end : rs.item_end;
       const std::string plain = item.plain();
       if (!end.empty() && !plain.empty() && std::string(".,;:").find(plain.back()) == std::string::npos)
         p.spans.push_back(span(end, rs.item));
       c.recipients.push_back(std::move(p));
     }
   }
-  if (doc.signature) {
-    const auto& sig = *doc.signature;
-    Signature s;
-    if (!sig.authority.empty()) s.authority = line(sig.authority, ss.authority, Align::Center, sig.pos);
-    if (!sig.title.empty()) s.title = line(sig.title, ss.title, Align::Center, sig.pos);
-    if (!sig.name.empty()) s.name = line(sig.name, ss.name, Align::Center, sig.pos);
-    s.image = sig.image;
-    if (!sig.image.empty()) s.image_path = (std::filesystem::path(doc.folder) / sig.image).string();
-    s.image_pos = sig.image_pos;
-    s.space = ss.space;
-    s.pos = sig.pos;
-    c.signature = std::move(s);
-  }
+  if (doc.signature) c.signature = signature_block(*doc.signature, ss, doc.folder);
+  if (doc.secretary) c.left_signature = signature_block(*doc.secretary, ss, doc.folder);
   return c;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pipeline/resolve/forms.hpp"
 #include "pipeline/resolve/front_matter.hpp"
 
 namespace vanban::resolve {
@@ -28,7 +29,9 @@ Align align_of(const std::string& name, Align fallback) {
 
 class Walk {
  public:
-  Walk(const style::Style& st, std::vector<Block>& out) : st_(st), out_(out), counters_(st.levels.size(), 0) {}
+  /// `decision`: the decision form's levels (chapters, sections, articles), else none.
+  Walk(const style::Style& st, std::vector<Block>& out, const style::DecisionStyle* decision = nullptr)
+      : st_(st), out_(out), counters_(st.levels.size(), 0), decision_(decision) {}
 
   void part(const content::Part& part, bool titled) {
     if (titled) {
@@ -36,8 +39,13 @@ class Walk {
       std::fill(counters_.begin() + 1, counters_.end(), 0);
       part_heading(part);
     }
-    blocks(part.body, 0);
-    for (const auto& s : part.sections) section(s, 1);
+    content(part.body, part.sections);
+  }
+
+  /// A body and its sections (a part's, an appendix's).
+  void content(const std::vector<content::Block>& body, const std::vector<content::Section>& sections) {
+    blocks(body, 0);
+    for (const auto& s : sections) section(s, 1);
   }
 
  private:
@@ -58,22 +66,51 @@ class Walk {
     out_.push_back(std::move(b));
   }
 
-  void section(const content::Section& s, std::size_t level) {
+  /// The level and label of a section of a decision: an article when it has no
+  /// sections of its own ("Điều 1.", numbered on across chapters), else a chapter at the
+  /// top ("Chương I") or a section under it ("Mục 1", numbered again in each chapter).
+  const style::HeadingLevel& decision_level(const content::Section& s, std::size_t level, std::string& label) {
+    const style::HeadingLevel* lv = &decision_->article;
+    int* n = &articles_;
+    if (!s.sections.empty() && level == 1) {
+      lv = &decision_->chapter;
+      n = &chapters_;
+      sections_ = 0;
+    } else if (!s.sections.empty()) {
+      lv = &decision_->section;
+      n = &sections_;
+    }
+    if (s.numbered) label = fill_template(lv->label, {{"n", style::format_counter(lv->counter, ++*n)}});
+    return *lv;
+  }
+
+  /// The level and label of a section of a report: its nesting's level, numbered within its parent.
+  const style::HeadingLevel& report_level(const content::Section& s, std::size_t level, std::string& label) {
     const std::size_t lv_index = std::min(level, st_.levels.size() - 1);
-    const auto& lv = st_.levels[lv_index];
-    std::vector<Span> parts;
-    std::string label;
     if (s.numbered) {
       ++counters_[lv_index];
       std::fill(counters_.begin() + static_cast<std::ptrdiff_t>(lv_index) + 1, counters_.end(), 0);
       label = style::heading_label(st_, lv_index, counters_);
-      parts.push_back(span(label + lv.separator, lv.label_style));
     }
-    for (auto& t : spans(s.title, lv.title_style)) parts.push_back(std::move(t));
+    return st_.levels[lv_index];
+  }
+
+  void section(const content::Section& s, std::size_t level) {
+    std::string label;
+    const auto& lv = decision_ ? decision_level(s, level, label) : report_level(s, level, label);
     Block b;
     b.kind = Block::Kind::Heading;
     b.size = std::max(lv.label_style.size, lv.title_style.size);
-    b.paragraphs.push_back(paragraph(std::move(parts), b.size, lv.title_style.align, lv.indent, s.title.pos));
+    if (lv.label_own_line && !label.empty()) {
+      // "Chương I" on its own line, the title under it.
+      b.paragraphs.push_back(paragraph({span(label, lv.label_style)}, b.size, lv.label_style.align, 0, s.title.pos));
+      b.paragraphs.push_back(paragraph(spans(s.title, lv.title_style), b.size, lv.title_style.align, 0, s.title.pos));
+    } else {
+      std::vector<Span> parts;
+      if (!label.empty()) parts.push_back(span(label + lv.separator, lv.label_style));
+      for (auto& t : spans(s.title, lv.title_style)) parts.push_back(std::move(t));
+      b.paragraphs.push_back(paragraph(std::move(parts), b.size, lv.title_style.align, lv.indent, s.title.pos));
+    }
     b.keep_with_next = true;
     b.space_before = lv.space_before;
     b.space_after = lv.space_after;
@@ -191,6 +228,8 @@ class Walk {
   const style::Style& st_;
   std::vector<Block>& out_;
   std::vector<int> counters_;
+  const style::DecisionStyle* decision_;
+  int chapters_ = 0, sections_ = 0, articles_ = 0;
 };
 
 }  // namespace
@@ -234,11 +273,23 @@ StyledDocument resolve_document(const content::Document& doc, const style::Style
   g.page_numbers = {pn.show, pn.first_page, pn.text.size, pn.text.bold, pn.text.italic, pn.baseline};
 
   out.header = resolve_header(doc, style);
-  out.title = resolve_title(doc, style);
-  Walk walk(style, out.body);
+  out.title = resolve_title(doc, style);  // (an unknown kind is reported here)
+  const style::Kind& kind = style::find_kind(style, doc.kind, doc.kind_pos);
+  if (!kind.title_block) letter_summary(doc, style, out.header);
+  if (auto a = addressees(doc, style)) out.body.push_back(std::move(*a));
+  decision_opening(doc, style, kind, out.body);
+  Walk walk(style, out.body, kind.form == style::Form::Decision ? &style.forms.decision : nullptr);
   const bool titled_parts = doc.parts.size() > 1 || (doc.parts.size() == 1 && !doc.parts[0].title.empty());
   for (const auto& part : doc.parts) walk.part(part, titled_parts);
-  out.closing = resolve_closing(doc, style);
+  out.closing = resolve_closing(doc, style, closing_recipients(doc, style));
+  for (std::size_t i = 0; i < doc.appendices.size(); ++i) {
+    Block page;
+    page.kind = Block::Kind::PageBreak;
+    page.pos = doc.appendices[i].pos;
+    out.appendices.push_back(std::move(page));
+    out.appendices.push_back(appendix_heading(doc, style, i, doc.appendices.size()));
+    Walk(style, out.appendices).content(doc.appendices[i].body, doc.appendices[i].sections);
+  }
   return out;
 }
 

@@ -56,7 +56,8 @@ struct Table {
 
 /// A block of the body, in reading order.
 struct Block {
-  enum class Kind { PartHeading, Heading, Paragraph, ListItem, Quote, Table, PageBreak };
+  /// Addressees: "Kính gửi:" (paragraphs[0]) and the addressees, aligned under its colon.
+  enum class Kind { PartHeading, Heading, Paragraph, ListItem, Quote, Table, PageBreak, Addressees };
   Kind kind = Kind::Paragraph;
   /// Set into one block at one pitch: one paragraph; a part heading: its label, then its title.
   std::vector<Paragraph> paragraphs;
@@ -65,6 +66,7 @@ struct Block {
   Sp space_before = 0, space_after = 0;
   bool keep_with_next = false;
   bool splittable = false;  ///< may break between lines
+  bool restart_page_numbers = false;  ///< an appendix's heading: its pages are numbered from 1 (NĐ 30)
   std::optional<Outline> outline;
   Table table;              ///< Table
   SourcePos pos;
@@ -89,6 +91,8 @@ struct HeaderGrid {
   std::vector<Span> national;        ///< right column lines
   Sp national_rule = 0;              ///< rule under the last one
   Span number;                       ///< "Số 12-BC/ĐU" (or its blank form)
+  std::vector<Paragraph> under_number;  ///< letter form: "V/v …", centred under the number
+  Sp under_number_gap = 0;           ///< between the number and that summary
   std::vector<Mark> left_marks;      ///< under the number
   Span date;                         ///< place and date (or their blank form)
   SourcePos pos;
@@ -119,6 +123,7 @@ struct Closing {
   Sp space_before = 0;
   std::vector<Paragraph> recipients;  ///< the label, then the items; empty: none
   std::optional<Signature> signature;
+  std::optional<Signature> left_signature;  ///< minutes: the secretary, in the recipients' column
 };
 
 /// Page numbers, centred in the top margin.
@@ -145,6 +150,8 @@ struct StyledDocument {
   TitleBlock title;
   std::vector<Block> body;
   std::optional<Closing> closing;
+  /// After the closing block: each appendix starts with a page break, then its heading.
+  std::vector<Block> appendices;
 };
 
 }  // namespace vanban::resolve

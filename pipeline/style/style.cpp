@@ -12,6 +12,7 @@
 
 #include "pipeline/source/bytes.hpp"
 #include "pipeline/source/fields.hpp"
+#include "pipeline/style/kinds_reader.hpp"
 #include "pipeline/source/file.hpp"
 #include "pipeline/source/paths.hpp"
 #include "pipeline/text/template.hpp"
@@ -217,25 +218,28 @@ void read_page_number_and_list(const Node& root, Reader& r, Style& s, const Text
   }
 }
 
+/// One heading level (of `headings:`, or a form's chapter, section, article).
+HeadingLevel read_level(const Node& h, Reader& r, const TextStyle& plain) {
+  r.keys(h, {"counter", "label", "label-own-line", "separator", "label-style", "title-style", "indent",
+             "space-before", "space-after"}, "a heading level");
+  HeadingLevel level;
+  level.counter = r.counter(r.need(h, "counter"));
+  level.label = r.str(r.need(h, "label"));
+  if (h["label-own-line"]) level.label_own_line = r.boolean(h["label-own-line"]);
+  if (h["separator"]) level.separator = r.str(h["separator"]);
+  level.title_style = h["title-style"] ? r.text_style(h["title-style"], plain) : plain;
+  level.label_style = h["label-style"] ? r.text_style(h["label-style"], level.title_style) : level.title_style;
+  if (h["indent"]) level.indent = r.length(h["indent"]);
+  if (h["space-before"]) level.space_before = r.length(h["space-before"]);
+  if (h["space-after"]) level.space_after = r.length(h["space-after"]);
+  return level;
+}
+
 /// `headings:`, one entry per level (0 = part).
 void read_headings(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   const auto headings = r.need(root, "headings");
   if (!headings.is_sequence() || headings.size() == 0) r.fail(r.pos(headings), "`headings` must be a list of levels");
-  for (const auto& h : headings) {
-    r.keys(h, {"counter", "label", "label-own-line", "separator", "label-style", "title-style", "indent",
-               "space-before", "space-after"}, "a heading level");
-    HeadingLevel level;
-    level.counter = r.counter(r.need(h, "counter"));
-    level.label = r.str(r.need(h, "label"));
-    if (h["label-own-line"]) level.label_own_line = r.boolean(h["label-own-line"]);
-    if (h["separator"]) level.separator = r.str(h["separator"]);
-    level.title_style = h["title-style"] ? r.text_style(h["title-style"], plain) : plain;
-    level.label_style = h["label-style"] ? r.text_style(h["label-style"], level.title_style) : level.title_style;
-    if (h["indent"]) level.indent = r.length(h["indent"]);
-    if (h["space-before"]) level.space_before = r.length(h["space-before"]);
-    if (h["space-after"]) level.space_after = r.length(h["space-after"]);
-    s.levels.push_back(level);
-  }
+  for (const auto& h : headings) s.levels.push_back(read_level(h, r, plain));
 }
 
 /// `header:`: the two-column grid of the first page.
@@ -276,12 +280,8 @@ void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred
 /// `title:` (and the default `rule-thickness`): the title block.
 void read_title(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   const auto title = r.need(root, "title");
-  r.keys(title, {"kinds", "title", "summary", "subtitle", "rule-width", "rule-fraction", "rule-thickness",
+  r.keys(title, {"title", "summary", "subtitle", "rule-width", "rule-fraction", "rule-thickness",
                  "space-after"}, "`title`");
-  if (const auto kinds = title["kinds"]) {
-    if (!kinds.is_map()) r.fail(r.pos(kinds), "`kinds` must map kinds to type names");
-    for (const auto& [kind, name] : kinds.entries()) s.title.kinds[r.str(kind)] = r.str(name);
-  }
   s.title.title = title["title"] ? r.text_style(title["title"], centred) : centred;
   s.title.summary = title["summary"] ? r.text_style(title["summary"], s.title.title) : s.title.title;
   if (title["rule-fraction"]) s.title.rule_fraction = r.number(title["rule-fraction"]);
@@ -382,7 +382,9 @@ void read_copy_stamp(const Node& root, Reader& r, Style& s, const TextStyle& pla
 
 Style read_style(const Node& root, Reader& r) {
   r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
-                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check", "copy-stamp"}, "the style");
+  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
+                "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check",
+                "copy-stamp", "kinds", "forms"}, "the style");
   r.throw_if_errors();
   Style s;
   s.name = r.str(r.need(root, "name"));
@@ -399,6 +401,8 @@ Style read_style(const Node& root, Reader& r) {
   read_closing(root, r, s, plain, centred);
   read_marks(root, r, s, centred);
   read_copy_stamp(root, r, s, plain);
+  detail::read_kinds(root, r, s);
+  detail::read_forms(root, r, s, plain, [&](const Node& h) { return read_level(h, r, plain); });
   r.throw_if_errors();
   return s;
 }

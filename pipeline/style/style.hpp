@@ -100,7 +100,6 @@ struct Header {
 
 /// The centred title block under the header.
 struct TitleBlock {
-  std::map<std::string, std::string> kinds;  ///< kind -> type name, e.g. bao-cao -> "BÁO CÁO"
   TextStyle title;         ///< the type name line (or a title that starts with it)
   TextStyle summary;       ///< a title printed under the type name
   TextStyle subtitle;
@@ -162,6 +161,69 @@ struct CopyStamp {
   Sp right = 0;                                   ///< 0: the page's right margin
 };
 
+/// How a kind of document is laid out (docs/styles.md, `kinds:`).
+enum class Form {
+  Report,    ///< type name and summary in the title block, headings by nesting
+  Decision,  ///< authority line, căn cứ list, enacting word, chapters and articles
+  Letter,    ///< công văn: no title block, "V/v …" under the number, Kính gửi
+  Minutes,   ///< like a report, signed by the secretary (left) and the chair (right)
+};
+
+/// One kind of document of the regime: its type name, code(s) and form.
+struct Kind {
+  std::string name;                ///< type name, "QUYẾT ĐỊNH"; empty for a công văn
+  std::vector<std::string> codes;  ///< type code(s) of the symbol, "QĐ"; empty: none
+  Form form = Form::Report;
+  bool title_block = true;         ///< the type name and summary are printed centred under the header
+  std::string enacting;            ///< decision form: "QUYẾT ĐỊNH:"
+};
+
+/// The letter form (công văn): the summary under the number, and Kính gửi (ô 5b, 9a).
+struct LetterStyle {
+  TextStyle summary;         ///< "V/v …", centred under the number
+  std::string summary_prefix;  ///< "V/v "; not added when the summary already starts with it
+  Sp summary_gap = 0;        ///< between the number and the summary
+  std::string kinh_gui;      ///< "Kính gửi:"
+  TextStyle addressee;       ///< the label and each addressee
+  std::string item_prefix;   ///< "- " before each of several addressees
+  std::string item_end, last_end;  ///< ";" and "." added where the text has no end punctuation
+  std::string as_above;      ///< "Như trên": first of Nơi nhận when there is a Kính gửi
+  Sp space_before = 0, space_after = 0;
+};
+
+/// The decision form: authority line, căn cứ, enacting word, chapters, sections, articles.
+struct DecisionStyle {
+  TextStyle authority;           ///< "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"
+  bool authority_after_bases = false;  ///< Party: the body's name comes after the căn cứ lines
+  TextStyle basis;               ///< each căn cứ line
+  std::string basis_prefix;      ///< Party "- "
+  std::string basis_end, basis_last_end;  ///< ";" and "." (State) added by the style
+  TextStyle enacting;            ///< "QUYẾT ĐỊNH:"
+  Sp space = 0;                  ///< before and after the authority and enacting lines
+  HeadingLevel chapter, section, article;  ///< "Chương I", "Mục 1", "Điều 1."
+};
+
+/// Appendices after the closing block (NĐ 30, Phụ lục I, Phần II, 1).
+struct AppendixStyle {
+  HeadingLevel label;            ///< "Phụ lục {n}" (counter, label style); title_style: the title
+  std::string single;            ///< the label of a document's only appendix ("Phụ lục")
+  TextStyle attached;            ///< "(Kèm theo …)"
+  std::string attached_format;   ///< "(Kèm theo {kind} số {number} {date}{of})"
+  std::string attached_date;     ///< "ngày {day} tháng {month} năm {year}"
+  std::string attached_date_blank;
+  std::string attached_number_blank;  ///< "…/{code}"
+  std::string attached_number;   ///< "{number}/{code}"
+  std::string attached_of;       ///< " của {of}", when the appendix says whose document it is attached to
+  Sp space_after = 0;
+};
+
+/// The forms' looks (`forms:`).
+struct Forms {
+  LetterStyle letter;
+  DecisionStyle decision;
+  AppendixStyle appendix;
+};
+
 /// A resolved style.
 struct Style {
   std::string name;
@@ -181,6 +243,8 @@ struct Style {
   RecipientsStyle recipients;
   std::map<std::string, Mark> marks;
   CopyStamp copy_stamp;
+  std::map<std::string, Kind> kinds;  ///< `kinds:`, by the name a document's `kind:` uses
+  Forms forms;
   Sp rule_thickness = 0;  ///< default rule thickness
   /// The style file as parsed (none for a style built in code): the sections other stages
   /// own are read from it without parsing the file again (`check:`, by the check stage).
@@ -203,6 +267,10 @@ std::string format_counter(Counter counter, int n);
 
 /// The label of a heading at `level` whose counters (levels 0..level) are `counters`.
 std::string heading_label(const Style& style, std::size_t level, const std::vector<int>& counters);
+
+/// The kind `name` of `style` (for an empty name, a report without a type name); an unknown kind is an error at `where` with the nearest
+/// name ("did you mean") and where the kinds are listed. Throws vanban::Error.
+const Kind& find_kind(const Style& style, const std::string& name, const SourcePos& where);
 
 /// Applies a case transformation to UTF-8 text (Vietnamese letters included).
 std::string apply_case(const std::string& utf8, Case c);

@@ -157,7 +157,28 @@ TEST(Check, BalancedQuotesNestedQuotesAndPointLabelsPass) {
                                 "  - table:\n"
                                 "      rows: [[\"(1)\", \"“a”\"]]\n");
   const auto c = check(dir, yaml, load("dang"), true);
-  EXPECT_TRUE(c.findings.empty()) << dump(c.findings);
+  // Only the typed point labels are found (use sections), not their parentheses.
+  ASSERT_EQ(c.findings.size(), 2u) << dump(c.findings);
+  for (const auto& f : c.findings) EXPECT_TRUE(has(f.message, "starts with a typed number")) << f.message;
+}
+
+TEST(Check, TypedHeadingNumbersAreWarnedAbout) {
+  TempDir dir;
+  const std::string yaml = with(kComplete, "  - Đoạn.\n",
+                                "  - I. Tình hình chung.\n"
+                                "  - \"**II- KHÓ KHĂN**\"\n"
+                                "  - 1.2. Kết quả.\n"
+                                "  - 2025 là năm bản lề.\n"
+                                "  - 1.000 hộ được hỗ trợ.\n"
+                                "  - C. Mác đã viết.\n"
+                                "  - Đoạn thường.\n");
+  const auto c = check(dir, yaml, load("dang"), true);
+  ASSERT_EQ(c.findings.size(), 3u) << dump(c.findings);
+  EXPECT_EQ(c.findings[0].message, "the paragraph starts with a typed number `I.`");
+  EXPECT_EQ(c.findings[1].message, "the paragraph starts with a typed number `II-`");
+  EXPECT_EQ(c.findings[2].message, "the paragraph starts with a typed number `1.2.`");
+  EXPECT_EQ(c.findings[0].severity, Severity::Warning);
+  EXPECT_TRUE(has(c.findings[0].hint, "use sections")) << c.findings[0].hint;
 }
 
 // --- Missing fields --------------------------------------------------------------------

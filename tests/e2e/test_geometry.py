@@ -3,6 +3,7 @@
 numbers of its style file: margins, the centre of each header column, rules and
 their lengths, font size and weight of each element, page numbers, the closing row."""
 import os
+import re
 import sys
 import tempfile
 
@@ -175,5 +176,159 @@ with tempfile.TemporaryDirectory() as tmp:
                         f"{name}: `Nơi nhận:` underlined")
             body_lines = [ln for ln in last.lines if ln[2] < (a[2] if a else 0) - 1 and ln[4] > top_margin]
             t.check(len(body_lines) >= 2, f"{name}: the closing row is not alone on its page")
+
+
+# ---------------------------------------------------------------------------------------
+# The forms of issue 13, on their samples: the letter's summary under the number and its
+# Kính gửi, a decision's articles numbered on across chapters and its appendix page, the
+# minutes' two signature blocks.
+def build(tmp, name):
+    folder = os.path.join(ROOT, "content", name)
+    doc = yaml.safe_load(open(os.path.join(folder, "document.yaml"), encoding="utf-8"))
+    st = yaml.safe_load(open(os.path.join(ROOT, "styles", doc["style"] + ".yaml"), encoding="utf-8"))
+    pdf = os.path.join(tmp, name + ".pdf")
+    p = run(vanban, "build", folder, "-o", pdf, check=False)
+    t.check(p.returncode == 0, f"{name}: builds ({p.stderr.decode()[:500]})")
+    return (doc, st, read(pdf)) if p.returncode == 0 else (doc, st, None)
+
+
+def columns(st):
+    m = st["page"]["margins"]
+    left_edge = length(m["left"])
+    text_w = length(st["page"]["size"][0]) - left_edge - length(m["right"])
+    lw = length(st["header"]["left-width"])
+    return left_edge, text_w, left_edge + lw / 2
+
+
+def pitch(st, size):
+    """The line box of text at `size`: the body's leading, scaled (docs/styles.md, body)."""
+    return length(st["body"]["leading"]) * size / length(st["body"]["size"])
+
+
+def baseline_in(box, size):
+    return (box - size) / 2 + size * 0.8
+
+
+def baseline(page, ln):
+    r = page.run_at(ln[1], ln[2], ln[4])
+    return r[3] if r else None
+
+
+def letter(tmp, name):
+    doc, st, pages = build(tmp, name)
+    if not pages:
+        return
+    first = pages[0]
+    left_edge, text_w, left_c = columns(st)
+    ls, hs = st["forms"]["letter"], st["header"]
+    number = [ln for ln in first.lines if ln[0].startswith("Số")]
+    t.check(len(number) == 1, f"{name}: one number line ({number})")
+    prefix = ls["summary-prefix"].strip()
+    summary = first.lines_starting(prefix + " ")
+    t.check(len(summary) == 1, f"{name}: the summary starts with `{prefix}` ({[ln[0] for ln in first.lines]})")
+    if not number or not summary:
+        return
+    sz, nz = length(ls["summary"]["size"]), length(hs["number"]["size"])
+    check_run(first, summary[0][0], sz, weight(ls["summary"]), f"{name} summary", centre=left_c)
+    # NĐ 30 II.5.b: 6 pt below the number: between the number's line box and the summary's.
+    nb, sb = baseline(first, number[0]), baseline(first, summary[0])
+    want = pitch(st, nz) - baseline_in(pitch(st, nz), nz) + length(ls["summary-gap"]) + baseline_in(pitch(st, sz), sz)
+    t.check(near(sb - nb if nb and sb else None, want, 0.3),
+            f"{name}: summary {length(ls['summary-gap'])} pt under the number's line ({sb} - {nb} vs {want:.2f})")
+    t.check(not first.line(st["kinds"][doc["kind"]].get("name", "CÔNG VĂN")), f"{name}: no type name printed")
+    label = ls["kinh-gui"]
+    kg = doc["kinh_gui"]
+    if isinstance(kg, str):
+        ln = first.line(f"{label} {kg}")
+        t.check(ln is not None and near((ln[1] + ln[3]) / 2, left_edge + text_w / 2, 1.0),
+                f"{name}: one addressee on the `{label}` line, centred ({ln})")
+    else:
+        lab = first.line(label)
+        items = [first.line(ls["item-prefix"] + k + (ls["last-end"] if i == len(kg) - 1 else ls["item-end"]))
+                 for i, k in enumerate(kg)]
+        t.check(lab is not None and all(items), f"{name}: `{label}` and each addressee with its end ({items})")
+        if lab and all(items):
+            colon = lab[3] - 0.278 * length(ls["addressee"]["size"])  # the colon's advance in Times
+            for it in items:
+                t.check(near(it[1], colon, 0.6), f"{name}: `{it[0]}` aligned under the colon ({it[1]:.1f} vs {colon:.1f})")
+        rec = pages[-1].line(st["recipients"]["prefix"] + ls["as-above"] + st["recipients"].get("item-end", ""))
+        t.check(rec is not None, f"{name}: `{ls['as-above']}` first in Nơi nhận")
+
+
+def decision(tmp, name):
+    doc, st, pages = build(tmp, name)
+    if not pages:
+        return
+    left_edge, text_w, _ = columns(st)
+    ds = st["forms"]["decision"]
+    order = [ln for pg in pages for ln in pg.lines if re.match(r"(Chương [IVX]+|Điều \d+\.)( |$)", ln[0])]
+    articles = [int(re.match(r"Điều (\d+)", ln[0]).group(1)) for ln in order if ln[0].startswith("Điều")]
+    chapters = [ln[0] for ln in order if ln[0].startswith("Chương")]
+    t.check(chapters == ["Chương I", "Chương II"], f"{name}: chapters numbered in Roman ({chapters})")
+    t.check(articles == list(range(1, len(articles) + 1)) and len(articles) >= 4,
+            f"{name}: articles numbered on across chapters ({[ln[0][:12] for ln in order]})")
+    first_article_of_ii = [ln[0] for ln in order][[ln[0] for ln in order].index("Chương II") + 1]
+    t.check(not first_article_of_ii.startswith("Điều 1."), f"{name}: chapter II does not restart at Điều 1")
+    for pg in pages:
+        for ln in pg.lines:
+            if re.match(r"Điều \d+\. ", ln[0]):
+                check_run(pg, ln[0], length(st["body"]["size"]), "bold", f"{name} article",
+                          left=left_edge + length(ds["article"]["indent"]))
+                break
+    first = pages[0]
+    enact = first.line(st["kinds"][doc["kind"]]["enacting"])
+    t.check(enact is not None and near((enact[1] + enact[3]) / 2, left_edge + text_w / 2, 1.0),
+            f"{name}: the enacting word centred")
+    bases = [first.lines_starting(c.split()[0] + " " + c.split()[1]) for c in doc["can_cu"]]
+    t.check(all(bases), f"{name}: each căn cứ starts a line")
+    if all(bases):
+        for b in bases:
+            check_run(first, b[0][0], length(ds["basis"]["size"]), weight(ds["basis"]), f"{name} căn cứ")
+    # The appendix: its own page after the signature, its heading centred.
+    ap = st["forms"]["appendix"]
+    last = pages[-1]
+    lab = last.line(ap["single"])
+    t.check(lab is not None, f"{name}: the last page starts the appendix with `{ap['single']}`")
+    if lab:
+        check_run(last, ap["single"], length(ap["label"]["label-style"]["size"]), "bold", f"{name} appendix label",
+                  centre=left_edge + text_w / 2)
+        above = [ln for ln in last.lines if ln[4] < lab[2] and ln[2] > length(st["page"]["margins"]["top"])]
+        t.check(not above, f"{name}: nothing above the appendix label on its page ({above})")
+    attached = [ln for ln in last.lines if ln[0].startswith("(Kèm theo Quyết định số 36/QĐ-UBND ngày 15 tháng 10")]
+    t.check(len(attached) == 1, f"{name}: `(Kèm theo Quyết định số 36/QĐ-UBND ngày 15 tháng 10 …` under the title")
+    # NĐ 30 Phụ lục I, II.9.1.đ: an appendix's pages are numbered on their own: none on its first page.
+    top = length(st["page"]["margins"]["top"])
+    t.check(not [ln for ln in last.lines if ln[4] < top], f"{name}: no page number on the appendix's first page")
+    t.check(len(pages) >= 3 and pages[-2].line(str(len(pages) - 1)) is not None,
+            f"{name}: the pages before it keep their numbers")
+    sig_page = [i for i, pg in enumerate(pages) if pg.line(doc["signature"]["name"])]
+    t.check(sig_page and sig_page[-1] < len(pages) - 1, f"{name}: the appendix starts a page after the signature")
+
+
+def minutes(tmp, name):
+    doc, st, pages = build(tmp, name)
+    if not pages:
+        return
+    left_edge, text_w, _ = columns(st)
+    ss = st["signature"]
+    lw = length(ss["left-width"])
+    last = pages[-1]
+    sec = last.line(doc["secretary"]["title"].upper())
+    chair = last.line(doc["signature"]["title"].upper())
+    t.check(sec is not None and near((sec[1] + sec[3]) / 2, left_edge + lw / 2, 1.0),
+            f"{name}: the secretary's block centred in the left column ({sec})")
+    t.check(chair is not None and near((chair[1] + chair[3]) / 2, left_edge + lw + (text_w - lw) / 2, 1.0),
+            f"{name}: the chair's block centred in the right column ({chair})")
+    if sec and chair:
+        t.check(abs(sec[4] - chair[4]) < 0.5, f"{name}: both blocks on one line")
+    names = [last.line(doc["secretary"]["name"]), last.line(doc["signature"]["name"])]
+    t.check(all(names) and abs(names[0][4] - names[1][4]) < 0.5, f"{name}: both names on one line")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    letter(tmp, "cong-van-ubnd-xa")
+    letter(tmp, "cong-van-dang-uy")
+    decision(tmp, "quyet-dinh-ubnd-xa")
+    minutes(tmp, "bien-ban-hop")
 
 t.finish()

@@ -3,7 +3,7 @@
 `check --final` lists exactly what is left to fill: one finding at each “…” (the place it
 names holds the placeholder) and the three fields a template cannot hold a blank in (number,
 code, date: commented-out lines). Filling those makes the check pass, so nothing else is
-missing. The kinds of each style are the type names the style knows. Usage errors (unknown
+missing. The templates of each style are kinds of its table of kinds. Usage errors (unknown
 kind or style, with did-you-mean) exit 2; an existing non-empty folder is refused and left
 as it was; no temporary folder is ever left behind."""
 import os
@@ -93,9 +93,9 @@ def test_templates(work):
     t.check(styles == ["dang", "nha-nuoc"], f"templates for both styles ({styles})")
     for style in styles:
         with open(os.path.join(ROOT, "styles", style + ".yaml"), encoding="utf-8") as f:
-            known = set(yaml.safe_load(f)["title"]["kinds"])
+            known = set(yaml.safe_load(f)["kinds"])
         kinds = sorted(os.listdir(os.path.join(TEMPLATES, style)))
-        t.check(set(kinds) == known, f"{style}: a template for every kind the style names ({kinds} vs {sorted(known)})")
+        t.check(set(kinds) <= known, f"{style}: every template is a kind of the style's table ({kinds} vs {sorted(known)})")
         for kind in kinds:
             check_kind(work, style, kind)
 

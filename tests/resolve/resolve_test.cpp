@@ -6,32 +6,15 @@
 
 #include "pipeline/resolve/dump.hpp"
 #include "pipeline/resolve/resolve.hpp"
+#include "tests/resolve/helpers.hpp"
 
 using namespace vanban;
 using namespace vanban::resolve;
+using test::plain;
+using test::section;
+using test::text;
 
 namespace {
-
-content::Text text(const std::string& s, int line = 1) {
-  content::Text t;
-  t.spans.push_back({s, false, false});
-  t.pos = {"van-ban.yaml", line, 3};
-  return t;
-}
-
-content::Section section(const std::string& title, std::vector<content::Section> subs = {}) {
-  content::Section s;
-  s.title = text(title);
-  s.sections = std::move(subs);
-  return s;
-}
-
-/// The concatenated texts of a paragraph's spans.
-std::string plain(const Paragraph& p) {
-  std::string out;
-  for (const auto& s : p.spans) out += s.text;
-  return out;
-}
 
 struct Resolve : ::testing::Test {
   style::Style st = style::load_style("dang", std::string(VANBAN_SOURCE_DIR) + "/styles", ".", {});

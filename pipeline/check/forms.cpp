@@ -1,0 +1,87 @@
+/// Kind and form findings: the kind is in the style's table; no hand-typed heading numbers.
+#include "pipeline/check/forms.hpp"
+
+#include <cctype>
+#include <string_view>
+#include <vector>
+
+namespace vanban::check::detail {
+
+namespace {
+
+/// The length of a typed heading number at the start of `s` ("IV.", "II-", "12.", "3-",
+/// "1.2.", "a)", "đ)") followed by a space, or 0.
+std::size_t typed_number(std::string_view s) {
+  std::size_t i = 0;
+  const auto roman = [](char c) { return c == 'I' || c == 'V' || c == 'X'; };  // (not C, L: "C. Mác")
+  if (i < s.size() && roman(s[i])) {
+    while (i < s.size() && roman(s[i])) ++i;
+    if (i < s.size() && (s[i] == '.' || s[i] == '-')) ++i;
+    else return 0;
+  } else if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == ')')) ++i;
+    else if (s[i - 1] != '.') return 0;
+  } else if (s.starts_with("đ)")) {
+    i = 3;  // "đ" is two bytes
+  } else if (s.size() >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')') {
+    i = 2;
+  } else {
+    return 0;
+  }
+  return i < s.size() && s[i] == ' ' ? i : 0;
+}
+
+/// Walks every paragraph of a document.
+class TypedNumbers {
+ public:
+  TypedNumbers(const std::string& cite, Diagnostics& out) : cite_(cite), out_(out) {}
+
+  void blocks(const std::vector<content::Block>& bs) {
+    for (const auto& b : bs) {
+      if (b.kind == content::Block::Kind::Paragraph) paragraph(b.text);
+      for (const auto& item : b.items) blocks(item.children);
+    }
+  }
+
+  void sections(const std::vector<content::Section>& ss) {
+    for (const auto& s : ss) {
+      blocks(s.body);
+      sections(s.sections);
+    }
+  }
+
+ private:
+  void paragraph(const content::Text& t) {
+    const std::string plain = t.plain();
+    const std::size_t n = typed_number(plain);
+    if (n == 0) return;
+    std::string hint = "use sections (`sections:` with `title:`); the style numbers them";
+    if (!cite_.empty()) hint += "; see " + cite_;
+    out_.warn(t.pos, "the paragraph starts with a typed number `" + plain.substr(0, n) + "`", std::move(hint));
+  }
+
+  const std::string& cite_;
+  Diagnostics& out_;
+};
+
+}  // namespace
+
+void check_forms(const content::Document& doc, const style::Style& style, const std::string& cite, Diagnostics& out) {
+  try {
+    style::find_kind(style, doc.kind, doc.kind_pos.line > 0 ? doc.kind_pos : doc.pos);
+  } catch (const Error& e) {
+    for (const auto& d : e.diagnostics()) out.items.push_back(d);
+  }
+  TypedNumbers walk(cite, out);
+  for (const auto& p : doc.parts) {
+    walk.blocks(p.body);
+    walk.sections(p.sections);
+  }
+  for (const auto& a : doc.appendices) {
+    walk.blocks(a.body);
+    walk.sections(a.sections);
+  }
+}
+
+}  // namespace vanban::check::detail

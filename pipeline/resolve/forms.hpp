@@ -1,0 +1,38 @@
+#pragma once
+/// What the forms other than the report add around the body (docs/content-format.md,
+/// "Forms"): the letter's summary under the number and its Kính gửi, "Như trên" in Nơi
+/// nhận, the decision's authority line, căn cứ and enacting word, the appendices' headings.
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "pipeline/content/document.hpp"
+#include "pipeline/resolve/styled.hpp"
+#include "pipeline/style/style.hpp"
+
+namespace vanban::resolve {
+
+/// A kind without a title block (công văn): its title as the summary under the number,
+/// after the style's prefix ("V/v ").
+void letter_summary(const content::Document& doc, const style::Style& style, HeaderGrid& header);
+
+/// "Kính gửi:" and the addressees, as one block: one addressee on the label's line, several
+/// each on its own line with the style's prefix and end punctuation. None without addressees.
+std::optional<Block> addressees(const content::Document& doc, const style::Style& style);
+
+/// Nơi nhận as printed: "Như trên" first when the document has a Kính gửi (NĐ 30, ô 9b),
+/// unless it is already there.
+std::vector<content::Text> closing_recipients(const content::Document& doc, const style::Style& style);
+
+/// The opening of a decision, as blocks: authority line, căn cứ (each ending as the style
+/// says), the enacting word of `kind` (when there is a căn cứ or an authority line); the
+/// Party puts the authority after the căn cứ.
+void decision_opening(const content::Document& doc, const style::Style& style, const style::Kind& kind,
+                      std::vector<Block>& out);
+
+/// The heading of appendix `index` (0-based) of `count`: "Phụ lục I" (or the single form),
+/// its title, "(Kèm theo … số … ngày … của …)".
+Block appendix_heading(const content::Document& doc, const style::Style& style, std::size_t index,
+                       std::size_t count);
+
+}  // namespace vanban::resolve
