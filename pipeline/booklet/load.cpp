@@ -117,14 +117,23 @@ void imposition(Fields& f, const Entry* e, Imposition& out) {
     return;
   const auto keys = f.entries(e->value, &kImpositionKeys, "`imposition`");
   if (auto m = f.choice("mode", find(keys, "mode"), {"saddle-stitch", "none"})) out.mode = *m;
-  if (auto v = detail::length(f, "creep", find(keys, "creep"))) out.creep = *v;
+  // The same bounds as the command line's --creep, --bleed and --signature.
+  if (auto v = detail::length(f, "creep", find(keys, "creep"))) {
+    if (*v < 0 || *v > mm(5)) f.diags().error(f.text_pos(find(keys, "creep")->value), "`creep` must lie between 0 and 5mm",
+                                              "creep is a fraction of a millimetre per sheet");
+    else out.creep = *v;
+  }
   if (auto v = f.flag("crop-marks", find(keys, "crop-marks"))) out.crop_marks = *v;
-  if (auto v = detail::length(f, "bleed", find(keys, "bleed"))) out.bleed = *v;
+  if (auto v = detail::length(f, "bleed", find(keys, "bleed"))) {
+    if (*v < 0 || *v > mm(10)) f.diags().error(f.text_pos(find(keys, "bleed")->value), "`bleed` must lie between 0 and 10mm",
+                                               "printers ask for 3mm");
+    else out.bleed = *v;
+  }
   const Entry* sig = find(keys, "signature");
-  if (auto v = detail::whole(f, "signature", sig, 4, 128)) {
-    if (*v % 4 != 0)
-      f.diags().error(f.text_pos(sig->value), "`signature` must be a multiple of 4, not " + std::to_string(*v),
-                      "a folded sheet carries 4 pages: 8, 16 or 32 are usual");
+  if (auto v = detail::whole(f, "signature", sig, 8, 32)) {
+    if (*v != 8 && *v != 16 && *v != 32)
+      f.diags().error(f.text_pos(sig->value), "`signature` must be 8, 16 or 32, not " + std::to_string(*v),
+                      "pages per folded section: 2, 4 or 8 sheets");
     else
       out.signature = *v;
   }
@@ -175,7 +184,7 @@ void read(Fields& f, const source::yaml::Node& root, Booklet& b) {
   }
   if (auto v = f.flag("toc", find(keys, "toc"))) b.toc = *v;
   imposition(f, find(keys, "imposition"), b.imposition);
-  if (auto v = detail::whole(f, "copies", find(keys, "copies"), 1, 100000)) b.copies = *v;
+  if (auto v = detail::whole(f, "copies", find(keys, "copies"), 1, 9999)) b.copies = *v;
 }
 
 }  // namespace

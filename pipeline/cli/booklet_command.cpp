@@ -14,6 +14,7 @@
 #include "pipeline/cli/data_dir.hpp"
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/output_path.hpp"
+#include "pipeline/cli/print_outputs.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/invariants.hpp"
 #include "pipeline/layout/page_break.hpp"
@@ -78,6 +79,21 @@ std::vector<booklet::LaidOut> typeset(const booklet::Booklet& b, const booklet::
   return out;
 }
 
+/// The options of the build with booklet.yaml's `imposition:` and `copies:`, where the
+/// command line does not give its own.
+Options print_options(const Options& opt, const booklet::Booklet& b) {
+  Options o = opt;
+  if (!o.impose.saddle_stitch && b.imposition.mode == "saddle-stitch") {
+    o.impose.saddle_stitch = true;
+    o.impose.creep = b.imposition.creep;
+    o.impose.crop_marks = b.imposition.crop_marks;
+    o.impose.bleed = b.imposition.bleed;
+    o.impose.signature = b.imposition.signature;
+  }
+  if (o.copies == 0 && o.copies_from.empty()) o.copies = b.copies;
+  return o;
+}
+
 }  // namespace
 
 int build_booklet(const Options& opt, Diagnostics& diags, std::ostream& err) {
@@ -112,12 +128,19 @@ int build_booklet(const Options& opt, Diagnostics& diags, std::ostream& err) {
     for (const auto& in : docs.loaded)
       for (auto& f : build_inputs(in->doc, in->style, fonts, book.paged)) inputs.push_back(std::move(f));
     refuse_output_path(output, inputs);
-    const std::vector<char> bytes = pdf::write_pdf(book.paged, fonts, meta);
+    // The imposed sheets and the numbered copies, as for a document; the copies' stamp is
+    // the first document's style's, on every page when a document is a draft.
+    bool draft = false;
+    for (const auto& in : docs.loaded) draft = draft || (!opt.final_mode && in->doc.status != "final");
+    const style::Style first = booklet::adapt(docs.loaded.front()->style, bs);
+    const StampSetting stamps{first.copy_stamp, docs.families.front(), shaper, draft};
+    const std::vector<OutputFile> files =
+        make_outputs(print_options(opt, b), book.paged, fonts, meta, output, inputs, stamps);
     wait_checks();
-    pdf::write_file_atomically(output, bytes);
-    // TODO(impose): pass b.imposition and b.copies to the PDF stage's imposition here.
+    for (const OutputFile& f : files) pdf::write_file_atomically(f.path, f.bytes);
     for (const auto& d : diags.items) err << format(d) << '\n';
     diags.items.clear();  // (printed)
+    for (std::size_t i = 1; i < files.size(); ++i) err << "wrote " << files[i].path << '\n';
     std::size_t placeholders = 0, warnings = 0;
     for (std::size_t i = 0; i < docs.loaded.size(); ++i) {
       placeholders += static_cast<std::size_t>(docs.loaded[i]->doc.placeholders);
