@@ -382,7 +382,6 @@ void read_copy_stamp(const Node& root, Reader& r, Style& s, const TextStyle& pla
 
 Style read_style(const Node& root, Reader& r) {
   r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
-  r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
                 "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check",
                 "copy-stamp", "kinds", "forms"}, "the style");
   r.throw_if_errors();
