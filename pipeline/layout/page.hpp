@@ -49,10 +49,10 @@ struct Image {
 /// One page, ready to draw.
 struct Page {
   Sp width = 0, height = 0;
-  bool restart_numbers = false;  ///< numbered 1, and the pages after it on from there (an appendix)
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
   std::vector<Image> images;
+  bool restart_numbers = false;  ///< numbered 1, and the pages after it on from there (an appendix)
 };
 
 /// A bookmark: title, nesting level (0 = part), target page index and y.

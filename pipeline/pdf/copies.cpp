@@ -50,7 +50,10 @@ std::vector<char> write_copies(const Prepared& p, const shape::FontSet& fonts, c
   const Sp w = p.pages.front().width, h = p.pages.front().height;
   Array kids;
   for (const layout::TextRun& stamp : stamps) {
-    layout::Page stamp_page{w, h, {stamp}, {}, {}};
+    layout::Page stamp_page;
+    stamp_page.width = w;
+    stamp_page.height = h;
+    stamp_page.runs = {stamp};
     const std::string stamp_content = "Q\n" + page_content(stamp_page, fonts, p.maps);
     const ObjNum stamp_stream = file.reserve();
     file.write_stream(stamp_stream, "", stamp_content);
