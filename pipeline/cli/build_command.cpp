@@ -2,6 +2,7 @@
 // break pages, write. The steps are functions of their own; `build` runs them in order and
 // turns every failure into a message and an exit status.
 #include "pipeline/cli/build_command.hpp"
+#include "pipeline/cli/fonts_command.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -89,6 +90,7 @@ struct Loaded {
   content::Document doc;
   style::Style style;
   std::future<shape::Family> family;
+  shape::Family family_used;  ///< the family, once loaded
 };
 
 /// Loads the document. The style, then the family's fonts (once fontconfig is ready), load
@@ -189,6 +191,7 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   if (in.doc.placeholders > 0) err << ", " << in.doc.placeholders << " placeholders to fill";
   if (checks.warnings() > 0) err << "; `vanban check` lists " << checks.warnings() << " warnings";
   err << '\n';
+  if (const std::string note = fallback_notice(in.style, in.family_used); !note.empty()) err << note << '\n';
   if (opt.exit_when_written) finish_now(0);
   return 0;
 }
@@ -199,6 +202,7 @@ int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& 
   ParallelChecks checks(in.doc, in.style, final_mode);
   try {
     const shape::Family family = in.family.get();
+    in.family_used = family;
     shape::Shaper shaper(fonts);
     resolve::StyledDocument styled = resolve::resolve_document(in.doc, in.style);
     const resolve::Geometry geometry = styled.geometry;
@@ -237,6 +241,11 @@ void start_fonts() {
   }
 }
 
+void wait_for_fonts() {
+  if (!fonts_ready.valid()) start_fonts();
+  fonts_ready.wait();
+}
+
 int build(const Options& opt, std::ostream& err) {
   Diagnostics diags;
   const std::size_t memory_mb = memory_limit_mb();  // (checked in main)
@@ -244,8 +253,13 @@ int build(const Options& opt, std::ostream& err) {
   try {
     shape::FontSet fonts;
     Loaded in = load(opt, fonts);
-    if (opt.command == "check")
-      return report_check(check::check_document(in.doc, in.style, opt.final_mode || in.doc.status == "final"), err);
+    if (opt.command == "check") {
+      const bool final_mode = opt.final_mode || in.doc.status == "final";
+      std::vector<Diagnostic> findings = check::check_document(in.doc, in.style, final_mode);
+      if (final_mode)
+        if (auto w = final_font_warning(in.style)) findings.push_back(std::move(*w));
+      return report_check(findings, err);
+    }
     const int status = typeset(opt, in, fonts, diags, err);
     for (const auto& d : diags.items) err << format(d) << '\n';
     return status;

@@ -40,16 +40,23 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
   const Sp left_w = c.left_width, right_x = c.left_width, right_w = fb.text_width() - c.left_width;
 
   Sp left = 0;
-  for (auto& p : c.recipients) left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
+  for (auto& p : c.recipients) {
+    const std::size_t first = g.fixed_runs.size();
+    const SourcePos pos = p.pos;
+    left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
+    fb.tag(g.fixed_runs, first, pos, pos, "recipients");
+  }
 
   Sp right = 0;
   if (c.signature) {
     resolve::Signature& sig = *c.signature;
+    const std::size_t first = g.fixed_runs.size();
     if (sig.authority) right = fb.column_text(g.fixed_runs, *sig.authority, right_x, right_w, right);
     if (sig.title) right = fb.column_text(g.fixed_runs, *sig.title, right_x, right_w, right);
     if (!sig.image.empty()) signature_image(g, sig, right_x, right_w, right);
     right += sig.space;
     if (sig.name) right = fb.column_text(g.fixed_runs, *sig.name, right_x, right_w, right);
+    fb.tag(g.fixed_runs, first, sig.pos, sig.pos, "signature");
     g.pos = sig.pos;
   }
   g.fixed_height = std::max(left, right);
