@@ -65,6 +65,20 @@ Sp right_column(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top) {
   return right;
 }
 
+/// The place and date line from `top`, centred in the right column: on one line as typed
+/// (the blanks of "ngày     tháng" kept), or, when a long place makes it wider than the
+/// column, in balanced lines broken between words. Returns its bottom.
+Sp date_line(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp x, Sp width, Sp top) {
+  const Sp size = h.date.size, pitch = fb.leading_for(size);
+  std::vector<TextRun> one;
+  resolve::Span copy = h.date;
+  if (fb.fixed_line(one, fb.styled(copy), x, width, top + baseline_in(pitch, size), h.pos) <= width) {
+    for (auto& r : one) g.fixed_runs.push_back(std::move(r));
+    return top + pitch;
+  }
+  return fb.column_text(g.fixed_runs, {fb.styled(h.date)}, x, width, top, size, Align::Center, or_else(h.place_pos, h.pos));
+}
+
 }  // namespace
 
 void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
@@ -95,9 +109,9 @@ void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
   for (auto& m : h.left_marks) left = set_mark(fb, g, m, 0, left_w, left, h);
   fb.tag(g.fixed_runs, first, h.pos, h.pos, "header.marks");
   first = g.fixed_runs.size();
-  fb.fixed_line(g.fixed_runs, fb.styled(h.date), right_x, right_w, row + baseline_in(date_pitch, date_size), h.pos);
+  const Sp date_bottom = date_line(fb, g, h, right_x, right_w, row);
   fb.tag(g.fixed_runs, first, h.place_pos, h.pos, "header.place");
-  g.fixed_height = std::max(left, row + date_pitch);
+  g.fixed_height = std::max(left, date_bottom);
   g.space_after = h.title_gap;
   fb.add_fixed(std::move(g));
 }
