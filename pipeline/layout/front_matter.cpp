@@ -13,10 +13,24 @@ using style::Align;
 const SourcePos& or_else(const SourcePos& a, const SourcePos& fallback) { return a.line > 0 ? a : fallback; }
 
 /// A one-span paragraph of the header, centred in its column.
+/// A line break typed in the YAML (a block scalar's newline) is kept: each line of the text
+/// is set on its own, and wraps between words only when it is still too wide.
 Sp header_text(FlowBuilder& fb, FlowBlock& g, resolve::Span& s, Sp x, Sp width, Sp top, const SourcePos& pos,
                Sp* widest = nullptr) {
   const Sp size = s.size;
-  return fb.column_text(g.fixed_runs, {fb.styled(s)}, x, width, top, size, Align::Center, pos, widest);
+  if (s.text.find('\n') == std::string::npos)
+    return fb.column_text(g.fixed_runs, {fb.styled(s)}, x, width, top, size, Align::Center, pos, widest);
+  const std::string whole = std::move(s.text);
+  for (std::size_t start = 0; start <= whole.size();) {
+    std::size_t end = whole.find('\n', start);
+    if (end == std::string::npos) end = whole.size();
+    resolve::Span line = s;
+    line.text = whole.substr(start, end - start);
+    if (!line.text.empty())
+      top = fb.column_text(g.fixed_runs, {fb.styled(line)}, x, width, top, size, Align::Center, pos, widest);
+    start = end + 1;
+  }
+  return top;
 }
 
 /// The left column: superior body, issuing body with its star or rule; returns the bottom.

@@ -293,4 +293,18 @@ with tempfile.TemporaryDirectory() as tmp:
             ln = page.line("Tổng sản phẩm")
             t.check(ln is not None and ln[1] - xs[1] < 6.0, "table: column 2 left-aligned")
 
+# A line break typed in the YAML (a block scalar) is where the issuer's name breaks.
+with tempfile.TemporaryDirectory() as tmp:
+    src, pdf = os.path.join(tmp, "issuer.yaml"), os.path.join(tmp, "issuer.pdf")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("style: dang\nkind: bao-cao\nheader:\n  issuer: |-\n    Đảng ủy trường đại học\n    sư phạm Huế\n"
+                "  code: BC/ĐU\ntitle: Báo cáo\nbody:\n  - Một đoạn văn.\n")
+    p = run(vanban, "build", src, "-o", pdf, check=False)
+    t.check(p.returncode == 0, f"issuer with a typed line break: builds ({p.stderr.decode()[:300]})")
+    if p.returncode == 0:
+        page = read(pdf)[0]
+        a, b = page.line("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC"), page.line("SƯ PHẠM HUẾ")
+        t.check(a is not None and b is not None and a[2] < b[2],
+                f"issuer broken where the YAML breaks it: {[ln[0] for ln in page.lines[:4]]}")
+
 t.finish()
