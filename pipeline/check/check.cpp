@@ -278,6 +278,7 @@ class Checker {
     if (h.place.empty())
       unfinished(h.pos, "missing `header.place`",
                  with_cite("add `place:` under `header:`: the place name of the date line", "place-date"));
+    archive_line();
     if (!doc_.signature) {
       unfinished(doc_.pos, "missing `signature`",
                  with_cite("add `signature:` with `authority:`, `title:` and `name:`", "signature"));
@@ -341,17 +342,40 @@ class Checker {
                "authority");
   }
 
+  /// The last recipient is the archive copy: "- Lưu: VT, TCCB." (State), "- Lưu Văn phòng…" (Party).
+  void archive_line() {
+    if (doc_.recipients.empty()) return;
+    const std::string last = text::to_upper(doc_.recipients.back().plain());
+    if (last.rfind("LƯU", 0) == 0) return;
+    unfinished(doc_.recipients.back().pos, "the recipients do not end with the archive copy (`Lưu: VT, …`)",
+               with_cite("add a last item such as `Lưu: VT, VP` (State) or `Lưu Văn phòng` (Party)", "recipients"));
+  }
+
   void marks() {
     const auto& h = doc_.header;
     std::vector<std::string> known;
     for (const auto& [name, mark] : style_.marks) known.push_back(name);
+    // The first mark of each group and each name, to name it when another contradicts it.
+    std::vector<std::pair<std::string, std::string>> seen;  // (group or name, mark as written)
     for (std::size_t i = 0; i < h.marks.size(); ++i) {
-      if (style_.marks.count(h.marks[i])) continue;
-      convention(i < h.mark_places.size() ? h.mark_places[i] : h.pos,
-                 "mark `" + h.marks[i] + "` is not defined by the " + style_.name + " style",
-                 known.empty() ? "this style defines no marks"
-                               : "marks of this style: " + list_names(known),
-                 "marks");
+      const SourcePos& at = i < h.mark_places.size() ? h.mark_places[i] : h.pos;
+      const auto found = style::find_mark(style_, h.marks[i]);
+      if (!found) {
+        convention(at, "mark `" + h.marks[i] + "` is not defined by the " + style_.name + " style",
+                   known.empty() ? "this style defines no marks" : "marks of this style: " + list_names(known),
+                   "marks");
+        continue;
+      }
+      const std::string key = found->mark.group.empty() ? "=" + found->name : found->mark.group;
+      const auto before = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+      if (before == seen.end()) {
+        seen.emplace_back(key, h.marks[i]);
+      } else if (before->second == h.marks[i]) {
+        convention(at, "mark `" + h.marks[i] + "` is given twice", "remove one of them", "marks");
+      } else {
+        convention(at, "marks `" + before->second + "` and `" + h.marks[i] + "` contradict each other",
+                   "a document has one " + found->mark.group + " mark: keep the one that applies", "marks");
+      }
     }
   }
 

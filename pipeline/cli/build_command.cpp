@@ -8,6 +8,7 @@
 #include "pipeline/booklet/booklet.hpp"
 #include "pipeline/cli/booklet_command.hpp"
 #include "pipeline/cli/build_steps.hpp"
+#include "pipeline/cli/fonts_command.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -173,6 +174,7 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   if (in.doc.placeholders > 0) err << ", " << counted(static_cast<std::size_t>(in.doc.placeholders), "placeholder") << " to fill";
   if (checks.warnings() > 0) err << "; `vanban check` lists " << counted(checks.warnings(), "warning");
   err << '\n';
+  if (const std::string note = fallback_notice(in.style, in.family_used); !note.empty()) err << note << '\n';
   if (opt.exit_when_written) finish_now(0);
   return 0;
 }
@@ -183,6 +185,7 @@ int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& 
   ParallelChecks checks(in.doc, in.style, final_mode);
   try {
     const shape::Family family = in.family.get();
+    in.family_used = family;
     shape::Shaper shaper(fonts);
     resolve::StyledDocument styled = resolve::resolve_document(in.doc, in.style);
     const resolve::Geometry geometry = styled.geometry;
@@ -222,6 +225,11 @@ void start_fonts() {
   }
 }
 
+void wait_for_fonts() {
+  if (!fonts_ready.valid()) start_fonts();
+  fonts_ready.wait();
+}
+
 int build(const Options& opt, std::ostream& err) {
   Diagnostics diags;
   const std::size_t memory_mb = memory_limit_mb();  // (checked in main)
@@ -230,8 +238,13 @@ int build(const Options& opt, std::ostream& err) {
     if (booklet::is_booklet(opt.document)) return build_booklet(opt, diags, err);
     shape::FontSet fonts;
     Loaded in = load(opt, fonts);
-    if (opt.command == "check")
-      return report_check(check::check_document(in.doc, in.style, opt.final_mode || in.doc.status == "final"), err);
+    if (opt.command == "check") {
+      const bool final_mode = opt.final_mode || in.doc.status == "final";
+      std::vector<Diagnostic> findings = check::check_document(in.doc, in.style, final_mode);
+      if (final_mode)
+        if (auto w = final_font_warning(in.style)) findings.push_back(std::move(*w));
+      return report_check(findings, err);
+    }
     const int status = typeset(opt, in, fonts, diags, err);
     for (const auto& d : diags.items) err << format(d) << '\n';
     return status;

@@ -11,6 +11,9 @@ namespace vanban::cli {
 /// Starts fontconfig's set-up on a thread of its own (once per process, before a build).
 void start_fonts();
 
+/// Waits until fontconfig is set up (starting it when start_fonts was not called).
+void wait_for_fonts();
+
 /// Builds (or, for `check`, only checks) one document; its messages go to `err`.
 /// Returns the exit status: 0 done, 1 bad input.
 int build(const Options& opt, std::ostream& err);

@@ -17,6 +17,7 @@ struct Loaded {
   content::Document doc;
   style::Style style;
   std::future<shape::Family> family;
+  shape::Family family_used;  ///< the family, once loaded
 };
 
 /// Loads `opt.document`: the style, then its family's fonts into `fonts`, on a thread of

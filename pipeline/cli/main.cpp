@@ -9,6 +9,7 @@
 
 #include "pipeline/cli/build_command.hpp"
 #include "pipeline/cli/environment.hpp"
+#include "pipeline/cli/fonts_command.hpp"
 #include "pipeline/cli/import_command.hpp"
 #include "pipeline/cli/new_command.hpp"
 #include "pipeline/cli/options.hpp"
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (args[0] == "schema") return cli::schema_command(args);
+  if (args[0] == "fonts") return cli::fonts_command(args);
   if (args[0] == "new") return cli::new_command({args.begin() + 1, args.end()});
   if (args[0] == "watch")
     return cli::watch_command({args.begin() + 1, args.end()}, [](const cli::WatchBuild& w, std::ostream& err) {

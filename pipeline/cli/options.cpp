@@ -24,6 +24,7 @@ Usage:
                [--copies N | --copies-from FILE.yaml]
   vanban check [--final] [--styles DIR] [--] <document>...
   vanban schema [document|part|style|booklet|booklet-style]
+  vanban fonts [--styles DIR] [STYLE...]
   vanban new <kind> <folder> [--style dang|nha-nuoc]
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
@@ -55,6 +56,8 @@ check      Check a document against its style's conventions without building
 schema     Print the JSON Schema of document.yaml, of a part file, of a
            style file, of booklet.yaml or of a booklet style, for editors
            (docs/schema/).
+fonts      Print the font file each face of each style resolves to, and
+           which family a build embeds (Times New Roman, or its fallback).
 new        Write a new document folder from a template: every field the kind
            needs, with “…” placeholders and comments; it builds at once, and
            `check --final` lists what is left to fill. --style dang (the

@@ -50,6 +50,7 @@ struct Table {
   std::vector<Text> columns;              ///< header cells (may be empty: no header row)
   std::vector<std::vector<Text>> rows;    ///< every row has columns.size() cells (or the first row's count)
   std::vector<ColumnWidth> widths;        ///< empty: equal weights; else one per column
+  std::vector<std::string> align;         ///< empty: the style's; else left|center|right per column (body rows)
 };
 
 /// A body block.
@@ -108,6 +109,7 @@ struct Header {
   std::vector<std::string> marks;   ///< du-thao, mat, khan, ...
   SourcePos pos;
   SourcePos code_pos;                     ///< where `code`'s text starts (unset without a code)
+  SourcePos parent_pos, issuer_pos, place_pos;  ///< where those fields' texts start (unset when absent)
   std::vector<SourcePos> mark_places;     ///< where each entry of `marks` is, in the same order
 };
 

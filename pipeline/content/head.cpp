@@ -20,8 +20,17 @@ using source::type_name;
 
 const Names kHeaderKeys = {"parent", "issuer", "number", "code", "place", "date", "marks"};
 const Names kSignatureKeys = {"authority", "title", "name", "image"};
-const Names kMarks = {"du-thao", "mat",         "toi-mat", "tuyet-mat",
-                      "khan",    "thuong-khan", "hoa-toc", "luu-hanh-noi-bo"};
+/// The marks by name; besides these, "du-thao-lan-<n>" (numbered_draft).
+const Names kMarks = {"du-thao", "mat",         "toi-mat", "tuyet-mat",       "khan",
+                      "thuong-khan", "hoa-toc", "luu-hanh-noi-bo", "xem-xong-tra-lai", "tai-lieu-hoi-nghi"};
+
+/// "du-thao-lan-2": a draft's number, 1 to 999.
+bool numbered_draft(const std::string& v) {
+  const std::string base = "du-thao-lan-";
+  if (v.size() <= base.size() || v.size() > base.size() + 3 || v.compare(0, base.size(), base) != 0) return false;
+  return v[base.size()] != '0' &&
+         std::all_of(v.begin() + static_cast<std::ptrdiff_t>(base.size()), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 int days_in_month(int year, int month) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -131,6 +140,8 @@ void Loader::header(Fields& f, const Entry& e, Header& h) {
   h.code = plain_field(f, "code", find(m, "code"));
   if (!h.code.empty()) h.code_pos = f.text_pos(find(m, "code")->value);
   h.place = plain_field(f, "place", find(m, "place"));
+  for (auto [key, at] : {std::pair{"parent", &h.parent_pos}, {"issuer", &h.issuer_pos}, {"place", &h.place_pos}})
+    if (const Entry* field = find(m, key); field && field->value.is_scalar()) *at = f.text_pos(field->value);
   if (const Entry* d = find(m, "date")) h.date = date(f, *d);
   if (const Entry* mk = find(m, "marks"); mk && !mk->value.is_null()) marks(f, *mk, h);
 }
@@ -167,7 +178,7 @@ void Loader::marks(Fields& f, const Entry& e, Header& h) {
       continue;
     }
     const std::string v = text::nfc(item.scalar());
-    if (!source::contains(kMarks, v)) {
+    if (!source::contains(kMarks, v) && !numbered_draft(v)) {
       diags_.error(f.text_pos(item), "unknown mark `" + v + "`", source::suggestion(v, kMarks, "allowed marks: "));
     } else {
       h.marks.push_back(v);

@@ -141,6 +141,7 @@ class Loader {
   std::optional<Block> table_block(Fields& f, const Node& n, Block b);
   std::size_t table_rows(Fields& f, const Entry* r, const Entry& table_key, bool have_columns, Table& table);
   void table_widths(Fields& f, const Entry& widths, std::size_t count, Table& table);
+  void table_align(Fields& f, const Entry& align, std::size_t count, Table& table);
   std::vector<Text> cells(Fields& f, const Node& n);
   std::optional<ColumnWidth> column_width(Fields& f, const Node& n);
 

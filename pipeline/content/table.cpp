@@ -5,6 +5,7 @@
 
 #include "pipeline/content/loader.hpp"
 #include "pipeline/core/units.hpp"
+#include "pipeline/source/suggest.hpp"
 
 namespace vanban::content::detail {
 
@@ -13,10 +14,11 @@ namespace {
 using source::find;
 using source::type_name;
 
-const Names kTableKeys = {"columns", "rows", "widths"};
+const Names kTableKeys = {"columns", "rows", "widths", "align"};
 // `columns:` written level with `table:` (not indented under it) is a key of the block map;
 // accepting it there lets the loader say where it belongs instead of "unknown key".
-const Names kTableBlockKeys = {"table", "columns", "rows", "widths"};
+const Names kTableBlockKeys = {"table", "columns", "rows", "widths", "align"};
+const Names kColumnAligns = {"left", "center", "right"};
 
 /// "1 cell", "3 cells": counts in messages.
 std::string counted(std::size_t n, const std::string& noun) {
@@ -68,6 +70,7 @@ std::optional<Block> Loader::table_block(Fields& f, const Node& n, Block b) {
 
   const std::size_t count = table_rows(f, find(tm, "rows"), *t, have_columns, table);
   if (const Entry* w = find(tm, "widths"); w && !w->value.is_null()) table_widths(f, *w, count, table);
+  if (const Entry* a = find(tm, "align"); a && !a->value.is_null()) table_align(f, *a, count, table);
   if (diags_.items.size() != before) return std::nullopt;
   return b;
 }
@@ -120,6 +123,25 @@ void Loader::table_widths(Fields& f, const Entry& w, std::size_t count, Table& t
                    "give one width per column, or leave `widths` out for equal columns");
     for (const auto& item : w.value)
       if (auto cw = column_width(f, item)) table.widths.push_back(std::move(*cw));
+  }
+}
+
+void Loader::table_align(Fields& f, const Entry& a, std::size_t count, Table& table) {
+  if (!a.value.is_sequence()) {
+    diags_.error(f.pos(a.value), "`align` must be a list, not " + std::string(type_name(a.value)),
+                 "one per column, e.g. `align: [center, left, right]`");
+    return;
+  }
+  if (count > 0 && a.value.size() != count)
+    diags_.error(f.pos(a.value), "`align` has " + counted(a.value.size(), "value") + ", the table has " +
+                                     counted(count, "column"),
+                 "give one of left, center, right per column");
+  for (const auto& item : a.value) {
+    const std::string v = item.is_scalar() ? std::string(item.scalar()) : "";
+    if (!source::contains(kColumnAligns, v))
+      diags_.error(f.item_pos(item), "unknown column alignment `" + v + "`",
+                   source::suggestion(v, kColumnAligns, "a column is aligned "));
+    table.align.push_back(v);
   }
 }
 

@@ -57,11 +57,24 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
 
   // Minutes: the secretary signs on the left (conventions §6), the recipients, if any, under it.
   Sp left = 0;
-  if (c.left_signature) left = signature_column(fb, g, *c.left_signature, 0, left_w, left, "signature-space-left");
-  for (auto& p : c.recipients) left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
+  if (c.left_signature) {
+    const std::size_t first = g.fixed_runs.size();
+    left = signature_column(fb, g, *c.left_signature, 0, left_w, left, "signature-space-left");
+    fb.tag(g.fixed_runs, first, c.left_signature->pos, c.left_signature->pos, "secretary");
+  }
+  for (auto& p : c.recipients) {
+    const std::size_t first = g.fixed_runs.size();
+    const SourcePos pos = p.pos;
+    left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
+    fb.tag(g.fixed_runs, first, pos, pos, "recipients");
+  }
 
   Sp right = 0;
-  if (c.signature) right = signature_column(fb, g, *c.signature, right_x, right_w, right, "signature-space");
+  if (c.signature) {
+    const std::size_t first = g.fixed_runs.size();
+    right = signature_column(fb, g, *c.signature, right_x, right_w, right, "signature-space");
+    fb.tag(g.fixed_runs, first, c.signature->pos, c.signature->pos, "signature");
+  }
   g.fixed_height = std::max(left, right);
   g.anchor_x = right_x;
   g.anchor_width = right_w;

@@ -47,6 +47,19 @@ std::string dump_lines(const Flow& flow) {
   return out;
 }
 
+namespace {
+
+/// " #rrggbb" for a colour other than black (black, the default, is not written, so the
+/// dumps of documents without colour stay as they were).
+std::string color_suffix(const Color& c) {
+  if (c == Color{}) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " #%02x%02x%02x", c.r, c.g, c.b);
+  return buf;
+}
+
+}  // namespace
+
 std::string dump_pages(const PagedDocument& doc) {
   std::string out;
   char buf[96];
@@ -56,12 +69,17 @@ std::string dump_pages(const PagedDocument& doc) {
     out += buf;
     for (const auto& r : p.runs) {
       std::snprintf(buf, sizeof buf, "  %7.2f %7.2f %4.1f | ", to_pt(r.x), to_pt(r.y), to_pt(r.size));
-      out += buf + r.text + '\n';
+      out += buf + r.text + color_suffix(r.color) + '\n';
     }
     for (const auto& r : p.rules) {
-      std::snprintf(buf, sizeof buf, "  rule %.2f %.2f w=%.2f t=%.2f\n", to_pt(r.x), to_pt(r.y), to_pt(r.width),
+      std::snprintf(buf, sizeof buf, "  rule %.2f %.2f w=%.2f t=%.2f", to_pt(r.x), to_pt(r.y), to_pt(r.width),
                     to_pt(r.thickness));
-      out += buf;
+      out += buf + color_suffix(r.color) + '\n';
+    }
+    for (const auto& f : p.frames) {
+      std::snprintf(buf, sizeof buf, "  frame %.2f %.2f %.2fx%.2f t=%.2f", to_pt(f.x), to_pt(f.y), to_pt(f.width),
+                    to_pt(f.height), to_pt(f.thickness));
+      out += buf + color_suffix(f.color) + '\n';
     }
     for (const auto& im : p.images) {
       std::snprintf(buf, sizeof buf, "  image %.2f %.2f %.2fx%.2f ", to_pt(im.x), to_pt(im.y), to_pt(im.width),

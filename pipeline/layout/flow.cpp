@@ -84,6 +84,15 @@ Sp FlowBuilder::column_text(std::vector<TextRun>& runs, const std::vector<Styled
   return top;
 }
 
+void FlowBuilder::tag(std::vector<TextRun>& runs, std::size_t first, const SourcePos& pos, const SourcePos& fallback,
+                      const char* field) {
+  const SourcePos& at = pos.line > 0 ? pos : fallback;
+  auto& s = flow.sources;
+  if (s.empty() || s.back().second != field || s.back().first.line != at.line || s.back().first.column != at.column)
+    s.emplace_back(at, field);
+  for (std::size_t i = first; i < runs.size(); ++i) runs[i].source = static_cast<std::uint32_t>(s.size());
+}
+
 Sp FlowBuilder::column_text(std::vector<TextRun>& runs, resolve::Paragraph& p, Sp x, Sp width, Sp top) {
   return column_text(runs, styled(p.spans), x, width, top, p.size, p.align, p.pos);
 }

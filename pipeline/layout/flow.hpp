@@ -31,6 +31,7 @@ struct FlowBlock {
   std::vector<TextRun> fixed_runs;
   std::vector<Rule> fixed_rules;
   std::vector<Image> fixed_images;
+  std::vector<Frame> fixed_frames;
   Sp fixed_height = 0;
   std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
   SourcePos pos;
@@ -44,6 +45,8 @@ struct FlowBlock {
 /// The whole flow, in reading order.
 struct Flow {
   std::vector<FlowBlock> blocks;
+  /// The source fields of fixed runs (TextRun::source - 1): place and field name.
+  std::vector<std::pair<SourcePos, std::string>> sources;
 };
 
 /// Sets every block of `doc` (taking it: its texts move into the runs): header grid, title

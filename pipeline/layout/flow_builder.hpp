@@ -53,12 +53,19 @@ struct FlowBuilder {
   /// `widest` receives the widest line's width.
   Sp column_text(std::vector<TextRun>& runs, const std::vector<StyledText>& parts, Sp x, Sp width, Sp top, Sp size,
                  style::Align align, const SourcePos& pos, Sp* widest = nullptr);
+  /// Marks runs[first..] as setting the source field `field` at `pos` (a field without a
+  /// place of its own is named at `fallback`), for the page invariants' messages.
+  void tag(std::vector<TextRun>& runs, std::size_t first, const SourcePos& pos, const SourcePos& fallback,
+           const char* field);
   /// column_text of a resolved paragraph (its size, alignment and place; its texts move).
   Sp column_text(std::vector<TextRun>& runs, resolve::Paragraph& p, Sp x, Sp width, Sp top);
 };
 
 /// The header grid of the first page (front_matter.cpp).
 void set_header(FlowBuilder& fb, resolve::HeaderGrid& h);
+/// A marking of the header from `top`, centred in [x, x + width): a stamp of its fixed size,
+/// a frame fitted to its text, or plain text, in its colour; returns its bottom (stamps.cpp).
+Sp set_mark(FlowBuilder& fb, FlowBlock& g, resolve::Mark& m, Sp x, Sp width, Sp top, const resolve::HeaderGrid& h);
 /// The title block under the header (front_matter.cpp).
 void set_title(FlowBuilder& fb, resolve::TitleBlock& t);
 /// A table: one fixed group per row, the header row repeated on each page (table.cpp).

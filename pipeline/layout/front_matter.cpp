@@ -9,39 +9,44 @@ namespace {
 
 using style::Align;
 
-/// A frame of four rules around [x, x+w] x [y, y+h] (top-left origin).
-void frame(std::vector<Rule>& rules, Sp x, Sp y, Sp w, Sp h, Sp t) {
-  rules.push_back({x, y, w, t});
-  rules.push_back({x, y + h, w, t});
-  rules.push_back({x - t / 2, y + h / 2, t, h});
-  rules.push_back({x + w - t / 2, y + h / 2, t, h});
-}
-
-/// A framed (or plain) marking centred in a column; returns the bottom.
-Sp mark(FlowBuilder& fb, FlowBlock& g, resolve::Mark& m, Sp x, Sp width, Sp top, const resolve::HeaderGrid& h) {
-  const Sp size = m.text.size;
-  const Sp pitch = fb.leading_for(size);
-  const Sp pad = size / 4;
-  const Sp w = fb.fixed_line(g.fixed_runs, fb.styled(m.text), x, width, top + pad + baseline_in(pitch, size), h.pos);
-  if (m.frame) frame(g.fixed_rules, x + (width - w) / 2 - pad * 2, top, w + pad * 4, pitch + pad * 2, h.rule_thickness);
-  return top + pitch + pad * 3;
-}
+/// `a` when it is a real place, else `fallback`.
+const SourcePos& or_else(const SourcePos& a, const SourcePos& fallback) { return a.line > 0 ? a : fallback; }
 
 /// A one-span paragraph of the header, centred in its column.
+/// A line break typed in the YAML (a block scalar's newline) is kept: each line of the text
+/// is set on its own, and wraps between words only when it is still too wide.
 Sp header_text(FlowBuilder& fb, FlowBlock& g, resolve::Span& s, Sp x, Sp width, Sp top, const SourcePos& pos,
                Sp* widest = nullptr) {
   const Sp size = s.size;
-  return fb.column_text(g.fixed_runs, {fb.styled(s)}, x, width, top, size, Align::Center, pos, widest);
+  if (s.text.find('\n') == std::string::npos)
+    return fb.column_text(g.fixed_runs, {fb.styled(s)}, x, width, top, size, Align::Center, pos, widest);
+  const std::string whole = std::move(s.text);
+  for (std::size_t start = 0; start <= whole.size();) {
+    std::size_t end = whole.find('\n', start);
+    if (end == std::string::npos) end = whole.size();
+    resolve::Span line = s;
+    line.text = whole.substr(start, end - start);
+    if (!line.text.empty())
+      top = fb.column_text(g.fixed_runs, {fb.styled(line)}, x, width, top, size, Align::Center, pos, widest);
+    start = end + 1;
+  }
+  return top;
 }
 
 /// The left column: superior body, issuing body with its star or rule; returns the bottom.
 Sp left_column(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top) {
   const Sp left_w = h.left_width, gap = h.line_gap;
   Sp left = top;
-  if (h.parent) left = header_text(fb, g, *h.parent, 0, left_w, left, h.pos) + gap;
+  if (h.parent) {
+    const std::size_t first = g.fixed_runs.size();
+    left = header_text(fb, g, *h.parent, 0, left_w, left, or_else(h.parent_pos, h.pos)) + gap;
+    fb.tag(g.fixed_runs, first, h.parent_pos, h.pos, "header.parent");
+  }
   Sp issuer_w = 0;
   const Sp issuer_size = h.issuer.size;
-  left = header_text(fb, g, h.issuer, 0, left_w, left, h.pos, &issuer_w) + gap;
+  const std::size_t first = g.fixed_runs.size();
+  left = header_text(fb, g, h.issuer, 0, left_w, left, or_else(h.issuer_pos, h.pos), &issuer_w) + gap;
+  fb.tag(g.fixed_runs, first, h.issuer_pos, h.pos, "header.issuer");
   if (h.issuer_mark) {
     const Sp pitch = fb.leading_for(h.issuer_mark->size);
     fb.fixed_line(g.fixed_runs, fb.styled(*h.issuer_mark), 0, left_w, left + baseline_in(pitch, h.issuer_mark->size),
@@ -67,10 +72,25 @@ Sp right_column(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top) {
     const Sp b = right + baseline_in(pitch, size);
     const Sp w = fb.fixed_line(g.fixed_runs, fb.styled(h.national[i]), right_x, right_w, b, h.pos);
     if (i + 1 == h.national.size() && h.national_rule > 0)
-      g.fixed_rules.push_back({right_x + (right_w - w) / 2, b + size / 4, w, h.national_rule});
+      g.fixed_rules.push_back(
+          {right_x + (right_w - w) / 2, b + (h.national_rule_offset > 0 ? h.national_rule_offset : size / 4), w, h.national_rule});
     right += pitch + h.line_gap;
   }
   return right;
+}
+
+/// The place and date line from `top`, centred in the right column: on one line as typed
+/// (the blanks of "ngày     tháng" kept), or, when a long place makes it wider than the
+/// column, in balanced lines broken between words. Returns its bottom.
+Sp date_line(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp x, Sp width, Sp top) {
+  const Sp size = h.date.size, pitch = fb.leading_for(size);
+  std::vector<TextRun> one;
+  resolve::Span copy = h.date;
+  if (fb.fixed_line(one, fb.styled(copy), x, width, top + baseline_in(pitch, size), h.pos) <= width) {
+    for (auto& r : one) g.fixed_runs.push_back(std::move(r));
+    return top + pitch;
+  }
+  return fb.column_text(g.fixed_runs, {fb.styled(h.date)}, x, width, top, size, Align::Center, or_else(h.place_pos, h.pos));
 }
 
 }  // namespace
@@ -85,7 +105,7 @@ void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
 
   // Markings that stand above the right column (DỰ THẢO).
   Sp top = 0;
-  for (auto& m : h.top_marks) top = mark(fb, g, m, right_x, right_w, top, h);
+  for (auto& m : h.top_marks) top = set_mark(fb, g, m, right_x, right_w, top, h);
   Sp left = left_column(fb, g, h, top);
   const Sp right = right_column(fb, g, h, top);
 
@@ -95,12 +115,18 @@ void set_header(FlowBuilder& fb, resolve::HeaderGrid& h) {
   const Sp date_pitch = fb.leading_for(date_size);
   const Sp number_pitch = fb.leading_for(number_size);
   const Sp row = std::max(left, right + date_pitch / 2);
+  std::size_t first = g.fixed_runs.size();
   fb.fixed_line(g.fixed_runs, fb.styled(h.number), 0, left_w, row + baseline_in(number_pitch, number_size), h.pos);
+  fb.tag(g.fixed_runs, first, h.pos, h.pos, "header.number");
   left = row + number_pitch + h.line_gap;
   left = set_under_number(fb, g, h, left);
-  for (auto& m : h.left_marks) left = mark(fb, g, m, 0, left_w, left, h);
-  fb.fixed_line(g.fixed_runs, fb.styled(h.date), right_x, right_w, row + baseline_in(date_pitch, date_size), h.pos);
-  g.fixed_height = std::max(left, row + date_pitch);
+  first = g.fixed_runs.size();
+  for (auto& m : h.left_marks) left = set_mark(fb, g, m, 0, left_w, left, h);
+  fb.tag(g.fixed_runs, first, h.pos, h.pos, "header.marks");
+  first = g.fixed_runs.size();
+  const Sp date_bottom = date_line(fb, g, h, right_x, right_w, row);
+  fb.tag(g.fixed_runs, first, h.place_pos, h.pos, "header.place");
+  g.fixed_height = std::max(left, date_bottom);
   g.space_after = h.title_gap;
   fb.add_fixed(std::move(g));
 }

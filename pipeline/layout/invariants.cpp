@@ -59,10 +59,23 @@ std::string millimetres(Sp s) {
   return buf;
 }
 
+/// `v` with the source field of `run` (when layout recorded one).
+Violation with_source(Violation v, const TextRun& run, const PagedDocument& doc) {
+  if (run.source > 0 && run.source <= doc.sources.size()) {
+    v.pos = doc.sources[run.source - 1].first;
+    v.field = doc.sources[run.source - 1].second;
+  }
+  return v;
+}
+
 /// Off-page checks of one box on a page of `width` x `height`.
-void check_on_page(const Box& b, const Page& page, std::size_t index, std::vector<Violation>& out) {
+void check_on_page(const Box& b, const Page& page, std::size_t index, const PagedDocument& doc,
+                   std::vector<Violation>& out) {
   const auto off = [&](Sp by, const char* edge) {
-    if (by > kTolerance) out.push_back({index, "the text " + quote(*b.run) + " runs " + millimetres(by) + " past the " + edge + " of the page"});
+    if (by > kTolerance)
+      out.push_back(with_source({index, "the text " + quote(*b.run) + " runs " + millimetres(by) + " past the " + edge +
+                                            " of the page"},
+                                *b.run, doc));
   };
   off(-b.left, "left edge");
   off(b.right - page.width, "right edge");
@@ -80,7 +93,7 @@ std::vector<Violation> find_violations(const PagedDocument& doc, const shape::Fo
     boxes.clear();
     for (const auto& run : page.runs)
       if (!run.glyphs.empty()) boxes.push_back(box_of(run, fonts));
-    for (const auto& b : boxes) check_on_page(b, page, p, out);
+    for (const auto& b : boxes) check_on_page(b, page, p, doc, out);
     // Sweep from the top: only boxes whose bands meet can overlap, and with the bands
     // narrower than the leading those are the runs of one line (a handful).
     std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.top < b.top; });
@@ -88,7 +101,8 @@ std::vector<Violation> find_violations(const PagedDocument& doc, const shape::Fo
       for (std::size_t j = i + 1; j < boxes.size() && boxes[j].top < boxes[i].bottom - kTolerance; ++j) {
         const Box &a = boxes[i], &b = boxes[j];
         if (std::min(a.right, b.right) - std::max(a.left, b.left) > kTolerance)
-          out.push_back({p, "the text " + quote(*b.run) + " is set on top of " + quote(*a.run)});
+          out.push_back(with_source({p, "the text " + quote(*b.run) + " is set on top of " + quote(*a.run)},
+                                    b.run->source ? *b.run : *a.run, doc));
       }
   }
   return out;
@@ -99,10 +113,10 @@ void check_invariants(const PagedDocument& doc, const shape::FontSet& fonts, con
   if (found.empty()) return;
   std::vector<Diagnostic> ds;
   for (std::size_t i = 0; i < found.size() && i < kMaxReported; ++i)
-    ds.push_back({Severity::Error, where, "page " + std::to_string(found[i].page + 1) + ": " + found[i].what,
-                  i == 0 ? "the header, date line, signature and recipients do not wrap yet: shorten the field "
-                           "that holds this text (no PDF was written)"
-                         : ""});
+    ds.push_back({Severity::Error, found[i].field.empty() ? where : found[i].pos,
+                  "page " + std::to_string(found[i].page + 1) + ": " + found[i].what +
+                      (found[i].field.empty() ? "" : " (`" + found[i].field + "`)"),
+                  i == 0 ? "shorten the field that holds this text (no PDF was written)" : ""});
   if (found.size() > kMaxReported)
     ds.push_back({Severity::Error, where, "and " + std::to_string(found.size() - kMaxReported) + " more places like these", ""});
   throw Error(std::move(ds));

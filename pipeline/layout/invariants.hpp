@@ -23,14 +23,16 @@ namespace vanban::layout {
 struct Violation {
   std::size_t page = 0;
   std::string what;
+  SourcePos pos{};      ///< the source field's place, when the run knows it
+  std::string field{};  ///< its name ("header.place", "recipients"), or empty
 };
 
 /// Every run of every page that lies (partly) off the page, or overlaps another run.
 std::vector<Violation> find_violations(const PagedDocument& doc, const shape::FontSet& fonts);
 
 /// Throws vanban::Error, one diagnostic at `where` per violation (the first few), when
-/// find_violations finds any. (Runs do not know which field of the document they come
-/// from: the message names the page and quotes the text.)
+/// find_violations finds any; a violation whose run knows its source field is placed there
+/// and names it (header, recipients, signature), else it is placed at `where`.
 void check_invariants(const PagedDocument& doc, const shape::FontSet& fonts, const SourcePos& where);
 
 }  // namespace vanban::layout

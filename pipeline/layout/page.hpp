@@ -4,8 +4,10 @@
 /// the top-left corner of the page, y growing downwards.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/units.hpp"
 #include "pipeline/shape/font.hpp"
 
@@ -25,6 +27,13 @@ inline PlacedGlyph place_glyph(std::uint32_t gid, Sp x, Sp y) {
   return {gid, static_cast<std::int32_t>(x), static_cast<std::int32_t>(y)};
 }
 
+/// A colour in RGB, 0–255 a channel. The default is black, which the writer leaves implicit
+/// (a page with no colour keeps the bytes it always had).
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Color&) const = default;
+};
+
 /// Glyphs of one font and size on one baseline.
 struct TextRun {
   shape::FontId font = 0;
@@ -33,11 +42,23 @@ struct TextRun {
   std::vector<PlacedGlyph> glyphs;
   bool underline = false;
   std::string text;  ///< the run's text, for dumps (may be empty)
+  Color color{};     ///< fill colour of the glyphs
+  /// Index + 1 into PagedDocument::sources of the source field this run sets (0 = none):
+  /// what the page invariants name when the run falls off the page or on other text.
+  std::uint32_t source = 0;
 };
 
 /// A solid horizontal rule; (x, y) is the left end of its centre line.
 struct Rule {
   Sp x = 0, y = 0, width = 0, thickness = 0;
+  Color color{};
+};
+
+/// A stroked rectangle (a stamp's frame); (x, y) is its top-left corner, the line centred on
+/// the edges.
+struct Frame {
+  Sp x = 0, y = 0, width = 0, height = 0, thickness = 0;
+  Color color{};
 };
 
 /// A raster image (PNG or JPEG file) scaled into a box; (x, y) is its top-left corner.
@@ -52,6 +73,7 @@ struct Page {
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
   std::vector<Image> images;
+  std::vector<Frame> frames{};
   bool restart_numbers = false;  ///< numbered 1, and the pages after it on from there (an appendix)
 };
 
@@ -91,6 +113,9 @@ struct PagedDocument {
   /// By FontId: the text each glyph stands for (shape::glyph_texts), for the PDF's
   /// ToUnicode maps; a font past the end has none.
   std::vector<shape::GlyphTexts> glyph_texts;
+  /// The source fields runs point to (TextRun::source - 1): file:line:column and the field's
+  /// name, e.g. "header.issuer".
+  std::vector<std::pair<SourcePos, std::string>> sources;
 };
 
 }  // namespace vanban::layout

@@ -75,6 +75,11 @@ void place_fixed(Page& page, const FlowBlock& b, Sp left, Sp top) {
     r.y += top;
     page.rules.push_back(r);
   }
+  for (Frame f : b.fixed_frames) {
+    f.x += left + b.x;
+    f.y += top;
+    page.frames.push_back(f);
+  }
   for (Image im : b.fixed_images) {
     im.x += left + b.x;
     im.y += top;
@@ -88,6 +93,7 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
   const auto els = elements_of(flow);
   const Sp avail = geometry.height - geometry.top - geometry.bottom;
   PagedDocument doc;
+  doc.sources = std::move(flow.sources);
   for (std::size_t start = 0; start < els.size();) {
     if (doc.pages.size() == kMaxPages)  // pipeline/core/limits.hpp
       fail(flow.blocks[els[start].block].pos, "the document has more than " + std::to_string(kMaxPages) + " pages",

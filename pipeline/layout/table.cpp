@@ -34,6 +34,62 @@ std::vector<Sp> column_widths(const resolve::Table& t, Sp measure, const SourceP
   return out;
 }
 
+/// The widest word of a cell (a run of characters between spaces, per span), at its size
+/// and face: what the column must hold for no word to break between letters.
+Sp widest_word(FlowBuilder& fb, const resolve::Paragraph& p) {
+  Sp widest = 0;
+  for (const auto& span : p.spans) {
+    const shape::FontId font = fb.family.face(shape::face_style(span.bold, span.italic));
+    const shape::Font& f = fb.shaper.fonts()[font];
+    std::size_t start = 0;
+    while (start < span.text.size()) {
+      std::size_t end = span.text.find(' ', start);
+      if (end == std::string::npos) end = span.text.size();
+      if (end > start) {
+        const auto& shaped = fb.shaper.shape(font, std::string_view(span.text).substr(start, end - start));
+        widest = std::max(widest, static_cast<Sp>(shaped.advance * span.size / static_cast<Sp>(f.upem())));
+      }
+      start = end + 1;
+    }
+  }
+  return widest;
+}
+
+/// Widens each column narrower than its widest word (plus padding), taking the room from
+/// the columns that have some to spare, in proportion to it. Leaves the widths when the
+/// words together need more than the measure.
+void fit_words(FlowBuilder& fb, const resolve::Table& t, std::vector<Sp>& widths) {
+  std::vector<Sp> need(widths.size(), 0);
+  const auto add = [&](const std::vector<resolve::Paragraph>& cells) {
+    for (std::size_t c = 0; c < cells.size() && c < need.size(); ++c)
+      need[c] = std::max(need[c], widest_word(fb, cells[c]) + 2 * t.padding + t.rule);
+  };
+  add(t.header);
+  for (const auto& r : t.rows) add(r);
+  Sp missing = 0, spare = 0;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    if (widths[c] < need[c]) missing += need[c] - widths[c];
+    else spare += widths[c] - need[c];
+  }
+  if (missing == 0) return;
+  // Impossible: leave the widths; the words that do not fit are warned about as they break.
+  if (missing > spare) return;
+  Sp taken = 0;
+  std::size_t last_spare = widths.size();
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    if (widths[c] < need[c]) {
+      widths[c] = need[c];
+    } else if (widths[c] > need[c]) {
+      const Sp give = static_cast<Sp>(static_cast<double>(widths[c] - need[c]) * static_cast<double>(missing) /
+                                      static_cast<double>(spare));
+      widths[c] -= give;
+      taken += give;
+      last_spare = c;
+    }
+  }
+  if (last_spare < widths.size()) widths[last_spare] -= missing - taken;  // the rounding, so the sum is unchanged
+}
+
 /// One table row as a fixed group: cells set in their columns, with rules around them.
 FlowBlock table_row(FlowBuilder& fb, std::vector<resolve::Paragraph>& cells, const std::vector<Sp>& widths,
                     const resolve::Table& t, const SourcePos& pos) {
@@ -60,7 +116,8 @@ FlowBlock table_row(FlowBuilder& fb, std::vector<resolve::Paragraph>& cells, con
 
 void set_table(FlowBuilder& fb, resolve::Block& block) {
   resolve::Table& t = block.table;
-  const auto widths = column_widths(t, fb.text_width(), block.pos);
+  auto widths = column_widths(t, fb.text_width(), block.pos);
+  fit_words(fb, t, widths);
   int header = -1;
   if (!t.header.empty()) {
     FlowBlock& h = fb.add_fixed(table_row(fb, t.header, widths, t, block.pos));

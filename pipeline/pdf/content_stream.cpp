@@ -83,6 +83,40 @@ void append_rule(std::string& out, const layout::Rule& r, Sp page_height) {
   out += " re f\n";
 }
 
+/// `r g b rg` (fill) or `RG` (stroke) for `c`, 0–255 a channel written as 0–1 to 3 places.
+void append_color(std::string& out, const layout::Color& c, const char* op) {
+  for (const std::uint8_t v : {c.r, c.g, c.b}) {
+    append_number(out, static_cast<double>(v) / 255.0, 3);
+    out += ' ';
+  }
+  out += op;
+  out += '\n';
+}
+
+/// Sets the fill colour to `c` when it is not `current` already (black is the PDF's initial
+/// fill, so a page without colour writes no colour operator at all).
+void set_fill(std::string& out, layout::Color& current, const layout::Color& c) {
+  if (c == current) return;
+  append_color(out, c, "rg");
+  current = c;
+}
+
+/// A stroked rectangle in its own graphics state: `q r g b RG t w x y w h re S Q`.
+void append_frame(std::string& out, const layout::Frame& f, Sp page_height) {
+  out += "q ";
+  append_color(out, f.color, "RG");
+  append_pt(out, f.thickness);
+  out += " w ";
+  append_pt(out, f.x);
+  out += ' ';
+  append_pt(out, page_height - f.y - f.height);
+  out += ' ';
+  append_pt(out, f.width);
+  out += ' ';
+  append_pt(out, f.height);
+  out += " re S Q\n";
+}
+
 /// `1 0 0 1 x y Tm`: the text matrix set absolutely, so no error accumulates between runs.
 void append_tm(std::string& out, Sp x, Sp y_pdf) {
   out += "1 0 0 1 ";
@@ -208,12 +242,18 @@ std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
     out += image_resource_name(static_cast<std::size_t>(at - images.begin()));
     out += " Do Q\n";
   }
-  // Rules (and underlines) first: path operators are not allowed inside BT/ET.
-  for (const auto& r : page.rules) append_rule(out, r, page.height);
+  // Frames, rules (and underlines) first: path operators are not allowed inside BT/ET.
+  for (const auto& f : page.frames) append_frame(out, f, page.height);
+  layout::Color fill;  // the PDF's initial fill colour, black
+  for (const auto& r : page.rules) {
+    set_fill(out, fill, r.color);
+    append_rule(out, r, page.height);
+  }
   for (const auto& run : page.runs) {
     if (!run.underline || run.glyphs.empty()) continue;
     // 0.05 em thick, centred 0.1 em below the baseline.
-    const layout::Rule u{run.x, run.y + run.size / 10, run_width(run, fonts[run.font]), run.size / 20};
+    const layout::Rule u{run.x, run.y + run.size / 10, run_width(run, fonts[run.font]), run.size / 20, run.color};
+    set_fill(out, fill, u.color);
     append_rule(out, u, page.height);
   }
 
@@ -227,6 +267,7 @@ std::string page_content(const layout::Page& page, const shape::FontSet& fonts,
     if (run.size <= 0) throw std::logic_error("PDF writer: run with font size <= 0");
     if (!in_text) out += "BT\n";
     in_text = true;
+    set_fill(out, fill, run.color);  // colour is graphics state: valid inside BT/ET
     // Font and size are text state: they persist across runs, so say them only on change.
     if (run.font != cur_font || run.size != cur_size) {
       out += '/';

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "pipeline/resolve/marks.hpp"
 #include "pipeline/resolve/resolve.hpp"
 
 namespace vanban::resolve {
@@ -55,20 +56,17 @@ HeaderGrid resolve_header(const content::Document& doc, const style::Style& styl
   g.title_gap = hs.title_gap;
   g.rule_thickness = style.rule_thickness;
   g.pos = h.pos;
-  for (const auto& name : h.marks) {
-    const auto it = style.marks.find(name);
-    if (it == style.marks.end())
-      fail(h.pos, "unknown mark `" + name + "` for style " + style.name, "the style's marks are listed in " + style.file);
-    const Mark m{span(it->second.text, it->second.style), it->second.frame};
-    if (it->second.place == "top-right") g.top_marks.push_back(m);
-    else if (it->second.place == "left") g.left_marks.push_back(m);
-  }
+  g.parent_pos = h.parent_pos;
+  g.issuer_pos = h.issuer_pos;
+  g.place_pos = h.place_pos;
+  resolve_marks(h, style, g);
   if (!h.parent.empty()) g.parent = span(h.parent, hs.parent);
   g.issuer = span(h.issuer, hs.issuer);
   if (!hs.issuer_mark.empty()) g.issuer_mark = span(hs.issuer_mark, hs.issuer);
   g.issuer_rule = hs.issuer_rule;
   for (std::size_t i = 0; i < hs.national.size(); ++i) g.national.push_back(span(hs.national[i], hs.national_styles[i]));
   g.national_rule = hs.national_rule;
+  g.national_rule_offset = hs.national_rule_offset;
   g.number = span(number_text(h, hs), hs.number);
   g.date = span(date_text(h, hs), hs.date);
   return g;

@@ -211,17 +211,19 @@ class Walk {
       }
       b.table.widths.push_back(w);
     }
-    const auto row = [&](const std::vector<content::Text>& cells, const TextStyle& ts) {
+    // `align:` per column sets the body rows (numbers right or centred); the header keeps the style's.
+    const auto row = [&](const std::vector<content::Text>& cells, const TextStyle& ts, bool body) {
       std::vector<Paragraph> out;
       for (std::size_t c = 0; c < columns; ++c) {
         const content::Text empty;
         const content::Text& cell = c < cells.size() ? cells[c] : empty;
-        out.push_back(paragraph(spans(cell, ts), ts.size, ts.align, 0, cell.pos.line ? cell.pos : block.pos));
+        const Align align = body && c < t.align.size() ? align_of(t.align[c], ts.align) : ts.align;
+        out.push_back(paragraph(spans(cell, ts), ts.size, align, 0, cell.pos.line ? cell.pos : block.pos));
       }
       return out;
     };
-    if (!t.columns.empty()) b.table.header = row(t.columns, st_.table.header);
-    for (const auto& r : t.rows) b.table.rows.push_back(row(r, st_.table.text));
+    if (!t.columns.empty()) b.table.header = row(t.columns, st_.table.header, false);
+    for (const auto& r : t.rows) b.table.rows.push_back(row(r, st_.table.text, true));
     out_.push_back(std::move(b));
   }
 
@@ -279,7 +281,10 @@ StyledDocument resolve_document(const content::Document& doc, const style::Style
   if (auto a = addressees(doc, style)) out.body.push_back(std::move(*a));
   decision_opening(doc, style, kind, out.body);
   Walk walk(style, out.body, kind.form == style::Form::Decision ? &style.forms.decision : nullptr);
-  const bool titled_parts = doc.parts.size() > 1 || (doc.parts.size() == 1 && !doc.parts[0].title.empty());
+  // One part: its heading ("Phần thứ nhất" and a title that repeats the document's) only
+  // when the style wants it (`single-part`).
+  const bool titled_parts = doc.parts.size() > 1 || (doc.parts.size() == 1 && !doc.parts[0].title.empty() &&
+                                                     (style.levels.empty() || style.levels[0].single_part));
   for (const auto& part : doc.parts) walk.part(part, titled_parts);
   out.closing = resolve_closing(doc, style, closing_recipients(doc, style));
   for (std::size_t i = 0; i < doc.appendices.size(); ++i) {

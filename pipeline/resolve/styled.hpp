@@ -76,6 +76,8 @@ struct Block {
 struct Mark {
   Span text;
   bool frame = false;
+  Sp width = 0, height = 0;  ///< a stamp's fixed frame; 0: the frame fits the text
+  style::Rgb color;          ///< of the text and the frame
 };
 
 /// The two-column header grid of the first page (conventions §2–3).
@@ -90,12 +92,14 @@ struct HeaderGrid {
   double issuer_rule = 0;            ///< rule under the issuer, as a fraction of its width
   std::vector<Span> national;        ///< right column lines
   Sp national_rule = 0;              ///< rule under the last one
+  Sp national_rule_offset = 0;       ///< its centre below that line's baseline; 0: a quarter of the size
   Span number;                       ///< "Số 12-BC/ĐU" (or its blank form)
   std::vector<Paragraph> under_number;  ///< letter form: "V/v …", centred under the number
   Sp under_number_gap = 0;           ///< between the number and that summary
   std::vector<Mark> left_marks;      ///< under the number
   Span date;                         ///< place and date (or their blank form)
   SourcePos pos;
+  SourcePos parent_pos, issuer_pos, place_pos;  ///< those fields, for the page invariants' messages
 };
 
 /// The centred title block under the header: type name, title, subtitles, short rule.

@@ -221,12 +221,13 @@ void read_page_number_and_list(const Node& root, Reader& r, Style& s, const Text
 /// One heading level (of `headings:`, or a form's chapter, section, article).
 HeadingLevel read_level(const Node& h, Reader& r, const TextStyle& plain) {
   r.keys(h, {"counter", "label", "label-own-line", "separator", "label-style", "title-style", "indent",
-             "space-before", "space-after"}, "a heading level");
+             "space-before", "space-after", "single-part"}, "a heading level");
   HeadingLevel level;
   level.counter = r.counter(r.need(h, "counter"));
   level.label = r.str(r.need(h, "label"));
   if (h["label-own-line"]) level.label_own_line = r.boolean(h["label-own-line"]);
   if (h["separator"]) level.separator = r.str(h["separator"]);
+  if (h["single-part"]) level.single_part = r.boolean(h["single-part"]);
   level.title_style = h["title-style"] ? r.text_style(h["title-style"], plain) : plain;
   level.label_style = h["label-style"] ? r.text_style(h["label-style"], level.title_style) : level.title_style;
   if (h["indent"]) level.indent = r.length(h["indent"]);
@@ -246,7 +247,7 @@ void read_headings(const Node& root, Reader& r, Style& s, const TextStyle& plain
 void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   const auto header = r.need(root, "header");
   r.keys(header, {"left-width", "parent", "issuer", "issuer-mark", "issuer-rule", "number", "number-format", "number-blank",
-                  "number-pad", "national", "national-rule", "date", "date-format", "date-blank", "place-blank",
+                  "number-pad", "national", "national-rule", "national-rule-offset", "date", "date-format", "date-blank", "place-blank",
                   "line-gap", "title-gap"}, "`header`");
   auto& hd = s.header;
   hd.left_width = r.length(r.need(header, "left-width"));
@@ -260,6 +261,7 @@ void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred
   hd.number_format = r.str(r.need(header, "number-format"));
   hd.number_blank = r.str(r.need(header, "number-blank"));
   if (header["number-pad"]) hd.number_pad = r.integer(header["number-pad"]);
+  if (header["national-rule-offset"]) hd.national_rule_offset = r.length(header["national-rule-offset"]);
   if (const auto nat = header["national"]) {
     if (!nat.is_sequence()) r.fail(r.pos(nat), "`national` must be a list of lines");
     for (const auto& line : nat) {
@@ -342,13 +344,36 @@ void read_closing(const Node& root, Reader& r, Style& s, const TextStyle& plain,
   if (rec["last-end"]) s.recipients.last_end = r.str(rec["last-end"]);
 }
 
-/// `marks:`: the look of each marking.
+/// "#rrggbb" as a colour.
+Rgb color(const Node& n, Reader& r) {
+  const std::string s = r.str(n);
+  Rgb c;
+  unsigned v = 0;
+  const bool ok = s.size() == 7 && s[0] == '#' &&
+                  std::from_chars(s.data() + 1, s.data() + 7, v, 16).ptr == s.data() + 7;
+  if (!ok) r.fail(r.pos(n), "expected a colour `#rrggbb`, got `" + s + "`", "e.g. `#ff0000` for red");
+  c.r = static_cast<unsigned char>(v >> 16);
+  c.g = static_cast<unsigned char>(v >> 8);
+  c.b = static_cast<unsigned char>(v);
+  return c;
+}
+
+/// `marks:`: the look of each marking, in the order they stack.
 void read_marks(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   if (const auto marks = root["marks"]) {
     if (!marks.is_map()) r.fail(r.pos(marks), "`marks` must map mark names to their look");
     for (const auto& [name, m] : marks.entries()) {
-      r.keys(m, {"text", "style", "frame", "place"}, "a mark");
+      r.keys(m, {"text", "style", "frame", "place", "box", "color", "group"}, "a mark");
       Mark mark;
+      mark.order = static_cast<int>(s.marks.size());
+      if (const auto box = m["box"]) {
+        if (!box.is_sequence() || box.size() != 2) r.fail(r.pos(box), "`box` is [width, height], e.g. [20mm, 8mm]");
+        mark.width = r.length(box[0]);
+        mark.height = r.length(box[1]);
+        mark.frame = true;
+      }
+      if (m["color"]) mark.color = color(m["color"], r);
+      if (m["group"]) mark.group = r.str(m["group"]);
       mark.text = r.str(r.need(m, "text"));
       mark.style = m["style"] ? r.text_style(m["style"], centred) : centred;
       if (m["frame"]) mark.frame = r.boolean(m["frame"]);

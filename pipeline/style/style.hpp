@@ -2,6 +2,7 @@
 /// Styles: every number the conventions fix (page, margins, sizes, numbering
 /// labels, header grid) read from styles/<name>.yaml. Code holds none of them.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,7 @@ struct HeadingLevel {
   /// Label template: `{n}` = this level's counter; `{1}`..`{4}` = the counter of that level.
   std::string label;
   bool label_own_line = false;  ///< part: "Phần thứ nhất" on its own line, title below
+  bool single_part = true;      ///< part: a document of one titled part prints its heading too
   std::string separator = " ";  ///< between label and title on one line
   TextStyle label_style;
   TextStyle title_style;
@@ -90,6 +92,7 @@ struct Header {
   std::vector<std::string> national;  ///< right column lines: "ĐẢNG CỘNG SẢN VIỆT NAM"
   std::vector<TextStyle> national_styles;
   Sp national_rule = 0;         ///< rule thickness under the last national line (as long as the line)
+  Sp national_rule_offset = 0;  ///< from that line's baseline down to the rule's centre; 0: a quarter of its size
   TextStyle date;               ///< place and date line
   std::string date_format;      ///< "{place}, ngày {day} tháng {month} năm {year}"
   std::string date_blank;       ///< "{place}, ngày     tháng     năm 20…"
@@ -142,12 +145,22 @@ struct RecipientsStyle {
   std::string last_end;  ///< added to the last item likewise
 };
 
+/// A colour in RGB, 0–255 a channel (written "#rrggbb" in a style).
+struct Rgb {
+  unsigned char r = 0, g = 0, b = 0;
+  bool operator==(const Rgb&) const = default;
+};
+
 /// A marking: DỰ THẢO, MẬT, KHẨN ... (ô 10, 11).
 struct Mark {
-  std::string text;
+  std::string text;   ///< may hold `{n}` (a numbered mark: "Dự thảo lần {n}")
   TextStyle style;
   bool frame = false;
   std::string place;  ///< "left" (under the number) or "top-right" (above the right column)
+  Sp width = 0, height = 0;  ///< a stamp's fixed frame (`box: [20mm, 8mm]`); 0: fitted to the text
+  Rgb color;                 ///< of the text and the frame (stamps are red)
+  std::string group;         ///< marks of one group exclude each other (secrecy, urgency, draft)
+  int order = 0;             ///< marks stack in the order the style lists them, whatever the document's order
 };
 
 /// The stamp of each numbered copy (`vanban build --copies`, `--copies-from`): its wording
@@ -271,6 +284,21 @@ std::string heading_label(const Style& style, std::size_t level, const std::vect
 /// The kind `name` of `style` (for an empty name, a report without a type name); an unknown kind is an error at `where` with the nearest
 /// name ("did you mean") and where the kinds are listed. Throws vanban::Error.
 const Kind& find_kind(const Style& style, const std::string& name, const SourcePos& where);
+
+/// A document's mark as the style defines it: the style's name for it, its look, and the
+/// number of a numbered mark ("du-thao-lan-2": 2; 0 for a plain mark).
+struct FoundMark {
+  std::string name;
+  const Mark& mark;
+  int number = 0;
+};
+
+/// The style's mark for `name`: the mark of that name, or "<base>-<n>" (n = 1..999) for a
+/// mark `<base>` whose text holds `{n}`. nullopt when the style has none.
+std::optional<FoundMark> find_mark(const Style& style, const std::string& name);
+
+/// The text of a found mark, its `{n}` filled.
+std::string mark_text(const FoundMark& m);
 
 /// Applies a case transformation to UTF-8 text (Vietnamese letters included).
 std::string apply_case(const std::string& utf8, Case c);

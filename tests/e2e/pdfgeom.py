@@ -16,7 +16,8 @@ class Page:
     def __init__(self, height):
         self.height = height
         self.lines = []   # (text, x0, y0, x1, y1)
-        self.runs = []    # (font base name, size, x, baseline y)
+        self.runs = []    # (font base name, size, x, baseline y, fill colour (r, g, b) 0-1)
+        self.frames = []  # stroked rectangles: (x, y_top, width, height, stroke colour (r, g, b) 0-1)
         self.rules = []   # (x, y_top, width, height)
         self.images = []  # (x, y_top, width, height) of each image XObject drawn
 
@@ -63,12 +64,18 @@ def read(pdf):
         for m in re.finditer(rb"q ([\d.]+) 0 0 ([\d.]+) ([\d.-]+) ([\d.-]+) cm /\w+ Do Q", data):
             w, h, x, y = (float(m.group(k)) for k in (1, 2, 3, 4))
             p.images.append((x, p.height - y - h, w, h))
-        for m in re.finditer(rb"/(\w+) ([\d.]+) Tf|1 0 0 1 ([\d.-]+) ([\d.-]+) Tm|([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re f",
-                             data):
+        for m in re.finditer(rb"q ([\d.]+) ([\d.]+) ([\d.]+) RG\s+[\d.]+ w ([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re S Q", data):
+            r, g, b, x, y, w, h = (float(m.group(k)) for k in range(1, 8))
+            p.frames.append((x, p.height - y - h, w, h, (r, g, b)))
+        fill = (0.0, 0.0, 0.0)
+        for m in re.finditer(rb"/(\w+) ([\d.]+) Tf|1 0 0 1 ([\d.-]+) ([\d.-]+) Tm|([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re f"
+                             rb"|([\d.]+) ([\d.]+) ([\d.]+) rg", data):
             if m.group(1):
                 font, size = fonts.get(m.group(1).decode(), m.group(1).decode()), float(m.group(2))
             elif m.group(3):
-                p.runs.append((font, size, float(m.group(3)), p.height - float(m.group(4))))
+                p.runs.append((font, size, float(m.group(3)), p.height - float(m.group(4)), fill))
+            elif m.group(9):
+                fill = tuple(float(m.group(k)) for k in (9, 10, 11))
             else:
                 x, y, w, h = (float(m.group(k)) for k in (5, 6, 7, 8))
                 p.rules.append((x, p.height - y - h, w, h))

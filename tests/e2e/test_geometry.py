@@ -330,5 +330,135 @@ with tempfile.TemporaryDirectory() as tmp:
     letter(tmp, "cong-van-dang-uy")
     decision(tmp, "quyet-dinh-ubnd-xa")
     minutes(tmp, "bien-ban-hop")
+# Stamps (NĐ 30 Phụ lục I, III.2.b: KHẨN 20×8 mm, HỎA TỐC 30×8, THƯỢNG KHẨN 40×8, single
+# frame, bright red; secrecy stamps likewise, red): sizes and colour read from the content
+# stream, stacked in the style's order (MẬT above KHẨN above the circulation note) whatever
+# the document's order, each text inside its frame.
+STAMPED = """style: {style}
+kind: bao-cao
+header:
+  issuer: Ủy ban nhân dân xã An Bình
+  number: 3
+  code: {code}
+  place: An Bình
+  date: 2025-01-08
+  marks: [{marks}]
+title: Tình hình năm 2024
+body:
+  - Một đoạn văn.
+"""
+RED = (1.0, 0.0, 0.0)
+with tempfile.TemporaryDirectory() as tmp:
+    for style, code, marks, want in (
+        ("nha-nuoc", "BC-UBND", "luu-hanh-noi-bo, khan, mat",
+         [("MẬT", 20, RED), ("KHẨN", 20, RED), ("LƯU HÀNH NỘI BỘ", None, (0.0, 0.0, 0.0))]),
+        ("nha-nuoc", "BC-UBND", "hoa-toc, tuyet-mat", [("TUYỆT MẬT", 40, RED), ("HỎA TỐC", 30, RED)]),
+        ("dang", "BC/ĐU", "thuong-khan, toi-mat", [("TỐI MẬT", 30, RED), ("THƯỢNG KHẨN", 40, RED)]),
+    ):
+        where = f"stamps {style} [{marks}]"
+        src = os.path.join(tmp, "stamped.yaml")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(STAMPED.format(style=style, code=code, marks=marks))
+        pdf = os.path.join(tmp, "stamped.pdf")
+        p = run(vanban, "build", src, "-o", pdf, check=False)
+        t.check(p.returncode == 0, f"{where}: builds ({p.stderr.decode()[:300]})")
+        if p.returncode != 0:
+            continue
+        page = read(pdf)[0]
+        tops = []
+        for text, width_mm, colour in want:
+            ln = page.line(text)
+            t.check(ln is not None, f"{where}: `{text}` printed")
+            if ln is None:
+                continue
+            tops.append(ln[2])
+            run_ = page.run_at(ln[1], ln[2], ln[4])
+            t.check(run_ is not None and run_[4] == colour, f"{where}: `{text}` in {colour} ({run_ and run_[4]})")
+            if width_mm is None:
+                continue
+            frame = [fr for fr in page.frames if fr[0] <= ln[1] and ln[3] <= fr[0] + fr[2] and fr[1] <= ln[2] and ln[4] <= fr[1] + fr[3]]
+            t.check(len(frame) == 1, f"{where}: `{text}` inside one stamp frame ({page.frames})")
+            if frame:
+                x, y, w, h, stroke = frame[0]
+                t.check(abs(w - width_mm * MM) < 0.3 and abs(h - 8 * MM) < 0.3,
+                        f"{where}: `{text}` stamp {width_mm}×8 mm (got {w / MM:.1f}×{h / MM:.1f})")
+                t.check(stroke == colour, f"{where}: `{text}` frame in {colour} ({stroke})")
+                t.check(abs((ln[1] + ln[3]) / 2 - (x + w / 2)) < 1.0, f"{where}: `{text}` centred in its frame")
+        t.check(tops == sorted(tops), f"{where}: stacked in the rules' order ({tops})")
+
+    # Dự thảo lần n, and contradictory or repeated marks refused by check (and so by build).
+    src = os.path.join(tmp, "draft.yaml")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(STAMPED.format(style="dang", code="BC/ĐU", marks="du-thao-lan-3"))
+    p = run(vanban, "build", src, "-o", os.path.join(tmp, "draft.pdf"), check=False)
+    t.check(p.returncode == 0, f"du-thao-lan-3 builds ({p.stderr.decode()[:300]})")
+    if p.returncode == 0:
+        t.check(read(os.path.join(tmp, "draft.pdf"))[0].line("Dự thảo lần 3") is not None, "`Dự thảo lần 3` printed")
+    for marks, message in (("mat, toi-mat", "marks `mat` and `toi-mat` contradict each other"),
+                           ("khan, hoa-toc", "marks `khan` and `hoa-toc` contradict each other"),
+                           ("du-thao, du-thao", "mark `du-thao` is given twice"),
+                           ("du-thao, du-thao-lan-2", "marks `du-thao` and `du-thao-lan-2` contradict each other")):
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(STAMPED.format(style="nha-nuoc", code="BC-UBND", marks=marks))
+        p = run(vanban, "check", src, check=False)
+        err = p.stderr.decode()
+        t.check(p.returncode == 1 and message in err and "ô 10a, 10b, 11" in err,
+                f"check [{marks}]: an error naming the rule ({err[-400:]})")
+
+# Table columns: a column given narrower than its widest word ("STT" in 4 mm) is widened to
+# hold it, whole; `align:` sets each column of the body rows.
+TABLE = """style: nha-nuoc
+kind: bao-cao
+header:
+  issuer: Ủy ban nhân dân xã An Bình
+  code: BC-UBND
+title: Bảng
+body:
+  - table:
+      columns: [STT, Chỉ tiêu, Kế hoạch]
+      widths: [4mm, 5, 2]
+      align: [center, left, right]
+      rows:
+        - ["1", Tổng sản phẩm, "1.234,5"]
+        - ["12", Thu ngân sách, "12,0"]
+"""
+with tempfile.TemporaryDirectory() as tmp:
+    src, pdf = os.path.join(tmp, "table.yaml"), os.path.join(tmp, "table.pdf")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(TABLE)
+    p = run(vanban, "build", src, "-o", pdf, check=False)
+    t.check(p.returncode == 0, f"table: builds ({p.stderr.decode()[:300]})")
+    if p.returncode == 0:
+        page = read(pdf)[0]
+        stt = page.line("STT")
+        t.check(stt is not None, "table: `STT` whole on one line (the column widened, not the word broken)")
+        # The column rules: vertical rules of the header row, left to right.
+        xs = sorted({round(x + w / 2, 1) for x, y, w, h in page.rules if h > w and stt and y <= stt[2] <= y + h})
+        t.check(len(xs) == 4, f"table: 4 column rules ({xs})")
+        if stt and len(xs) == 4:
+            t.check(xs[0] < stt[1] and stt[3] < xs[1], f"table: `STT` inside its column ({stt[1]:.1f}-{stt[3]:.1f} in {xs[:2]})")
+            one, twelve = page.line("1"), page.line("12")
+            if one and twelve:
+                t.check(abs((one[1] + one[3]) / 2 - (xs[0] + xs[1]) / 2) < 1.0, "table: column 1 centred")
+            for text in ("1.234,5", "12,0"):
+                ln = page.line(text)
+                t.check(ln is not None and abs(ln[3] - xs[3]) < 6.0 and ln[3] < xs[3],
+                        f"table: `{text}` right-aligned in the last column ({ln and ln[3]:.1f} vs {xs[3]})")
+            ln = page.line("Tổng sản phẩm")
+            t.check(ln is not None and ln[1] - xs[1] < 6.0, "table: column 2 left-aligned")
+
+# A line break typed in the YAML (a block scalar) is where the issuer's name breaks.
+with tempfile.TemporaryDirectory() as tmp:
+    src, pdf = os.path.join(tmp, "issuer.yaml"), os.path.join(tmp, "issuer.pdf")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("style: dang\nkind: bao-cao\nheader:\n  issuer: |-\n    Đảng ủy trường đại học\n    sư phạm Huế\n"
+                "  code: BC/ĐU\ntitle: Báo cáo\nbody:\n  - Một đoạn văn.\n")
+    p = run(vanban, "build", src, "-o", pdf, check=False)
+    t.check(p.returncode == 0, f"issuer with a typed line break: builds ({p.stderr.decode()[:300]})")
+    if p.returncode == 0:
+        page = read(pdf)[0]
+        a, b = page.line("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC"), page.line("SƯ PHẠM HUẾ")
+        t.check(a is not None and b is not None and a[2] < b[2],
+                f"issuer broken where the YAML breaks it: {[ln[0] for ln in page.lines[:4]]}")
 
 t.finish()

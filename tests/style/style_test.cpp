@@ -159,3 +159,22 @@ TEST(CopyStamp, OffThePageOrAnUnknownKeyIsAnError) {
   const auto key = load_error(dang_with("\nrule-thickness: 0.6pt\n", "\nrule-thickness: 0.6pt\ncopy-stamp:\n  txt: x\n"));
   EXPECT_EQ(key.message, "unknown key `txt`");
 }
+
+TEST(Marks, NumberedAndPlainMarksAreFoundWithTheirStampAndOrder) {
+  const Style s = dang();
+  const auto draft = find_mark(s, "du-thao-lan-2");
+  ASSERT_TRUE(draft.has_value());
+  EXPECT_EQ(draft->name, "du-thao-lan");
+  EXPECT_EQ(mark_text(*draft), "Dự thảo lần 2");
+  EXPECT_FALSE(find_mark(s, "du-thao-lan-0").has_value());     // drafts count from 1
+  EXPECT_FALSE(find_mark(s, "du-thao-lan-1000").has_value());  // at most three digits
+  EXPECT_FALSE(find_mark(s, "khan-2").has_value());            // KHẨN has no {n}
+  const auto khan = find_mark(s, "khan");
+  const auto mat = find_mark(s, "mat");
+  ASSERT_TRUE(khan && mat);
+  EXPECT_EQ(khan->mark.width, mm(20));
+  EXPECT_EQ(khan->mark.height, mm(8));
+  EXPECT_EQ(khan->mark.color, (Rgb{255, 0, 0}));
+  EXPECT_EQ(khan->mark.group, "urgency");
+  EXPECT_LT(mat->mark.order, khan->mark.order);  // MẬT (10a) stacks above KHẨN (10b)
+}
