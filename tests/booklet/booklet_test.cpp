@@ -70,8 +70,8 @@ TEST(Booklet, EveryProblemAtItsPlace) {
   ASSERT_EQ(errs.size(), 4u);
   EXPECT_EQ(errs[0], "3:6 `toc` must be true or false");
   EXPECT_EQ(errs[1].substr(0, 30), "4:21 no document folder `../no");
-  EXPECT_EQ(errs[2], "5:9 `copies` must be a whole number from 1 to 100000, not `-3`");
-  EXPECT_EQ(errs[3], "6:25 `signature` must be a multiple of 4, not 6");
+  EXPECT_EQ(errs[2], "5:9 `copies` must be a whole number from 1 to 9999, not `-3`");
+  EXPECT_EQ(errs[3], "6:25 `signature` must be a whole number from 8 to 32, not `6`");
 }
 
 TEST(Booklet, RequiredKeysAndEmptyLists) {
