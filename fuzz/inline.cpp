@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "pipeline/content/load.hpp"
+#include "pipeline/content/inline.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::map<std::string, std::string> vars = {
