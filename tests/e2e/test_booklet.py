@@ -171,6 +171,24 @@ with tempfile.TemporaryDirectory() as tmp:
     images = run("pdfimages", "-list", pdf).stdout.decode().splitlines()[2:]
     t.check([line.split()[0] for line in images] == ["1"], f"the cover image is on the cover only: {images}")
 
+    # booklet.yaml's `imposition:` and `copies:` write the printer's files beside the booklet,
+    # as --imposition and --copies do: the sample's 30 pages padded to 32, in sections of 16
+    # (8 sheets, 16 sides); 3 numbered copies of a one-document booklet, stamped on the cover.
+    imposed = os.path.join(tmp, "sample.imposed.pdf")
+    t.check(os.path.exists(imposed) and page_count(imposed) == 16,
+            f"the sample's imposition key writes its sheets ({os.path.exists(imposed) and page_count(imposed)} sides)")
+    write_file(os.path.join(tmp, "tap", "booklet.yaml"),
+               "style: sach.yaml\nissuer: ĐẢNG BỘ XÃ AN BÌNH\ntitle: TÀI LIỆU\ncopies: 3\n"
+               "documents: [../nghi-quyet-chi-bo]\n")
+    p = run(vanban, "build", os.path.join(tmp, "tap"), "-o", pdf, check=False)
+    copies = os.path.join(tmp, "tap.copies.pdf")
+    t.check(p.returncode == 0 and os.path.exists(copies) and page_count(copies) == 3 * page_count(pdf),
+            f"copies: 3 writes three copies of the booklet ({p.stderr.decode('utf-8')[-300:]})")
+    if os.path.exists(copies):
+        stamps = [flat(run("pdftotext", "-f", str(1 + k * page_count(pdf)), "-l", str(1 + k * page_count(pdf)), copies,
+                           "-").stdout.decode("utf-8")) for k in range(3)]
+        t.check(all(f"Bản số {k + 1}/3" in stamps[k] for k in range(3)), f"each copy's cover carries its number: {stamps}")
+
     # `vanban check` on a booklet checks each of its documents.
     p = run(vanban, "check", "content/tai-lieu-dai-hoi", check=False)
     t.check(p.returncode == 0 and b"check: 0 errors" in p.stderr, f"check of the sample booklet: {p.stderr[-500:]}")
