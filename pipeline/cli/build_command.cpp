@@ -22,7 +22,6 @@
 #include "pipeline/check/check.hpp"
 #include "pipeline/cli/data_dir.hpp"
 #include "pipeline/cli/environment.hpp"
-#include "pipeline/cli/output_name.hpp"
 #include "pipeline/cli/output_path.hpp"
 #include "pipeline/cli/print_outputs.hpp"
 #include "pipeline/content/load.hpp"

@@ -13,7 +13,7 @@
 #include "pipeline/cli/import_command.hpp"
 #include "pipeline/cli/new_command.hpp"
 #include "pipeline/cli/options.hpp"
-#include "pipeline/cli/output_name.hpp"
+#include "pipeline/cli/output_path.hpp"
 #include "pipeline/cli/schema_command.hpp"
 #include "pipeline/cli/sign_command.hpp"
 #include "pipeline/cli/watch_command.hpp"

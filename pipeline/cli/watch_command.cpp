@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "pipeline/cli/data_dir.hpp"
-#include "pipeline/cli/output_name.hpp"
+#include "pipeline/cli/output_path.hpp"
 #include "pipeline/content/load.hpp"
 
 #include <poll.h>
