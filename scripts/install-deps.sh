@@ -8,6 +8,7 @@ packages=(
   libpodofo-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev libyaml-dev libutf8proc-dev
   libdeflate-dev libpng-dev libjpeg62-turbo-dev
   libzip-dev                             # `vanban import` of .docx (libzip4 is dlopen()ed at run time)
+  gettext                                # msgfmt, xgettext: po/vi.po, the messages in Vietnamese
   libgtest-dev libbenchmark-dev
   fonts-liberation2
   poppler-utils qpdf python3 python3-yaml python3-jsonschema groff-base

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "pipeline/booklet/values.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/fields.hpp"
 #include "pipeline/source/file.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -28,7 +29,7 @@ const Names kLookKeys = {"size", "bold", "italic"};
 /// The entries of the map under `key`, or none (a value that is not a map is reported).
 Entries section(Fields& f, const Entries& keys, const std::string& key, const Names& valid) {
   const Entry* e = find(keys, key);
-  if (!e || e->value.is_null() || !f.map(e->value, key, "write `" + key + ":` with its keys indented under it"))
+  if (!e || e->value.is_null() || !f.map(e->value, key, tr("write `{}:` with its keys indented under it", key)))
     return {};
   return f.entries(e->value, &valid, "`" + key + "`");
 }
@@ -48,8 +49,8 @@ void page(Fields& f, const Entries& keys, BookStyle& s) {
   const Entries page = section(f, keys, "page", {"size", "margins"});
   if (const Entry* size = find(page, "size")) {
     if (!size->value.is_sequence() || size->value.size() != 2) {
-      f.diags().error(f.pos(size->value), "`size` must be a list of the width and the height",
-                      "write `size: [148mm, 210mm]`");
+      f.diags().error(f.pos(size->value), tr("`size` must be a list of the width and the height"),
+                      tr("write `size: [148mm, 210mm]`"));
     } else {
       const Entry w{size->key, size->value[0]}, h{size->key, size->value[1]};
       if (auto v = detail::length(f, "size", &w)) s.width = *v;
@@ -127,15 +128,17 @@ BookStyle defaults() {
 /// What the values must hold together: the text area is not empty, furniture on the page.
 void check_sizes(Fields& f, const Node& root, const BookStyle& s) {
   if (s.inner + s.outer + mm(30) > s.width || s.top + s.bottom + mm(30) > s.height)
-    f.diags().error(f.pos(root), "the margins leave less than 30 mm of text on a " + std::to_string(int(to_mm(s.width) + 0.5)) +
-                                     " × " + std::to_string(int(to_mm(s.height) + 0.5)) + " mm page",
-                    "make `page.margins` smaller");
+    f.diags().error(f.pos(root),
+                    tr("the margins leave less than 30 mm of text on a {} × {} mm page", int(to_mm(s.width) + 0.5),
+                       int(to_mm(s.height) + 0.5)),
+                    tr("make `page.margins` smaller"));
   if (s.body_size <= 0 || s.min_size <= 0 || s.min_size > s.body_size)
-    f.diags().error(f.pos(root), "`body-size` and `min-size` must be above 0, `min-size` no larger than `body-size`",
-                    "e.g. `body-size: 11pt`, `min-size: 9pt`");
+    f.diags().error(f.pos(root),
+                    tr("`body-size` and `min-size` must be above 0, `min-size` no larger than `body-size`"),
+                    tr("e.g. `body-size: 11pt`, `min-size: 9pt`"));
   if (s.number_baseline <= 0 || s.number_baseline >= s.height || s.head_baseline <= 0 || s.head_baseline >= s.height)
-    f.diags().error(f.pos(root), "a `baseline` of the page number or running head is off the page",
-                    "baselines are measured from the top edge of the page");
+    f.diags().error(f.pos(root), tr("a `baseline` of the page number or running head is off the page"),
+                    tr("baselines are measured from the top edge of the page"));
 }
 
 }  // namespace
@@ -154,19 +157,19 @@ BookStyle load_book_style(const std::string& name_or_path, const std::string& st
   const std::string path = is_path ? (fs::path(base_dir) / name_or_path).string()
                                    : (fs::path(styles_dir) / (name_or_path + ".yaml")).string();
   auto bytes = source::read_file(path);
-  if (!bytes) fail(where, "unknown booklet style `" + name_or_path + "`", "the A5 booklet style is `so-tay-a5`");
+  if (!bytes) fail(where, tr("unknown booklet style `{}`", name_or_path), tr("the A5 booklet style is `so-tay-a5`"));
   const source::SourceFile file(path, std::move(*bytes));
   Diagnostics diags;
   Fields f(file, diags);
   source::yaml::Tree tree;
   BookStyle s = defaults();
   s.file = path;
-  if (const auto root = f.parse_map("a booklet style names `kind: booklet` and its page", tree)) {
+  if (const auto root = f.parse_map(tr("a booklet style names `kind: booklet` and its page"), tree)) {
     // (A document's style named here would otherwise be a list of unknown keys.)
     if ((*root)["kind"].scalar() != "booklet")
-      fail(where, "`" + name_or_path + "` is not a booklet style: it has no `kind: booklet`",
-           "a booklet's `style` names a booklet style such as `so-tay-a5`; documents keep their own");
-    const Entries keys = f.entries(*root, &kKeys, "a booklet style");
+      fail(where, tr("`{}` is not a booklet style: it has no `kind: booklet`", name_or_path),
+           tr("a booklet's `style` names a booklet style such as `so-tay-a5`; documents keep their own"));
+    const Entries keys = f.entries(*root, &kKeys, tr("a booklet style"));
     if (auto v = f.scalar("name", find(keys, "name"))) s.name = *v;
     page(f, keys, s);
     set_length(f, keys, "body-size", s.body_size);

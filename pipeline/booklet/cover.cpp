@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "pipeline/booklet/setter.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/image.hpp"
 #include "pipeline/text/template.hpp"
 
@@ -51,20 +52,22 @@ layout::Page cover_page(const Booklet& b, const BookStyle& st, const Setter& set
     try {
       info = layout::probe_image(b.cover_image);
     } catch (const std::runtime_error& e) {
-      fail(b.cover_image_pos, std::string("cover image: ") + e.what(), "use a PNG or JPEG file");
+      fail(b.cover_image_pos, tr("cover image: {}", e.what()), tr("use a PNG or JPEG file"));
     }
     const Sp w = st.cover_image_width;
     const Sp h = static_cast<Sp>(static_cast<double>(w) * info.height / std::max(info.width, 1));
     const Sp top = y + st.cover_line.size;
     if (top + h > foot - 2 * st.cover_foot.size)
-      fail(b.cover_image_pos, "the cover image does not fit under the title", "use a wider than tall image, or a smaller `cover.image-width` in the booklet style");
+      fail(b.cover_image_pos, tr("the cover image does not fit under the title"),
+           tr("use a wider than tall image, or a smaller `cover.image-width` in the booklet style"));
     page.images.push_back({b.cover_image, (st.width - w) / 2, top, w, h});
     y = top + h;
   }
   const std::string foot_line = foot_text(b, st);
   const Sp foot_y = foot - st.cover_foot.size / 4;
   if (!foot_line.empty() && foot_y - st.cover_foot.size < y)
-    fail(set.where, "the cover's texts do not fit on its page", "shorten the title lines, or use fewer of them");
+    fail(set.where, tr("the cover's texts do not fit on its page"),
+         tr("shorten the title lines, or use fewer of them"));
   centred(page, foot_line, st.cover_foot, st, set, foot_y);
   return page;
 }

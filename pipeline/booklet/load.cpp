@@ -7,6 +7,7 @@
 
 #include "pipeline/booklet/booklet.hpp"
 #include "pipeline/booklet/values.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/fields.hpp"
 #include "pipeline/source/file.hpp"
 #include "pipeline/source/paths.hpp"
@@ -44,8 +45,8 @@ std::optional<MonthYear> month_year(Fields& f, const Entry* e) {
   const auto m = dash ? std::from_chars(y.ptr + 1, end, d.month) : y;
   if (!dash || m.ec != std::errc() || m.ptr != end || y.ptr - s->data() != 4 || d.month < 1 || d.month > 12 ||
       d.year < 1) {
-    f.diags().error(f.text_pos(e->value), "`date` must be a year and month such as `2025-06`, not `" + *s + "`",
-                    "the cover prints the month and year: write `date: 2025-06`");
+    f.diags().error(f.text_pos(e->value), tr("`date` must be a year and month such as `2025-06`, not `{}`", *s),
+                    tr("the cover prints the month and year: write `date: 2025-06`"));
     return std::nullopt;
   }
   return d;
@@ -62,7 +63,8 @@ std::vector<std::string> title_lines(Fields& f, const Entry* e) {
   for (const auto& item : e->value)
     if (auto v = f.text(item, "title")) out.push_back(text::nfc(*v));
   if (e->value.size() == 0)
-    f.diags().error(f.pos(e->value), "`title` is an empty list", "write the cover's title lines: `title: [VĂN KIỆN, ĐẠI HỘI]`");
+    f.diags().error(f.pos(e->value), tr("`title` is an empty list"),
+                    tr("write the cover's title lines: `title: [VĂN KIỆN, ĐẠI HỘI]`"));
   return out;
 }
 
@@ -74,14 +76,15 @@ void document_entry(Fields& f, const source::yaml::Node& item, const std::string
   const Entry* path = &e;
   source::Entries keys;
   if (item.is_map()) {
-    keys = f.entries(item, &kEntryKeys, "a `documents` item");
+    keys = f.entries(item, &kEntryKeys, tr("a `documents` item"));
     path = find(keys, "folder");
-    if (!f.required("folder", path, f.pos(item), " in this `documents` item",
-                    "name the document folder: `folder: ../bao-cao-chinh-tri`"))
+    if (!f.required("folder", path, f.pos(item), tr("this `documents` item"),
+                    tr("name the document folder: `folder: ../bao-cao-chinh-tri`")))
       return;
     short_title = text_of(f, keys, "short-title");
   } else if (item.is_null()) {
-    f.diags().error(f.item_pos(item), "empty item in `documents`", "write a document folder, e.g. `- ../bao-cao-chinh-tri`");
+    f.diags().error(f.item_pos(item), tr("empty item in `documents`"),
+                    tr("write a document folder, e.g. `- ../bao-cao-chinh-tri`"));
     return;
   }
   const auto name = f.text(path->value, "documents");
@@ -90,18 +93,18 @@ void document_entry(Fields& f, const source::yaml::Node& item, const std::string
   const std::string joined = source::join(folder, *name);
   std::error_code ec;
   if (!fs::is_directory(joined, ec)) {
-    f.diags().error(at, "no document folder `" + *name + "` (looked for " + joined + ")",
-                    "paths are relative to the booklet folder: `../bao-cao-chinh-tri` is beside it");
+    f.diags().error(at, tr("no document folder `{}` (looked for {})", *name, joined),
+                    tr("paths are relative to the booklet folder: `../bao-cao-chinh-tri` is beside it"));
     return;
   }
   if (!fs::is_regular_file(fs::path(joined) / "document.yaml", ec)) {
-    f.diags().error(at, "`" + *name + "` holds no document.yaml",
-                    "each item of `documents` is a document folder, as `vanban build` takes it");
+    f.diags().error(at, tr("`{}` holds no document.yaml", *name),
+                    tr("each item of `documents` is a document folder, as `vanban build` takes it"));
     return;
   }
   const std::string key = fs::weakly_canonical(joined, ec).string();
   if (!seen.insert(key).second) {
-    f.diags().error(at, "`" + *name + "` is listed twice", "a document is printed once: remove one of the items");
+    f.diags().error(at, tr("`{}` is listed twice", *name), tr("a document is printed once: remove one of the items"));
     return;
   }
   b.documents.push_back({joined, short_title, f.pos(item)});
@@ -113,27 +116,30 @@ void imposition(Fields& f, const Entry* e, Imposition& out) {
     if (auto m = f.choice("imposition", e, {"saddle-stitch", "none"})) out.mode = *m;
     return;
   }
-  if (!f.map(e->value, "imposition", "write `mode: saddle-stitch` (and `creep`, `crop-marks`, `bleed`, `signature`) under it"))
+  if (!f.map(e->value, "imposition",
+             tr("write `mode: saddle-stitch` (and `creep`, `crop-marks`, `bleed`, `signature`) under it")))
     return;
-  const auto keys = f.entries(e->value, &kImpositionKeys, "`imposition`");
+  const auto keys = f.entries(e->value, &kImpositionKeys, tr("`imposition`"));
   if (auto m = f.choice("mode", find(keys, "mode"), {"saddle-stitch", "none"})) out.mode = *m;
   // The same bounds as the command line's --creep, --bleed and --signature.
   if (auto v = detail::length(f, "creep", find(keys, "creep"))) {
-    if (*v < 0 || *v > mm(5)) f.diags().error(f.text_pos(find(keys, "creep")->value), "`creep` must lie between 0 and 5mm",
-                                              "creep is a fraction of a millimetre per sheet");
+    if (*v < 0 || *v > mm(5))
+      f.diags().error(f.text_pos(find(keys, "creep")->value), tr("`creep` must lie between 0 and 5mm"),
+                      tr("creep is a fraction of a millimetre per sheet"));
     else out.creep = *v;
   }
   if (auto v = f.flag("crop-marks", find(keys, "crop-marks"))) out.crop_marks = *v;
   if (auto v = detail::length(f, "bleed", find(keys, "bleed"))) {
-    if (*v < 0 || *v > mm(10)) f.diags().error(f.text_pos(find(keys, "bleed")->value), "`bleed` must lie between 0 and 10mm",
-                                               "printers ask for 3mm");
+    if (*v < 0 || *v > mm(10))
+      f.diags().error(f.text_pos(find(keys, "bleed")->value), tr("`bleed` must lie between 0 and 10mm"),
+                      tr("printers ask for 3mm"));
     else out.bleed = *v;
   }
   const Entry* sig = find(keys, "signature");
   if (auto v = detail::whole(f, "signature", sig, 8, 32)) {
     if (*v != 8 && *v != 16 && *v != 32)
-      f.diags().error(f.text_pos(sig->value), "`signature` must be 8, 16 or 32, not " + std::to_string(*v),
-                      "pages per folded section: 2, 4 or 8 sheets");
+      f.diags().error(f.text_pos(sig->value), tr("`signature` must be 8, 16 or 32, not {}", *v),
+                      tr("pages per folded section: 2, 4 or 8 sheets"));
     else
       out.signature = *v;
   }
@@ -142,14 +148,16 @@ void imposition(Fields& f, const Entry* e, Imposition& out) {
 void read(Fields& f, const source::yaml::Node& root, Booklet& b) {
   const auto keys = f.entries(root, &kKeys, "booklet.yaml");
   const SourcePos top = f.pos(root);
-  if (const Entry* s = find(keys, "style"); s && f.required("style", s, top, "", "name a booklet style such as `so-tay-a5`")) {
+  if (const Entry* s = find(keys, "style");
+      s && f.required("style", s, top, "", tr("name a booklet style such as `so-tay-a5`"))) {
     b.style = text_of(f, keys, "style");
     b.style_pos = f.text_pos(s->value);
   }
-  const std::string hint = "the cover prints it: e.g. `issuer: ĐẢNG BỘ XÃ …`";
-  if (f.required("issuer", find(keys, "issuer"), top, " in booklet.yaml", hint)) b.issuer = text_of(f, keys, "issuer");
+  const std::string hint = tr("the cover prints it: e.g. `issuer: ĐẢNG BỘ XÃ …`");
+  if (f.required("issuer", find(keys, "issuer"), top, "booklet.yaml", hint)) b.issuer = text_of(f, keys, "issuer");
   b.parent = text_of(f, keys, "parent");
-  if (f.required("title", find(keys, "title"), top, " in booklet.yaml", "the cover's title lines: `title: [VĂN KIỆN, ĐẠI HỘI …]`"))
+  if (f.required("title", find(keys, "title"), top, "booklet.yaml",
+                 tr("the cover's title lines: `title: [VĂN KIỆN, ĐẠI HỘI …]`")))
     b.title = title_lines(f, find(keys, "title"));
   b.congress = text_of(f, keys, "congress");
   b.term = text_of(f, keys, "term");
@@ -161,22 +169,24 @@ void read(Fields& f, const source::yaml::Node& root, Booklet& b) {
     const auto rel = source::resolve("", name);
     std::error_code ec;
     if (!rel || !source::stays_inside(b.folder, *rel))
-      f.diags().error(b.cover_image_pos, "`cover-image` leaves the booklet folder: `" + name + "`",
-                      "copy the image into the booklet folder and name it from there");
+      f.diags().error(b.cover_image_pos, tr("`cover-image` leaves the booklet folder: `{}`", name),
+                      tr("copy the image into the booklet folder and name it from there"));
     else if (!fs::is_regular_file(source::join(b.folder, *rel), ec))
-      f.diags().error(b.cover_image_pos, "no image file `" + name + "`", "a PNG or JPEG file in the booklet folder");
+      f.diags().error(b.cover_image_pos, tr("no image file `{}`", name),
+                      tr("a PNG or JPEG file in the booklet folder"));
     else
       b.cover_image = source::join(b.folder, *rel);
   }
   const Entry* docs = find(keys, "documents");
-  if (f.required("documents", docs, top, " in booklet.yaml", "list the document folders: `documents: [../bao-cao-chinh-tri]`")) {
+  if (f.required("documents", docs, top, "booklet.yaml",
+                 tr("list the document folders: `documents: [../bao-cao-chinh-tri]`"))) {
     if (!docs->value.is_sequence()) {
-      f.diags().error(f.pos(docs->value), "`documents` must be a list of document folders, not " +
-                                               std::string(source::type_name(docs->value)),
-                      "write one `- ../folder` line per document, in the order printed");
+      f.diags().error(f.pos(docs->value),
+                      tr("`documents` must be a list of document folders, not {}", source::type_name(docs->value)),
+                      tr("write one `- ../folder` line per document, in the order printed"));
     } else if (docs->value.size() == 0) {
-      f.diags().error(f.pos(docs->value), "`documents` is an empty list",
-                      "a booklet prints at least one document: `documents: [../bao-cao-chinh-tri]`");
+      f.diags().error(f.pos(docs->value), tr("`documents` is an empty list"),
+                      tr("a booklet prints at least one document: `documents: [../bao-cao-chinh-tri]`"));
     } else {
       std::set<std::string> seen;
       for (const auto& item : docs->value) document_entry(f, item, b.folder, b, seen);
@@ -199,12 +209,12 @@ Booklet load_booklet(const std::string& folder) {
   b.folder = folder.empty() ? "." : folder;
   b.file = source::join(folder, "booklet.yaml");
   auto bytes = source::read_file(b.file);
-  if (!bytes) fail({b.file, 0, 0}, "cannot read " + b.file, "check that it is a file and readable");
+  if (!bytes) fail({b.file, 0, 0}, tr("cannot read {}", b.file), tr("check that it is a file and readable"));
   const source::SourceFile file(b.file, std::move(*bytes));
   Diagnostics diags;
   Fields f(file, diags);
   source::yaml::Tree tree;
-  if (const auto root = f.parse_map("booklet.yaml needs `issuer:`, `title:` and `documents:`", tree)) {
+  if (const auto root = f.parse_map(tr("booklet.yaml needs `issuer:`, `title:` and `documents:`"), tree)) {
     b.pos = f.pos(*root);
     read(f, *root, b);
   }

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban::booklet::detail {
 
 std::optional<Sp> length(source::Fields& f, const std::string& key, const source::Entry* e) {
@@ -12,18 +14,18 @@ std::optional<Sp> length(source::Fields& f, const std::string& key, const source
   const auto [rest, ec] = std::from_chars(s->data(), end, number);
   const std::string unit(rest, end);
   const auto bad = [&](const std::string& message) -> std::optional<Sp> {
-    f.diags().error(f.text_pos(e->value), message, "write a length such as `3mm` or `11pt`");
+    f.diags().error(f.text_pos(e->value), message, tr("write a length such as `3mm` or `11pt`"));
     return std::nullopt;
   };
-  if (ec != std::errc() || rest == s->data()) return bad("`" + key + "` must be a length, not `" + *s + "`");
+  if (ec != std::errc() || rest == s->data()) return bad(tr("`{}` must be a length, not `{}`", key, *s));
   Sp value = 0;
   if (unit == "mm") value = mm(number);
   else if (unit == "pt") value = pt(number);
   else if (unit == "cm") value = mm(number * 10);
   else if (unit.empty() && number == 0) value = 0;
-  else return bad("`" + key + "`: unknown length unit in `" + *s + "`");
+  else return bad(tr("`{}`: unknown length unit in `{}`", key, *s));
   // (Bounded: a booklet page is a few hundred mm; the sums stay far inside int64.)
-  if (number < 0 || value > mm(1000)) return bad("`" + key + "` is out of range: `" + *s + "`");
+  if (number < 0 || value > mm(1000)) return bad(tr("`{}` is out of range: `{}`", key, *s));
   return value;
 }
 
@@ -33,10 +35,8 @@ std::optional<int> whole(source::Fields& f, const std::string& key, const source
   int n = 0;
   const auto [rest, ec] = std::from_chars(s->data(), s->data() + s->size(), n);
   if (ec != std::errc() || rest != s->data() + s->size() || n < low || n > high) {
-    f.diags().error(f.text_pos(e->value),
-                    "`" + key + "` must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
-                        ", not `" + *s + "`",
-                    "write digits only, e.g. `" + key + ": " + std::to_string(high > 16 ? 16 : high) + "`");
+    f.diags().error(f.text_pos(e->value), tr("`{}` must be a whole number from {} to {}, not `{}`", key, low, high, *s),
+                    tr("write digits only, e.g. `{}: {}`", key, high > 16 ? 16 : high));
     return std::nullopt;
   }
   return n;

@@ -13,6 +13,7 @@
 
 #include "pipeline/check/forms.hpp"
 #include "pipeline/check/rules.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -67,7 +68,7 @@ using source::list_names;
 /// "`QĐ` or `QĐi`": the type codes a kind accepts.
 std::string alternatives(const std::vector<std::string>& codes) {
   std::string out;
-  for (const auto& c : codes) out += (out.empty() ? "`" : " or `") + c + "`";
+  for (const auto& c : codes) out = out.empty() ? "`" + c + "`" : tr("{} or {}", out, "`" + c + "`");
   return out;
 }
 
@@ -95,7 +96,7 @@ class Checker {
   std::string with_cite(const std::string& advice, const std::string& rule) const {
     const std::string cite = rules_.cite(rule);
     if (cite.empty()) return advice;
-    return advice.empty() ? "see " + cite : advice + "; see " + cite;
+    return advice.empty() ? tr("see {}", cite) : tr("{}; see {}", advice, cite);
   }
 
   /// A convention finding: always an error, with its citation.
@@ -184,10 +185,9 @@ class Checker {
         for (std::size_t l = 1; l <= levels; ++l)
           labels.push_back(style::heading_label(style_, l, std::vector<int>(l + 1, 1)));
         convention(s.pos,
-                   "section “" + s.title.plain() + "” is nested " + std::to_string(depth) + " levels deep; the " +
-                       style_.name + " style numbers " + std::to_string(levels) + " levels of sections (" +
-                       list_names(labels) + ")",
-                   "move it up a level, or write its content as a list", "headings");
+                   tr("section “{}” is nested {} levels deep; the {} style numbers {} levels of sections ({})",
+                      s.title.plain(), depth, style_.name, levels, list_names(labels)),
+                   tr("move it up a level, or write its content as a list"), "headings");
         too_deep = true;
       }
       blocks(s.body);
@@ -232,69 +232,68 @@ class Checker {
     }
     const auto near = [&](std::size_t i) { return ", at `" + excerpt(t, i) + "`"; };
     if (stray_quote)
-      unfinished(at, "unbalanced quotes: a closing ” without an opening “" + near(*stray_quote),
-                 "add the opening “, or remove the stray ”");
+      unfinished(at, tr("unbalanced quotes: a closing ” without an opening “{}", near(*stray_quote)),
+                 tr("add the opening “, or remove the stray ”"));
     else if (!quotes.empty())
-      unfinished(at, "unbalanced quotes: an opening “ without a closing ”" + near(quotes.front()),
-                 "close the quotation with ”, or remove the stray “");
+      unfinished(at, tr("unbalanced quotes: an opening “ without a closing ”{}", near(quotes.front())),
+                 tr("close the quotation with ”, or remove the stray “"));
     if (straight % 2 == 1)
-      unfinished(at, "unbalanced quotes: an odd number of \" (" + std::to_string(straight) + ")" + near(*first_straight),
-                 "straight quotes pair up: close the quotation, or write “ ” which show which side is which");
+      unfinished(at, tr("unbalanced quotes: an odd number of \" ({}){}", straight, near(*first_straight)),
+                 tr("straight quotes pair up: close the quotation, or write “ ” which show which side is which"));
     if (stray_paren)
-      unfinished(at, "unbalanced parentheses: a closing ) without an opening (" + near(*stray_paren),
-                 "add the opening (, or remove the stray )");
+      unfinished(at, tr("unbalanced parentheses: a closing ) without an opening ({}", near(*stray_paren)),
+                 tr("add the opening (, or remove the stray )"));
     else if (!parens.empty())
-      unfinished(at, "unbalanced parentheses: an opening ( without a closing )" + near(parens.front()),
-                 "close it with ), or remove the stray (");
+      unfinished(at, tr("unbalanced parentheses: an opening ( without a closing ){}", near(parens.front())),
+                 tr("close it with ), or remove the stray ("));
   }
 
   // --- Draft rules ----------------------------------------------------------------------
 
   void placeholders() {
     const auto& places = doc_.placeholder_places;
-    const std::string hint = final_ ? "a final document keeps no blanks: write the text in place of the `…` or `...`"
-                                    : "fill in the blank before `status: final`";
+    const std::string hint = final_
+                                 ? tr("a final document keeps no blanks: write the text in place of the `…` or `...`")
+                                 : tr("fill in the blank before `status: final`");
     for (std::size_t i = 0; i < places.size(); ++i)
-      unfinished(places[i],
-                 "unfilled placeholder (" + std::to_string(i + 1) + " of " + std::to_string(places.size()) + ")",
-                 hint);
+      unfinished(places[i], tr("unfilled placeholder ({} of {})", i + 1, places.size()), hint);
   }
 
   void missing_fields() {
     const auto& h = doc_.header;
     const std::string form = rules_.code_form.empty() ? "as the regime writes it" : rules_.code_form;
     if (h.code.empty())
-      unfinished(h.pos, "missing `header.code`",
-                 with_cite("add `code:` under `header:`, the symbol written " + form, "number"));
+      unfinished(h.pos, tr("missing `header.code`"),
+                 with_cite(tr("add `code:` under `header:`, the symbol written {}", form), "number"));
     if (!h.number)
-      unfinished(h.pos, "missing `header.number`",
-                 with_cite("the number is left blank to be written by hand; add `number:` under `header:` once "
-                           "the document is registered",
+      unfinished(h.pos, tr("missing `header.number`"),
+                 with_cite(tr("the number is left blank to be written by hand; add `number:` under `header:` once the "
+                              "document is registered"),
                            "number"));
     if (!h.date)
-      unfinished(h.pos, "missing `header.date`",
-                 with_cite("the date line is printed with blanks; add `date: YYYY-MM-DD` under `header:`",
-                           "place-date"));
+      unfinished(
+          h.pos, tr("missing `header.date`"),
+          with_cite(tr("the date line is printed with blanks; add `date: YYYY-MM-DD` under `header:`"), "place-date"));
     if (h.place.empty())
-      unfinished(h.pos, "missing `header.place`",
-                 with_cite("add `place:` under `header:`: the place name of the date line", "place-date"));
+      unfinished(h.pos, tr("missing `header.place`"),
+                 with_cite(tr("add `place:` under `header:`: the place name of the date line"), "place-date"));
     archive_line();
     if (!doc_.signature) {
-      unfinished(doc_.pos, "missing `signature`",
-                 with_cite("add `signature:` with `authority:`, `title:` and `name:`", "signature"));
+      unfinished(doc_.pos, tr("missing `signature`"),
+                 with_cite(tr("add `signature:` with `authority:`, `title:` and `name:`"), "signature"));
     } else {
       // `authority` may be empty: a head signing in their own right has only a title.
       if (doc_.signature->title.empty())
-        unfinished(doc_.signature->pos, "missing `signature.title`",
-                   with_cite("add `title:` with the signer's position, e.g. `Bí thư`", "signature"));
+        unfinished(doc_.signature->pos, tr("missing `signature.title`"),
+                   with_cite(tr("add `title:` with the signer's position, e.g. `Bí thư`"), "signature"));
       if (doc_.signature->name.empty())
-        unfinished(doc_.signature->pos, "missing `signature.name`",
-                   with_cite("add `name:` with the signer's full name", "signature"));
+        unfinished(doc_.signature->pos, tr("missing `signature.name`"),
+                   with_cite(tr("add `name:` with the signer's full name"), "signature"));
     }
     const auto kind = style_.kinds.find(doc_.kind);  // minutes have no Nơi nhận
     if (doc_.recipients.empty() && (kind == style_.kinds.end() || kind->second.form != style::Form::Minutes))
-      unfinished(doc_.pos, "missing `recipients`",
-                 with_cite("add `recipients:` (Nơi nhận), one recipient per line", "recipients"));
+      unfinished(doc_.pos, tr("missing `recipients`"),
+                 with_cite(tr("add `recipients:` (Nơi nhận), one recipient per line"), "recipients"));
   }
 
   // --- Convention rules -----------------------------------------------------------------
@@ -306,8 +305,8 @@ class Checker {
     const std::wstring code = detail::wide(h.code);
     std::wsmatch m;
     if (!std::regex_match(code, m, *rules_.code_pattern)) {
-      convention(at, "malformed number/symbol `" + h.code + "` for " + rules_.regime,
-                 rules_.code_form.empty() ? std::string() : "write it as " + rules_.code_form, "number");
+      convention(at, tr("malformed number/symbol `{}` for {}", h.code, rules_.regime),
+                 rules_.code_form.empty() ? std::string() : tr("write it as {}", rules_.code_form), "number");
       return;
     }
     const auto accepted = rules_.codes.find(doc_.kind);
@@ -316,9 +315,8 @@ class Checker {
     const auto& codes = accepted->second;
     if (std::find(codes.begin(), codes.end(), type) != codes.end()) return;
     convention(at,
-               "the symbol `" + h.code + "` has the type `" + type + "`, but a `" + doc_.kind + "` is " +
-                   alternatives(codes),
-               "start the symbol with " + alternatives(codes), "type-code");
+               tr("the symbol `{}` has the type `{}`, but a `{}` is {}", h.code, type, doc_.kind, alternatives(codes)),
+               tr("start the symbol with {}", alternatives(codes)), "type-code");
   }
 
   void authority() {
@@ -335,10 +333,10 @@ class Checker {
     for (const auto& f : forms)
       if (letters(f) == letters(text::to_upper(first))) meant = f;
     convention(or_else(sig.authority_pos, sig.pos),
-               "the signature authority `" + sig.authority + "` does not start with a form of " + rules_.regime +
-                   " (" + list_names(forms) + ")",
-               meant.empty() ? "start it with one of " + list_names(forms) + " and a space"
-                             : "write `" + meant + "` for `" + first + "`",
+               tr("the signature authority `{}` does not start with a form of {} ({})", sig.authority, rules_.regime,
+                  list_names(forms)),
+               meant.empty() ? tr("start it with one of {} and a space", list_names(forms))
+                             : tr("write `{}` for `{}`", meant, first),
                "authority");
   }
 
@@ -347,8 +345,8 @@ class Checker {
     if (doc_.recipients.empty()) return;
     const std::string last = text::to_upper(doc_.recipients.back().plain());
     if (last.rfind("LƯU", 0) == 0) return;
-    unfinished(doc_.recipients.back().pos, "the recipients do not end with the archive copy (`Lưu: VT, …`)",
-               with_cite("add a last item such as `Lưu: VT, VP` (State) or `Lưu Văn phòng` (Party)", "recipients"));
+    unfinished(doc_.recipients.back().pos, tr("the recipients do not end with the archive copy (`Lưu: VT, …`)"),
+               with_cite(tr("add a last item such as `Lưu: VT, VP` (State) or `Lưu Văn phòng` (Party)"), "recipients"));
   }
 
   void marks() {
@@ -361,8 +359,8 @@ class Checker {
       const SourcePos& at = i < h.mark_places.size() ? h.mark_places[i] : h.pos;
       const auto found = style::find_mark(style_, h.marks[i]);
       if (!found) {
-        convention(at, "mark `" + h.marks[i] + "` is not defined by the " + style_.name + " style",
-                   known.empty() ? "this style defines no marks" : "marks of this style: " + list_names(known),
+        convention(at, tr("mark `{}` is not defined by the {} style", h.marks[i], style_.name),
+                   known.empty() ? tr("this style defines no marks") : tr("marks of this style: {}", list_names(known)),
                    "marks");
         continue;
       }
@@ -371,10 +369,10 @@ class Checker {
       if (before == seen.end()) {
         seen.emplace_back(key, h.marks[i]);
       } else if (before->second == h.marks[i]) {
-        convention(at, "mark `" + h.marks[i] + "` is given twice", "remove one of them", "marks");
+        convention(at, tr("mark `{}` is given twice", h.marks[i]), tr("remove one of them"), "marks");
       } else {
-        convention(at, "marks `" + before->second + "` and `" + h.marks[i] + "` contradict each other",
-                   "a document has one " + found->mark.group + " mark: keep the one that applies", "marks");
+        convention(at, tr("marks `{}` and `{}` contradict each other", before->second, h.marks[i]),
+                   tr("a document has one {} mark: keep the one that applies", found->mark.group), "marks");
       }
     }
   }

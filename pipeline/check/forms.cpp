@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban::check::detail {
 
 namespace {
@@ -56,9 +58,9 @@ class TypedNumbers {
     const std::string plain = t.plain();
     const std::size_t n = typed_number(plain);
     if (n == 0) return;
-    std::string hint = "use sections (`sections:` with `title:`); the style numbers them";
-    if (!cite_.empty()) hint += "; see " + cite_;
-    out_.warn(t.pos, "the paragraph starts with a typed number `" + plain.substr(0, n) + "`", std::move(hint));
+    std::string hint = tr("use sections (`sections:` with `title:`); the style numbers them");
+    if (!cite_.empty()) hint = tr("{}; see {}", hint, cite_);
+    out_.warn(t.pos, tr("the paragraph starts with a typed number `{}`", plain.substr(0, n)), std::move(hint));
   }
 
   const std::string& cite_;

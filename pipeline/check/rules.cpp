@@ -2,6 +2,7 @@
 // this stage, which alone knows what is in it.
 #include "pipeline/check/rules.hpp"
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/fields.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -34,8 +35,8 @@ class Reader {
         try {
           r.code_pattern.emplace(wide(p.scalar()), std::regex_constants::ECMAScript);
         } catch (const std::regex_error& e) {
-          diags_.error(at(p), std::string("the pattern does not compile: ") + e.what(),
-                       "an ECMAScript regular expression; group 1 is the type part");
+          diags_.error(at(p), tr("the pattern does not compile: {}", e.what()),
+                       tr("an ECMAScript regular expression; group 1 is the type part"));
         }
       }
       if (const Node form = code["form"]; form && scalar(form, "form")) r.code_form = form.scalar();
@@ -65,7 +66,7 @@ class Reader {
   SourcePos at(const Node& n) const { return fields_.pos(n); }
 
   bool map(const Node& n, const std::string& key) {
-    return fields_.map(n, key, "see the `check:` section of styles/dang.yaml");
+    return fields_.map(n, key, tr("see the `check:` section of styles/dang.yaml"));
   }
 
   bool scalar(const Node& n, const std::string& key) { return fields_.text(n, key).has_value(); }

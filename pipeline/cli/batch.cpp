@@ -1,4 +1,6 @@
 // Building several documents side by side, with a progress line on a terminal.
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -9,8 +11,7 @@
 #include <thread>
 
 #include "pipeline/cli/build_command.hpp"
-
-#include <unistd.h>
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::cli {
 
@@ -39,7 +40,7 @@ int build_all(const Options& common, const std::vector<std::string>& documents) 
       try {
         status[i] = build(opt, messages);
       } catch (...) {  // build reports its own errors; nothing may escape a thread
-        messages << "vanban: error: " << documents[i] << ": unexpected failure\n";
+        messages << "vanban: " << tr("error: ") << tr("{}: unexpected failure", documents[i]) << '\n';
         status[i] = 1;
       }
       const std::lock_guard<std::mutex> lock(mutex);
@@ -70,7 +71,8 @@ int build_all(const Options& common, const std::vector<std::string>& documents) 
       line.setf(std::ios::fixed);
       line.precision(1);
       if (n == 1) line << "vanban: " << common.command << " " << documents[0] << "… " << seconds << " s";
-      else line << "vanban: " << done << " of " << n << " documents done… " << seconds << " s";
+      else
+        line << "vanban: " << tr("{} of {} documents done…", done, n) << " " << seconds << " s";
       std::cerr << "\r\033[K" << line.str() << std::flush;
       progress_shown = true;
     }

@@ -15,6 +15,7 @@
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/output_path.hpp"
 #include "pipeline/cli/print_outputs.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/flow.hpp"
 #include "pipeline/layout/invariants.hpp"
 #include "pipeline/layout/page_break.hpp"
@@ -98,7 +99,7 @@ Options print_options(const Options& opt, const booklet::Booklet& b) {
 
 int build_booklet(const Options& opt, Diagnostics& diags, std::ostream& err) {
   if (!opt.dump.empty()) {
-    err << "vanban: --dump takes a document, not a booklet: dump the booklet's documents one by one\n";
+    err << "vanban: " << tr("--dump takes a document, not a booklet: dump the booklet's documents one by one") << '\n';
     return 2;
   }
   const booklet::Booklet b = booklet::load_booklet(opt.document);
@@ -140,16 +141,16 @@ int build_booklet(const Options& opt, Diagnostics& diags, std::ostream& err) {
     for (const OutputFile& f : files) pdf::write_file_atomically(f.path, f.bytes);
     for (const auto& d : diags.items) err << format(d) << '\n';
     diags.items.clear();  // (printed)
-    for (std::size_t i = 1; i < files.size(); ++i) err << "wrote " << files[i].path << '\n';
+    for (std::size_t i = 1; i < files.size(); ++i) err << tr("wrote {}", files[i].path) << '\n';
     std::size_t placeholders = 0, warnings = 0;
     for (std::size_t i = 0; i < docs.loaded.size(); ++i) {
       placeholders += static_cast<std::size_t>(docs.loaded[i]->doc.placeholders);
       warnings += docs.checks[i]->warnings();
     }
-    err << "wrote " << output << ": " << book.paged.pages.size() << " pages (cover, " << book.contents_pages
-        << " of contents, " << b.documents.size() << (b.documents.size() == 1 ? " document)" : " documents)");
-    if (placeholders > 0) err << ", " << placeholders << " placeholders to fill";
-    if (warnings > 0) err << "; `vanban check` lists " << warnings << " warnings";
+    err << tr("wrote {}: {} pages (cover, {} of contents, {})", output, book.paged.pages.size(), book.contents_pages,
+              ntr("{} document", "{} documents", b.documents.size(), b.documents.size()));
+    if (placeholders > 0) err << tr(", {} placeholders to fill", placeholders);
+    if (warnings > 0) err << tr("; `vanban check` lists {} warnings", warnings);
     err << '\n';
     return 0;
   } catch (...) {

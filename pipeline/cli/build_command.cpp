@@ -2,13 +2,6 @@
 // break pages, write. The steps are functions of their own; `build` runs them in order and
 // turns every failure into a message and an exit status.
 #include "pipeline/cli/build_command.hpp"
-#include "pipeline/cli/build_sign.hpp"
-#include "pipeline/cli/pdfa_sources.hpp"
-
-#include "pipeline/booklet/booklet.hpp"
-#include "pipeline/cli/booklet_command.hpp"
-#include "pipeline/cli/build_steps.hpp"
-#include "pipeline/cli/fonts_command.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -19,12 +12,19 @@
 #include <optional>
 #include <system_error>
 
+#include "pipeline/booklet/booklet.hpp"
 #include "pipeline/check/check.hpp"
+#include "pipeline/cli/booklet_command.hpp"
+#include "pipeline/cli/build_sign.hpp"
+#include "pipeline/cli/build_steps.hpp"
 #include "pipeline/cli/data_dir.hpp"
 #include "pipeline/cli/environment.hpp"
+#include "pipeline/cli/fonts_command.hpp"
 #include "pipeline/cli/output_path.hpp"
+#include "pipeline/cli/pdfa_sources.hpp"
 #include "pipeline/cli/print_outputs.hpp"
 #include "pipeline/content/load.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/limits.hpp"
 #include "pipeline/layout/dump.hpp"
 #include "pipeline/layout/flow.hpp"
@@ -75,14 +75,12 @@ std::optional<std::int64_t> creation_time(const content::Document& doc) {
 }
 
 /// "1 page", "16 pages".
-std::string counted(std::size_t n, const char* noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+std::string pages(std::size_t n) { return ntr("{} page", "{} pages", n, n); }
 
 /// The message for an allocation (or a thread's stack) that the memory limit refused.
 void report_out_of_memory(std::ostream& err, std::size_t memory_mb) {
-  err << "vanban: error: out of memory: the document needs more than " << memory_mb
-      << " MB\n  hint: split it into several documents (VANBAN_MEMORY_LIMIT_MB sets the limit; 0: none)\n";
+  err << "vanban: " << tr("error: ") << tr("out of memory: the document needs more than {} MB", memory_mb) << "\n  "
+      << tr("hint: ") << tr("split it into several documents (VANBAN_MEMORY_LIMIT_MB sets the limit; 0: none)") << '\n';
 }
 
 /// Prints the findings of `vanban check` and a summary; exit 1 when one is an error.
@@ -92,7 +90,7 @@ int report_check(const std::vector<Diagnostic>& findings, std::ostream& err) {
     err << format(d) << '\n';
     if (d.severity == Severity::Error) ++errors;
   }
-  err << "check: " << errors << " errors, " << findings.size() - errors << " warnings\n";
+  err << tr("check: {} errors, {} warnings", errors, findings.size() - errors) << '\n';
   return errors > 0 ? 1 : 0;
 }
 
@@ -168,10 +166,14 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   for (std::size_t i = 1; i < files.size(); ++i) pdf::write_file_atomically(files[i].path, files[i].bytes);
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
-  for (std::size_t i = 1; i < files.size(); ++i) err << "wrote " << files[i].path << '\n';
-  err << "wrote " << output << ": " << counted(paged.pages.size(), "page");
-  if (in.doc.placeholders > 0) err << ", " << counted(static_cast<std::size_t>(in.doc.placeholders), "placeholder") << " to fill";
-  if (checks.warnings() > 0) err << "; `vanban check` lists " << counted(checks.warnings(), "warning");
+  // TRANSLATORS: the summary of a build: "wrote out/x.pdf: 3 pages, 2 placeholders to fill;
+  // `vanban check` lists 1 warning", in three pieces (the last two when there are any).
+  for (std::size_t i = 1; i < files.size(); ++i) err << tr("wrote {}", files[i].path) << '\n';
+  err << tr("wrote {}: {}", output, pages(paged.pages.size()));
+  if (const auto n = static_cast<std::size_t>(in.doc.placeholders); n > 0)
+    err << ntr(", {} placeholder to fill", ", {} placeholders to fill", n, n);
+  if (const std::size_t n = checks.warnings(); n > 0)
+    err << ntr("; `vanban check` lists {} warning", "; `vanban check` lists {} warnings", n, n);
   err << '\n';
   if (const std::string note = fallback_notice(in.style, in.family_used); !note.empty()) err << note << '\n';
   if (opt.exit_when_written) finish_now(0);

@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "pipeline/cli/sign_command.hpp"
+#include "pipeline/core/i18n.hpp"
 
 extern char** environ;
 
@@ -63,8 +64,8 @@ int run_sign_program(std::vector<std::string> args, const std::vector<char>& inp
   ::close(fds[0]);
   if (failed != 0) {
     ::close(fds[1]);
-    std::cerr << "vanban: error: cannot run vanban-sign: " << std::strerror(failed)
-              << "\n  hint: it is built and installed beside vanban; check the installation\n";
+    std::cerr << "vanban: " << tr("error: ") << tr("cannot run vanban-sign: {}", std::strerror(failed)) << "\n  "
+              << tr("hint: ") << tr("it is built and installed beside vanban; check the installation") << '\n';
     return 1;
   }
   feed(fds[1], input);
@@ -85,19 +86,20 @@ std::optional<int> take_sign_option(const std::vector<std::string>& args, std::s
     opt.sign = true;
     return std::nullopt;
   }
-  if (i + 1 >= args.size() || args[i + 1].empty()) return usage_error(args[i] + " needs a value");
+  if (i + 1 >= args.size() || args[i + 1].empty()) return usage_error(tr("{} needs a value", args[i]));
   opt.sign_args.push_back(args[i]);
   opt.sign_args.push_back(args[++i]);
   return std::nullopt;
 }
 
 std::optional<int> check_sign_options(const Options& opt) {
-  if (!opt.sign && !opt.sign_args.empty()) return usage_error(opt.sign_args[0] + " is for `build --sign` (or `vanban sign`)");
+  if (!opt.sign && !opt.sign_args.empty())
+    return usage_error(tr("{} is for `build --sign` (or `vanban sign`)", opt.sign_args[0]));
   if (!opt.sign) return std::nullopt;
-  if (opt.command != "build") return usage_error("--sign is for build");
-  if (!opt.dump.empty()) return usage_error("--dump writes no PDF: it cannot be signed");
+  if (opt.command != "build") return usage_error(tr("--sign is for build"));
+  if (!opt.dump.empty()) return usage_error(tr("--dump writes no PDF: it cannot be signed"));
   if (std::find(opt.sign_args.begin(), opt.sign_args.end(), "--p12") == opt.sign_args.end())
-    return usage_error("--sign needs --p12 <key.p12> (the password from --password-file or VANBAN_P12_PASSWORD)");
+    return usage_error(tr("--sign needs --p12 <key.p12> (the password from --password-file or VANBAN_P12_PASSWORD)"));
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // Reading the delegates list of --copies-from (see delegates.hpp).
 #include "pipeline/cli/delegates.hpp"
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/bytes.hpp"
 #include "pipeline/source/fields.hpp"
 #include "pipeline/source/file.hpp"
@@ -11,7 +12,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kHint = "write one name a line, each after `- `:\n    - Nguyễn Văn An\n    - Trần Thị Bình";
+constexpr const char* kHint = N_("write one name a line, each after `- `:\n    - Nguyễn Văn An\n    - Trần Thị Bình");
 
 /// Spaces and tabs cut from both ends.
 std::string trimmed(std::string_view s) {
@@ -24,25 +25,30 @@ std::string trimmed(std::string_view s) {
 
 Delegates read_delegates(const std::string& path) {
   const auto bytes = source::read_file(path);
-  if (!bytes) fail({path, 0, 0}, "cannot read the delegates list", "--copies-from takes a YAML file listing the names");
+  if (!bytes)
+    fail({path, 0, 0}, tr("cannot read the delegates list"), tr("--copies-from takes a YAML file listing the names"));
   const source::SourceFile file(path, *bytes);
   Diagnostics diags;
   if (!source::check_bytes(file, diags)) throw Error(diags.items);
   const source::yaml::Tree tree = source::yaml::Tree::parse(file.text());
   if (const auto& p = tree.problem()) fail(file.at(p->offset), p->message, p->hint);
   const source::yaml::Node root = tree.root();
-  if (!root || root.is_null()) fail(file.start(), "the delegates list is empty", kHint);
+  if (!root || root.is_null()) fail(file.start(), tr("the delegates list is empty"), translate(kHint));
   if (!root.is_sequence())
-    fail(file.at(root.offset()), std::string("the delegates list must be a list of names, not ") + source::type_name(root), kHint);
-  if (root.size() == 0) fail(file.at(root.offset()), "the delegates list is empty", kHint);
+    fail(file.at(root.offset()), tr("the delegates list must be a list of names, not {}", source::type_name(root)),
+         translate(kHint));
+  if (root.size() == 0) fail(file.at(root.offset()), tr("the delegates list is empty"), translate(kHint));
   Delegates d;
   for (std::size_t i = 0; i < root.size(); ++i) {
     const source::yaml::Node item = root[i];
     const SourcePos at = file.at(item.offset());
     std::string name = item.is_scalar() ? trimmed(item.scalar()) : std::string();
-    if (!item.is_scalar()) diags.error(at, std::string("a name, not ") + source::type_name(item), kHint);
-    else if (name.empty()) diags.error(at, "an empty name", "remove the line or write the name");
-    else if (name.find('\n') != std::string::npos) diags.error(at, "a name on several lines", "write each name on one line");
+    if (!item.is_scalar())
+      diags.error(at, tr("a name, not {}", source::type_name(item)), translate(kHint));
+    else if (name.empty())
+      diags.error(at, tr("an empty name"), tr("remove the line or write the name"));
+    else if (name.find('\n') != std::string::npos)
+      diags.error(at, tr("a name on several lines"), tr("write each name on one line"));
     d.names.push_back(text::nfc(name));
     d.where.push_back(at);
   }

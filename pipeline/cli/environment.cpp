@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/limits.hpp"
 
 namespace vanban::cli {
@@ -33,10 +34,10 @@ std::optional<std::int64_t> source_date_epoch() {
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   if (!sde || !*sde) return std::nullopt;
   const auto v = whole_number(sde, true);
-  if (!v) throw std::invalid_argument("SOURCE_DATE_EPOCH=" + std::string(sde) + " is not a whole number of seconds");
+  if (!v) throw std::invalid_argument(tr("SOURCE_DATE_EPOCH={} is not a whole number of seconds", sde));
   if (*v < kFirstSecond || *v > kLastSecond)
-    throw std::invalid_argument("SOURCE_DATE_EPOCH=" + std::string(sde) +
-                                " is outside the years 1 to 9999 (-62135596800 to 253402300799)");
+    throw std::invalid_argument(
+        tr("SOURCE_DATE_EPOCH={} is outside the years 1 to 9999 (-62135596800 to 253402300799)", sde));
   return *v;
 }
 
@@ -44,10 +45,10 @@ std::size_t memory_limit_mb() {
   const char* env = std::getenv("VANBAN_MEMORY_LIMIT_MB");
   if (!env || !*env) return kMemoryLimitMb;
   const auto v = whole_number(env, false);
-  if (!v) throw std::invalid_argument("VANBAN_MEMORY_LIMIT_MB=" + std::string(env) + " is not a whole number of MB");
+  if (!v) throw std::invalid_argument(tr("VANBAN_MEMORY_LIMIT_MB={} is not a whole number of MB", env));
   if (*v != 0 && static_cast<unsigned long long>(*v) < kMinMemoryLimitMb)
-    throw std::invalid_argument("VANBAN_MEMORY_LIMIT_MB=" + std::string(env) + " is below the " +
-                                std::to_string(kMinMemoryLimitMb) + " MB vanban needs to start (0: no limit)");
+    throw std::invalid_argument(
+        tr("VANBAN_MEMORY_LIMIT_MB={} is below the {} MB vanban needs to start (0: no limit)", env, kMinMemoryLimitMb));
   return static_cast<std::size_t>(*v);
 }
 

@@ -8,6 +8,7 @@
 #include "pipeline/cli/build_command.hpp"
 #include "pipeline/cli/data_dir.hpp"
 #include "pipeline/cli/options.hpp"
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::cli {
 
@@ -39,14 +40,16 @@ void print_style(const style::Style& st, std::ostream& out) {
       paths[i] = shape::find_face(name, static_cast<shape::FaceStyle>(i));
       complete = complete && !paths[i].empty();
     }
-    const char* role = complete && !used ? "used" : complete ? "installed, not used" : "not installed with all four faces";
-    out << "  " << name << (name == st.family ? "" : " (fallback)") << ": " << role << '\n';
+    const std::string role = complete && !used ? tr("used")
+                             : complete        ? tr("installed, not used")
+                                               : tr("not installed with all four faces");
+    out << "  " << name << (name == st.family ? "" : tr(" (fallback)")) << ": " << role << '\n';
     used = used || complete;
     for (int i = 0; i < 4; ++i)
       out << "    " << kFaceNames[i] << std::string(12 - std::char_traits<char>::length(kFaceNames[i]), ' ')
           << (paths[i].empty() ? "-" : paths[i]) << '\n';
   }
-  if (!used) out << "  no family is complete: a build with this style fails\n";
+  if (!used) out << "  " << tr("no family is complete: a build with this style fails") << '\n';
 }
 
 }  // namespace
@@ -56,19 +59,21 @@ int fonts_command(const std::vector<std::string>& args) {
   std::vector<std::string> names;
   for (std::size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "-h" || args[i] == "--help") {
-      std::cout << "Usage: vanban fonts [--styles DIR] [STYLE...]\n"
-                   "Prints, for each style (all of the styles folder by default), the font file each\n"
-                   "face of its family and fallbacks resolves to, and which family a build uses.\n";
+      std::cout << tr(
+          "Usage: vanban fonts [--styles DIR] [STYLE...]\n"
+          "Prints, for each style (all of the styles folder by default), the font file each\n"
+          "face of its family and fallbacks resolves to, and which family a build uses.\n");
       return 0;
     }
     if (args[i] == "--styles" && i + 1 < args.size()) styles_dir = args[++i];
     else if (args[i].rfind("--styles=", 0) == 0) styles_dir = args[i].substr(9);
-    else if (!args[i].empty() && args[i][0] == '-') return usage_error("unknown option `" + args[i] + "` for fonts");
+    else if (!args[i].empty() && args[i][0] == '-')
+      return usage_error(tr("unknown option `{}` for fonts", args[i]));
     else names.push_back(args[i]);
   }
   if (styles_dir.empty()) styles_dir = default_styles_dir();
   if (names.empty()) names = style_names(styles_dir);
-  if (names.empty()) return usage_error("no style files in " + styles_dir);
+  if (names.empty()) return usage_error(tr("no style files in {}", styles_dir));
   wait_for_fonts();
   int status = 0;
   for (const auto& name : names) {
@@ -84,19 +89,21 @@ int fonts_command(const std::vector<std::string>& args) {
 
 std::string fallback_notice(const style::Style& style, const shape::Family& family) {
   if (family.name.empty() || family.name == style.family) return "";
-  return "vanban: note: " + style.family + " is not installed: the PDF embeds " + family.name +
-         " (the same metrics; its name shows in the PDF's fonts); `vanban fonts` lists the files";
+  return "vanban: " + tr("note: {} is not installed: the PDF embeds {} (the same metrics; its name shows in the PDF's "
+                         "fonts); `vanban fonts` lists the files",
+                         style.family, family.name);
 }
 
 std::optional<Diagnostic> final_font_warning(const style::Style& style) {
   wait_for_fonts();
   for (int i = 0; i < 4; ++i)
     if (shape::find_face(style.family, static_cast<shape::FaceStyle>(i)).empty())
-      return Diagnostic{Severity::Warning, {style.file, 0, 0},
-                        style.family + " is not installed: the PDF would embed " +
-                            (style.fallback_families.empty() ? std::string("no font") : style.fallback_families[0]) +
-                            ", whose name e-office checkers see",
-                        "install " + style.family + " before issuing the document; `vanban fonts` lists the files"};
+      return Diagnostic{
+          Severity::Warning,
+          {style.file, 0, 0},
+          tr("{} is not installed: the PDF would embed {}, whose name e-office checkers see", style.family,
+             (style.fallback_families.empty() ? tr("no font") : style.fallback_families[0])),
+          tr("install {} before issuing the document; `vanban fonts` lists the files", style.family)};
   return std::nullopt;
 }
 

@@ -2,16 +2,17 @@
 // decision with the source line under it, then a summary of where the paragraphs went.
 #include "pipeline/cli/import_command.hpp"
 
-#include "pipeline/text/unicode.hpp"
-
 #include <iostream>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/import.hpp"
+#include "pipeline/text/unicode.hpp"
 
 namespace vanban::cli {
 namespace {
 
-constexpr const char* kImportUsage = R"(Usage: vanban import <file.txt|file.docx|file.doc|file.odt> -o <folder> [--encoding E]
+constexpr const char* kImportUsage =
+    N_(R"(Usage: vanban import <file.txt|file.docx|file.doc|file.odt> -o <folder> [--encoding E]
 
 Turns a document people already have into a content folder (document.yaml and one
 part file per "Phần") that `vanban build <folder>` builds. Every decision that is not
@@ -23,7 +24,7 @@ tcvn3|vni|cp1258 names it when the guess is wrong. In a .docx, runs in .VnTime
 converted with `soffice --headless --convert-to docx` when LibreOffice is installed.
 For a .docx, a warning's line number is the paragraph's number in the document.
 See docs/import.md.
-)";
+)");
 
 /// The source line, shortened for one terminal line.
 std::string shorten(const std::string& s) {
@@ -40,11 +41,20 @@ void report(const importer::ImportResult& r, const std::string& input, const std
   }
   for (const auto& n : r.notes) std::cerr << "vanban: " << n << '\n';
   const auto& c = r.counts;
-  std::cerr << "vanban: imported " << input << " into " << output << "/ (";
-  for (std::size_t k = 0; k < r.files.size(); ++k) std::cerr << (k ? ", " : "") << r.files[k];
-  std::cerr << "): " << c.read << " paragraphs: " << c.headings << " headings, " << c.text << " text, " << c.fields
-            << " header/signature fields, " << c.style << " printed by the style, " << c.comments << " kept as comments; "
-            << r.findings.size() << " warnings to review\n";
+  std::string files;
+  for (std::size_t k = 0; k < r.files.size(); ++k) files += (k ? ", " : "") + r.files[k];
+  std::cerr
+      << "vanban: "
+      << tr("imported {} into {}/ ({}): {} paragraphs: {} headings, {} text, {} header/signature fields, {} printed "
+            "by the style, {} kept as comments; {} warnings to review",
+            input, output, files, c.read, c.headings, c.text, c.fields, c.style, c.comments, r.findings.size())
+      << '\n';
+}
+
+/// A usage error of `vanban import`: the message and where to read more; exit status 2.
+int usage(const std::string& message) {
+  std::cerr << "vanban: " << message << '\n' << tr("Try `vanban import --help`.") << '\n';
+  return 2;
 }
 
 }  // namespace
@@ -55,28 +65,29 @@ int run_import(const std::vector<std::string>& args) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
-      std::cout << kImportUsage;
+      std::cout << translate(kImportUsage);
       return 0;
     }
     if (a == "-o" || a == "--output") {
-      if (i + 1 >= args.size()) return std::cerr << "vanban: " << a << " needs a folder\nTry `vanban import --help`.\n", 2;
+      if (i + 1 >= args.size()) return usage(tr("{} needs a folder", a));
       output = args[++i];
     } else if (a == "--encoding") {
-      if (i + 1 >= args.size()) return std::cerr << "vanban: --encoding needs tcvn3, vni or cp1258\n", 2;
+      if (i + 1 >= args.size()) return usage(tr("--encoding needs tcvn3, vni or cp1258"));
       const std::string& e = args[++i];
       if (e == "tcvn3" || e == "abc") encoding = text::Legacy::tcvn3;
       else if (e == "vni") encoding = text::Legacy::vni;
       else if (e == "cp1258" || e == "windows-1258") encoding = text::Legacy::cp1258;
-      else return std::cerr << "vanban: --encoding takes tcvn3, vni or cp1258\n", 2;
+      else
+        return usage(tr("--encoding takes tcvn3, vni or cp1258"));
     } else if (!a.empty() && a[0] == '-') {
-      return std::cerr << "vanban: unknown option `" << a << "`\nTry `vanban import --help`.\n", 2;
+      return usage(tr("unknown option `{}`", a));
     } else if (input.empty()) {
       input = a;
     } else {
-      return std::cerr << "vanban: import takes one file\nTry `vanban import --help`.\n", 2;
+      return usage(tr("import takes one file"));
     }
   }
-  if (input.empty() || output.empty()) return std::cerr << "vanban: import needs a file and -o <folder>\nTry `vanban import --help`.\n", 2;
+  if (input.empty() || output.empty()) return usage(tr("import needs a file and -o <folder>"));
   try {
     report(importer::import_file(input, output, encoding), input, output);
     return 0;

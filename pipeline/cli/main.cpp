@@ -1,6 +1,8 @@
 // The `vanban` command: reads the command and hands it to its own file (build_command,
 // batch, new, watch, schema, import, sign). Diagnostics go to stderr as
 // `file:line:column: error: message`; exit 0 = done, 1 = bad input, 2 = bad usage.
+#include <unistd.h>
+
 #include <iostream>
 #include <mutex>
 #include <set>
@@ -17,15 +19,15 @@
 #include "pipeline/cli/schema_command.hpp"
 #include "pipeline/cli/sign_command.hpp"
 #include "pipeline/cli/watch_command.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/limits.hpp"
-
-#include <unistd.h>
 
 using namespace vanban;
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return cli::usage_error("no command given");
+  if (const auto code = cli::take_lang_option(args)) return *code;
+  if (args.empty()) return cli::usage_error(tr("no command given"));
   if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::cout << cli::usage_text();
     return 0;
@@ -49,16 +51,16 @@ int main(int argc, char** argv) {
       opt.styles_dir = w.styles_dir;
       return cli::build(opt, err);
     });
-  if (args[0] == "sign" || args[0] == "verify" || args[0] == "extract") return cli::run_sign_command(argv);
+  if (args[0] == "sign" || args[0] == "verify" || args[0] == "extract") return cli::run_sign_command(args);
   if (args[0] == "import") return cli::run_import(args);
-  if (args[0] != "build" && args[0] != "check") return cli::usage_error("unknown command `" + args[0] + "`");
+  if (args[0] != "build" && args[0] != "check") return cli::usage_error(tr("unknown command `{}`", args[0]));
   cli::Options opt;
   opt.command = args[0];
   std::vector<std::string> documents;
   if (const auto code = cli::parse_options(args, opt, documents)) return *code;
   if (const std::string bad = cli::check_environment(); !bad.empty()) return cli::usage_error(bad);
   limit_memory(cli::memory_limit_mb());  // before any thread starts: fontconfig's set-up is under it too
-  if (documents.empty()) return cli::usage_error(opt.command + " needs a document folder");
+  if (documents.empty()) return cli::usage_error(tr("{} needs a document folder", opt.command));
   if (opt.command == "build") cli::start_fonts();
   if (documents.size() == 1) {
     opt.document = documents[0];
@@ -68,14 +70,16 @@ int main(int argc, char** argv) {
     }
     return cli::build_all(opt, documents);  // for the progress line
   }
-  if (!opt.output.empty()) return cli::usage_error("-o takes one document; several each go to out/<document name>.pdf");
-  if (!opt.dump.empty()) return cli::usage_error("--dump takes one document");
+  if (!opt.output.empty())
+    return cli::usage_error(tr("-o takes one document; several each go to out/<document name>.pdf"));
+  if (!opt.dump.empty()) return cli::usage_error(tr("--dump takes one document"));
   std::set<std::string> outputs;
   for (const auto& d : documents) {
     const std::string out = cli::document_name(d);
-    if (out.empty()) return cli::usage_error("`" + d + "` has no name to give its PDF; build it alone with -o");
+    if (out.empty()) return cli::usage_error(tr("`{}` has no name to give its PDF; build it alone with -o", d));
     if (!outputs.insert(out).second)
-      return cli::usage_error("two documents would both be written to out/" + out + ".pdf; build them one at a time with -o");
+      return cli::usage_error(
+          tr("two documents would both be written to out/{}.pdf; build them one at a time with -o", out));
   }
   return cli::build_all(opt, documents);
 }

@@ -3,22 +3,23 @@
 // an office can read them, and a change to one needs no rebuild.
 #include "pipeline/cli/new_command.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "pipeline/cli/data_dir.hpp"
-#include "pipeline/source/suggest.hpp"
 #include "pipeline/core/diagnostic.hpp"
-
-#include <unistd.h>
+#include "pipeline/core/i18n.hpp"
+#include "pipeline/source/suggest.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,16 +29,16 @@ namespace {
 
 constexpr const char* kDefaultStyle = "dang";
 
-constexpr const char* kHelp = R"(Usage: vanban new <kind> <folder> [--style dang|nha-nuoc]
+constexpr const char* kHelp = N_(R"(Usage: vanban new <kind> <folder> [--style dang|nha-nuoc]
 
 Writes a new document folder from a template: every field the kind needs, with
 “…” placeholders and comments. It builds at once; `vanban check --final <folder>`
 lists what is left to fill. The folder must not exist, or be empty.
 --style: dang (the default; HD 36-HD/VPTW) or nha-nuoc (NĐ 30/2020/NĐ-CP).
-)";
+)");
 
 int usage(const std::string& message) {
-  std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
+  std::cerr << "vanban: " << message << '\n' << tr("Try `vanban --help`.") << '\n';
   return 2;
 }
 
@@ -51,13 +52,14 @@ std::vector<std::string> subfolders(const fs::path& dir) {
   return names;
 }
 
-/// "unknown kind `x`" + "did you mean `y`?" + the names there are (`listed`), for a usage error.
+/// "unknown kind `x`" + "did you mean `y`?" + the names there are (`listed`, a translated
+/// template whose `{}` is the list), for a usage error.
 std::string unknown(const std::string& what, const std::string& name, const std::vector<std::string>& known,
                     const std::string& listed) {
-  std::string message = "unknown " + what + " `" + name + "`";
+  std::string message = tr("unknown {} `{}`", what, name);
   if (const std::string near = source::closest(name, known); !near.empty())
-    message += "; did you mean `" + near + "`?";
-  return message + "\n" + listed + ": " + source::list_names(known);
+    message += "; " + tr("did you mean `{}`?", near);
+  return message + "\n" + fill_placeholders(listed, {source::list_names(known)});
 }
 
 /// Refuses a folder that cannot receive the document: a file, a non-empty folder, or one
@@ -66,15 +68,15 @@ void check_target(const fs::path& folder) {
   std::error_code ec;
   const std::string name = folder.string();
   if (fs::exists(folder, ec)) {
-    if (!fs::is_directory(folder, ec)) fail({name, 0, 0}, "exists and is not a folder", "choose another name");
+    if (!fs::is_directory(folder, ec)) fail({name, 0, 0}, tr("exists and is not a folder"), tr("choose another name"));
     if (!fs::is_empty(folder, ec))
-      fail({name, 0, 0}, "the folder exists and is not empty: refusing to write into it",
-           "choose a new folder name; `vanban new` never mixes a template with existing files");
+      fail({name, 0, 0}, tr("the folder exists and is not empty: refusing to write into it"),
+           tr("choose a new folder name; `vanban new` never mixes a template with existing files"));
   }
   const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
   if (!fs::is_directory(parent, ec))
-    fail({name, 0, 0}, "the folder it goes in does not exist: " + parent.string(),
-         "create it first (mkdir -p " + parent.string() + ")");
+    fail({name, 0, 0}, tr("the folder it goes in does not exist: {}", parent.string()),
+         tr("create it first (mkdir -p {})", parent.string()));
 }
 
 /// The JSON Schema file `name` (document, part): installed in share/vanban/schema, in the
@@ -107,8 +109,9 @@ void write_folder(const fs::path& from, const fs::path& folder) {
   const fs::path parent = folder.parent_path().empty() ? fs::path(".") : folder.parent_path();
   std::string pattern = (parent / ("." + folder.filename().string() + ".new-XXXXXX")).string();
   if (!::mkdtemp(pattern.data()))
-    fail({name, 0, 0}, "cannot create a folder beside it: " + std::error_code(errno, std::generic_category()).message(),
-         "check that you may write in " + parent.string());
+    fail({name, 0, 0},
+         tr("cannot create a folder beside it: {}", std::error_code(errno, std::generic_category()).message()),
+         tr("check that you may write in {}", parent.string()));
   const fs::path temp = pattern;
   std::error_code ec;
   fs::copy(from, temp, fs::copy_options::recursive, ec);
@@ -119,7 +122,8 @@ void write_folder(const fs::path& from, const fs::path& folder) {
   if (ec) {
     std::error_code ignored;
     fs::remove_all(temp, ignored);
-    fail({name, 0, 0}, "cannot write the folder: " + ec.message(), "nothing was written; check the disk and permissions");
+    fail({name, 0, 0}, tr("cannot write the folder: {}", ec.message()),
+         tr("nothing was written; check the disk and permissions"));
   }
 }
 
@@ -131,23 +135,25 @@ int new_command(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
-      std::cout << kHelp << "Kinds, by style (" << (fs::path(data_dir()) / "templates").string() << "):\n";
+      std::cout << translate(kHelp) << tr("Kinds, by style ({}):", (fs::path(data_dir()) / "templates").string())
+                << '\n';
       for (const auto& s : subfolders(fs::path(data_dir()) / "templates"))
         std::cout << "  " << s << ": " << source::list_names(subfolders(fs::path(data_dir()) / "templates" / s))
                   << '\n';
       return 0;
     } else if (a == "--style") {
-      if (i + 1 >= args.size()) return usage("--style needs a value (dang or nha-nuoc)");
+      if (i + 1 >= args.size()) return usage(tr("--style needs a value (dang or nha-nuoc)"));
       style = args[++i];
     } else if (a.rfind("--style=", 0) == 0) {
       style = a.substr(8);
     } else if (!a.empty() && a[0] == '-') {
-      return usage("unknown option `" + a + "` for new");
+      return usage(tr("unknown option `{}` for new", a));
     } else {
       positional.push_back(a);
     }
   }
-  if (positional.size() != 2) return usage("new takes a kind and a folder: vanban new <kind> <folder> [--style dang|nha-nuoc]");
+  if (positional.size() != 2)
+    return usage(tr("new takes a kind and a folder: vanban new <kind> <folder> [--style dang|nha-nuoc]"));
   const std::string& kind = positional[0];
   fs::path folder = fs::path(positional[1]).lexically_normal();
   if (folder.filename().empty()) folder = folder.parent_path();  // "baocao/"
@@ -155,17 +161,18 @@ int new_command(const std::vector<std::string>& args) {
   const fs::path templates = fs::path(data_dir()) / "templates";
   const std::vector<std::string> styles = subfolders(templates);
   if (styles.empty()) {
-    std::cerr << "vanban: error: no templates found in " << templates.string()
-              << "\n  hint: the installation is incomplete; reinstall vanban\n";
+    std::cerr << "vanban: " << tr("error: ") << tr("no templates found in {}", templates.string()) << "\n  "
+              << tr("hint: ") << tr("the installation is incomplete; reinstall vanban") << '\n';
     return 1;
   }
-  if (!std::count(styles.begin(), styles.end(), style)) return usage(unknown("style", style, styles, "styles"));
+  if (!std::count(styles.begin(), styles.end(), style))
+    return usage(unknown(tr("style"), style, styles, tr("styles: {}")));
   const std::vector<std::string> kinds = subfolders(templates / style);
   if (!std::count(kinds.begin(), kinds.end(), kind)) {
-    std::string message = unknown("kind", kind, kinds, "kinds of the " + style + " style");
+    std::string message = unknown(tr("kind"), kind, kinds, tr("kinds of the {} style: {}", style, "{}"));
     for (const auto& other : styles)
       if (other != style && fs::is_directory(templates / other / kind))
-        message += "\n(the " + other + " style has a `" + kind + "`: --style " + other + ")";
+        message += tr("\n(the {} style has a `{}`: --style {})", other, kind, other);
     return usage(message);
   }
   try {
@@ -176,9 +183,11 @@ int new_command(const std::vector<std::string>& args) {
     return 1;
   }
   const std::string f = folder.string();
-  std::cerr << "created " << f << "/ (" << kind << ", style " << style << ")\n"
-            << "next: fill in every “…” in its .yaml files; `vanban watch " << f << "` rebuilds the PDF at each save,\n"
-            << "      `vanban check --final " << f << "` lists what is left to fill\n";
+  std::cerr << tr(
+      "created {0}/ ({1}, style {2})\n"
+      "next: fill in every “…” in its .yaml files; `vanban watch {0}` rebuilds the PDF at each save,\n"
+      "      `vanban check --final {0}` lists what is left to fill\n",
+      f, kind, style);
   return 0;
 }
 

@@ -1,11 +1,12 @@
 // Reading the command line of `vanban build` and `vanban check`, and the --help text.
 #include "pipeline/cli/options.hpp"
 
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "pipeline/cli/build_sign.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/pdf/pdfa.hpp"
 
 namespace fs = std::filesystem;
@@ -14,7 +15,7 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kUsage = R"(vanban — typesetting for Vietnamese official documents
+constexpr const char* kUsage = N_(R"(vanban — typesetting for Vietnamese official documents
 
 Usage:
   vanban build [options] [--] <document>...
@@ -113,6 +114,9 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
   --styles DIR        look up style names in DIR (default: the styles/ folder
                       of the installation, or $VANBAN_STYLES)
   --                  what follows are documents, even if they start with -
+  --lang vi|en        the language of messages, --help and hints (any command;
+                      default: the environment's, LANGUAGE, LC_ALL,
+                      LC_MESSAGES, LANG; English unless it asks for vi)
   -h, --help          this text
   -V, --version       the version (anywhere on the line)
 
@@ -127,7 +131,7 @@ Errors are printed as file:line:column: error: message, with a hint, and the
 exit status is 1. Usage errors exit with 2: an unknown or misplaced option,
 an option the command does not take, and an environment variable that is
 set but wrong (SOURCE_DATE_EPOCH, VANBAN_MEMORY_LIMIT_MB).
-)";
+)");
 
 /// The value of option `args[i]` (`--name VALUE` or `--name=VALUE`), moving `i` past it.
 std::optional<std::string> option_value(const std::vector<std::string>& args, std::size_t& i) {
@@ -150,15 +154,16 @@ std::optional<Sp> millimetres(const std::string& text, double max) {
 std::optional<int> parse_copies_option(const std::vector<std::string>& args, std::size_t& i, Options& opt) {
   const std::string name = args[i].substr(0, args[i].find('='));
   const std::optional<std::string> value = option_value(args, i);
-  if (!value || value->empty()) return usage_error(name + " needs a value");
-  if (opt.copies != 0 || !opt.copies_from.empty()) return usage_error("--copies and --copies-from are given together or twice");
+  if (!value || value->empty()) return usage_error(tr("{} needs a value", name));
+  if (opt.copies != 0 || !opt.copies_from.empty())
+    return usage_error(tr("--copies and --copies-from are given together or twice"));
   if (name == "--copies-from") {
     opt.copies_from = *value;
     return std::nullopt;
   }
   const bool digits = value->size() <= 4 && value->find_first_not_of("0123456789") == std::string::npos;
   opt.copies = digits ? std::stoi(*value) : 0;
-  if (opt.copies < 1) return usage_error("--copies takes a number of copies from 1 to 9999, not `" + *value + "`");
+  if (opt.copies < 1) return usage_error(tr("--copies takes a number of copies from 1 to 9999, not `{}`", *value));
   return std::nullopt;
 }
 
@@ -173,22 +178,26 @@ bool is_impose_option(const std::string& a) {
 std::optional<int> parse_impose_option(const std::vector<std::string>& args, std::size_t& i, pdf::ImposeOptions& o) {
   const std::string name = args[i].substr(0, args[i].find('='));
   if (name == "--crop-marks") {
-    if (args[i] != name) return usage_error("--crop-marks takes no value");
+    if (args[i] != name) return usage_error(tr("--crop-marks takes no value"));
     o.crop_marks = true;
     return std::nullopt;
   }
   const std::optional<std::string> value = option_value(args, i);
-  if (!value) return usage_error(name + " needs a value");
+  if (!value) return usage_error(tr("{} needs a value", name));
   if (name == "--imposition") {
-    if (*value != "saddle-stitch" && *value != "none") return usage_error("--imposition takes saddle-stitch or none");
+    if (*value != "saddle-stitch" && *value != "none")
+      return usage_error(tr("--imposition takes saddle-stitch or none"));
     o.saddle_stitch = *value == "saddle-stitch";
   } else if (name == "--signature") {
-    if (*value != "8" && *value != "16" && *value != "32") return usage_error("--signature takes 8, 16 or 32 (pages per section)");
+    if (*value != "8" && *value != "16" && *value != "32")
+      return usage_error(tr("--signature takes 8, 16 or 32 (pages per section)"));
     o.signature = std::stoi(*value);
   } else {
     const bool creep = name == "--creep";
     const auto v = millimetres(*value, creep ? 5 : 10);
-    if (!v) return usage_error(name + " takes a length in millimetres from 0 to " + (creep ? "5" : "10") + ", not `" + *value + "`");
+    if (!v)
+      return usage_error(
+          tr("{} takes a length in millimetres from 0 to {}, not `{}`", name, (creep ? "5" : "10"), *value));
     (creep ? o.creep : o.bleed) = *v;
   }
   return std::nullopt;
@@ -205,21 +214,42 @@ std::optional<int> check_impose_options(const std::vector<std::string>& args, co
     bleed = bleed || a.rfind("--bleed", 0) == 0;
   }
   if (!any) return std::nullopt;
-  if (opt.command == "check") return usage_error("check writes no PDF: the imposition options are for build");
-  if (!opt.dump.empty()) return usage_error("--dump writes no PDF: it takes no imposition options");
+  if (opt.command == "check") return usage_error(tr("check writes no PDF: the imposition options are for build"));
+  if (!opt.dump.empty()) return usage_error(tr("--dump writes no PDF: it takes no imposition options"));
   if (details && !opt.impose.saddle_stitch)
-    return usage_error("--creep, --crop-marks, --bleed and --signature need --imposition saddle-stitch");
-  if (bleed && !opt.impose.crop_marks) return usage_error("--bleed needs --crop-marks (the bleed is measured from the trim marks)");
+    return usage_error(tr("--creep, --crop-marks, --bleed and --signature need --imposition saddle-stitch"));
+  if (bleed && !opt.impose.crop_marks)
+    return usage_error(tr("--bleed needs --crop-marks (the bleed is measured from the trim marks)"));
   return std::nullopt;
 }
 
 }  // namespace
 
-const char* usage_text() { return kUsage; }
+const char* usage_text() { return translate(kUsage); }
 
 int usage_error(const std::string& message) {
-  std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
+  std::cerr << "vanban: " << message << '\n' << tr("Try `vanban --help`.") << '\n';
   return 2;
+}
+
+std::optional<int> take_lang_option(std::vector<std::string>& args) {
+  std::string lang;
+  for (std::size_t i = 0; i < args.size() && args[i] != "--";) {
+    if (args[i] != "--lang" && args[i].rfind("--lang=", 0) != 0) {
+      ++i;
+      continue;
+    }
+    const bool eq = args[i].size() > 6;
+    if (!eq && i + 1 >= args.size()) return usage_error(tr("--lang needs a value: vi or en"));
+    std::string value = eq ? args[i].substr(7) : args[i + 1];
+    if (value != "vi" && value != "en") return usage_error(tr("--lang takes vi or en, not `{}`", value));
+    if (!lang.empty()) return usage_error(tr("--lang is given twice"));
+    lang = std::move(value);
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(i) + (eq ? 1 : 2));
+  }
+  choose_language(lang);
+  return std::nullopt;
 }
 
 /// True when `--version` or `-V` comes anywhere before a `--`.
@@ -252,18 +282,18 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
     } else if (output || styles) {
       const std::size_t eq = a.find('=');
       const std::string name = a.substr(0, eq);
-      if (eq == std::string::npos && i + 1 >= args.size()) return usage_error(name + " needs a value");
+      if (eq == std::string::npos && i + 1 >= args.size()) return usage_error(tr("{} needs a value", name));
       const std::string value = eq == std::string::npos ? args[++i] : a.substr(eq + 1);
-      if (value.empty()) return usage_error(name + " needs a value, not an empty one");
+      if (value.empty()) return usage_error(tr("{} needs a value, not an empty one", name));
       bool& given = output ? output_given : styles_given;
-      if (given) return usage_error(name + " is given twice");
+      if (given) return usage_error(tr("{} is given twice", name));
       given = true;
       (output ? opt.output : opt.styles_dir) = value;
     } else if (a == "--pdfa" || a.rfind("--pdfa=", 0) == 0) {
       const bool eq = a.size() > 6;
       const auto part = eq ? pdf::parse_pdfa_level(a.substr(7))
                            : (i + 1 < args.size() ? pdf::parse_pdfa_level(args[++i]) : std::nullopt);
-      if (!part) return usage_error("--pdfa takes 1b, 2b or 3b");
+      if (!part) return usage_error(tr("--pdfa takes 1b, 2b or 3b"));
       opt.pdfa_part = *part;
     } else if (is_impose_option(a)) {
       if (const auto status = parse_impose_option(args, i, opt.impose)) return status;
@@ -277,27 +307,27 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
     } else if (a.rfind("--dump=", 0) == 0) {
       opt.dump = a.substr(7);
       if (opt.dump != "styled" && opt.dump != "lines" && opt.dump != "pages")
-        return usage_error("--dump takes styled, lines or pages");
+        return usage_error(tr("--dump takes styled, lines or pages"));
     } else if (a == "--dump") {
-      return usage_error("--dump needs its value after `=`: --dump=styled, --dump=lines or --dump=pages");
+      return usage_error(tr("--dump needs its value after `=`: --dump=styled, --dump=lines or --dump=pages"));
     } else if (!a.empty() && a[0] == '-') {
-      return usage_error("unknown option `" + a + "`");
+      return usage_error(tr("unknown option `{}`", a));
     } else {
       documents.push_back(a);
     }
   }
-  if (opt.command == "check" && output_given) return usage_error("check writes no PDF: -o is for build");
-  if (opt.command == "check" && !opt.dump.empty()) return usage_error("--dump is for build");
-  if (opt.command == "check" && opt.pdfa_part != 0) return usage_error("check writes no PDF: --pdfa is for build");
+  if (opt.command == "check" && output_given) return usage_error(tr("check writes no PDF: -o is for build"));
+  if (opt.command == "check" && !opt.dump.empty()) return usage_error(tr("--dump is for build"));
+  if (opt.command == "check" && opt.pdfa_part != 0) return usage_error(tr("check writes no PDF: --pdfa is for build"));
   if (const auto status = check_sign_options(opt)) return status;
   if (const auto status = check_impose_options(args, opt)) return status;
   if ((opt.copies != 0 || !opt.copies_from.empty()) && (opt.command == "check" || !opt.dump.empty()))
-    return usage_error("--copies and --copies-from are for build, without --dump");
-  if (!opt.dump.empty() && output_given) return usage_error("--dump prints to the standard output: it takes no -o");
+    return usage_error(tr("--copies and --copies-from are for build, without --dump"));
+  if (!opt.dump.empty() && output_given) return usage_error(tr("--dump prints to the standard output: it takes no -o"));
   if (output_given) {
     const std::string last = fs::path(opt.output).filename().string();
     if (last.empty() || last == "." || last == "..")
-      return usage_error("-o needs a file name, not a folder: `" + opt.output + "`");
+      return usage_error(tr("-o needs a file name, not a folder: `{}`", opt.output));
   }
   return std::nullopt;
 }

@@ -30,6 +30,11 @@ struct Options {
 /// The text `vanban --help` prints.
 const char* usage_text();
 
+/// Takes `--lang vi|en` (or `--lang=vi`) out of `args`, anywhere before a `--`, and chooses
+/// the language of messages (the environment's without it); an exit status on a usage error.
+/// The first thing main does, so that every later message is in that language.
+std::optional<int> take_lang_option(std::vector<std::string>& args);
+
 /// Prints a usage error and the hint to try --help; returns exit status 2.
 int usage_error(const std::string& message);
 

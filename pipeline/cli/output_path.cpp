@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::cli {
 
@@ -30,7 +31,7 @@ std::string document_name(const std::string& document) {
 std::string default_output(const std::string& document) {
   const std::string name = document_name(document);
   if (name.empty())
-    fail({document, 0, 0}, "this folder has no name to give its PDF", "give the output path with -o FILE.pdf");
+    fail({document, 0, 0}, tr("this folder has no name to give its PDF"), tr("give the output path with -o FILE.pdf"));
   return "out/" + name + ".pdf";
 }
 
@@ -82,15 +83,15 @@ void refuse_output_path(const std::string& output, const std::vector<std::string
   for (const auto& in : inputs) {
     struct stat st {};
     if (!in.empty() && ::stat(in.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
-      fail({output, 0, 0}, "refusing to overwrite an input file of the document: it is " + in,
-           "choose another output path");
+      fail({output, 0, 0}, tr("refusing to overwrite an input file of the document: it is {}", in),
+           tr("choose another output path"));
   }
   // Whatever else is there is replaced only if it is a PDF (or empty): a file kept beside
   // the document that this build does not read (a draft part, notes) is not ours to lose.
   // Five bytes read, instead of walking the document's folder for its files.
   if (out.st_size > 0 && !starts_as_pdf(output))
-    fail({output, 0, 0}, "refusing to overwrite a file that is not a PDF",
-         "vanban replaces only PDFs: choose another output path, or remove the file first");
+    fail({output, 0, 0}, tr("refusing to overwrite a file that is not a PDF"),
+         tr("vanban replaces only PDFs: choose another output path, or remove the file first"));
 }
 
 }  // namespace vanban::cli

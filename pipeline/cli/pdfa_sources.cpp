@@ -6,6 +6,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace fs = std::filesystem;
 
 namespace vanban::cli {
@@ -33,7 +35,7 @@ std::vector<pdf::AttachedFile> source_files(const std::vector<std::string>& inpu
     if (!seen.insert(rel.generic_string()).second) continue;
     std::ifstream in(input, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in && !in.eof()) throw std::runtime_error("cannot read " + input + " to embed it");
+    if (!in && !in.eof()) throw std::runtime_error(tr("cannot read {} to embed it", input));
     out.push_back({rel.generic_string(), mime_type(rel), std::move(bytes)});
   }
   return out;

@@ -5,20 +5,21 @@
 #include <iostream>
 #include <string_view>
 
+#include "pipeline/core/i18n.hpp"
 #include "schema_text.hpp"
 
 namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kSchemaUsage = R"(Usage: vanban schema [document|part|style|booklet|booklet-style]
+constexpr const char* kSchemaUsage = N_(R"(Usage: vanban schema [document|part|style|booklet|booklet-style]
 
 Prints the JSON Schema (draft-07) of a document.yaml (the default), of a part file
 (or an included file), of a style file, of a booklet's booklet.yaml or of a booklet
 style (styles/so-tay-a5.yaml). Save it and point your editor's YAML
 language server at it, or put this first line in a file:
   # yaml-language-server: $schema=<path to>/document.schema.json
-)";
+)");
 
 struct Schema {
   std::string_view name;
@@ -37,12 +38,13 @@ constexpr Schema kSchemas[] = {
 
 int schema_command(const std::vector<std::string>& args) {
   if (args.size() > 2) {
-    std::cerr << "vanban: schema takes one name: document, part, style, booklet or booklet-style\nTry `vanban schema --help`.\n";
+    std::cerr << "vanban: " << tr("schema takes one name: document, part, style, booklet or booklet-style") << '\n'
+              << tr("Try `vanban schema --help`.") << '\n';
     return 2;
   }
   const std::string which = args.size() == 2 ? args[1] : "document";
   if (which == "-h" || which == "--help") {
-    std::cout << kSchemaUsage;
+    std::cout << translate(kSchemaUsage);
     return 0;
   }
   for (const auto& s : kSchemas) {
@@ -51,7 +53,9 @@ int schema_command(const std::vector<std::string>& args) {
       return 0;
     }
   }
-  std::cerr << "vanban: unknown schema `" << which << "`: use document, part, style, booklet or booklet-style\nTry `vanban schema --help`.\n";
+  std::cerr << "vanban: " << tr("unknown schema `{}`: use document, part, style, booklet or booklet-style", which)
+            << '\n'
+            << tr("Try `vanban schema --help`.") << '\n';
   return 2;
 }
 

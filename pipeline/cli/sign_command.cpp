@@ -2,12 +2,15 @@
 // take 3-4 ms to load, which every `vanban build` would pay if vanban linked them.
 #include "pipeline/cli/sign_command.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <vector>
 
-#include <unistd.h>
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::cli {
 
@@ -20,12 +23,15 @@ std::string sign_program() {
   return ::access(beside.c_str(), X_OK) == 0 ? beside : "vanban-sign";
 }
 
-int run_sign_command(char** argv) {
+int run_sign_command(const std::vector<std::string>& args) {
   static char name[] = "vanban-sign";
-  argv[0] = name;
-  ::execvp(sign_program().c_str(), argv);
-  std::cerr << "vanban: error: cannot run vanban-sign: " << std::strerror(errno)
-            << "\n  hint: it is built and installed beside vanban; check the installation\n";
+  std::vector<char*> argv{name};
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  ::execvp(sign_program().c_str(), argv.data());
+  const int error = errno;
+  std::cerr << "vanban: " << tr("error: ") << tr("cannot run vanban-sign: {}", std::strerror(error)) << "\n  "
+            << tr("hint: ") << tr("it is built and installed beside vanban; check the installation") << '\n';
   return 1;
 }
 

@@ -2,6 +2,7 @@
 /// `vanban sign` and `vanban verify`: run by the separate program vanban-sign.
 
 #include <string>
+#include <vector>
 
 namespace vanban::cli {
 
@@ -11,7 +12,8 @@ namespace vanban::cli {
 std::string sign_program();
 
 /// Replaces this process with vanban-sign (found beside this executable, else on PATH),
-/// passing argv on; returns (exit status 1) only when it cannot be started.
-int run_sign_command(char** argv);
+/// passing `args` (the command and its options, without --lang: the language goes in
+/// VANBAN_LANG) on; returns (exit status 1) only when it cannot be started.
+int run_sign_command(const std::vector<std::string>& args);
 
 }  // namespace vanban::cli

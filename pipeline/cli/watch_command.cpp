@@ -7,6 +7,11 @@
 // whole, or not at all).
 #include "pipeline/cli/watch_command.hpp"
 
+#include <poll.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -25,11 +30,7 @@
 #include "pipeline/cli/data_dir.hpp"
 #include "pipeline/cli/output_path.hpp"
 #include "pipeline/content/load.hpp"
-
-#include <poll.h>
-#include <sys/inotify.h>
-#include <sys/signalfd.h>
-#include <unistd.h>
+#include "pipeline/core/i18n.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,15 +47,15 @@ constexpr std::size_t kMaxFolders = 2000;
 constexpr std::uint32_t kEvents =
     IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF;
 
-constexpr const char* kHelp = R"(Usage: vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
+constexpr const char* kHelp = N_(R"(Usage: vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
 
 Builds the document, then again at each save of any file in its folder (parts,
 includes, images) or of its style file; prints the messages and how long each
 build took. A failed build leaves the last good PDF. Ctrl-C stops.
-)";
+)");
 
 int usage(const std::string& message) {
-  std::cerr << "vanban: " << message << "\nTry `vanban --help`.\n";
+  std::cerr << "vanban: " << message << '\n' << tr("Try `vanban --help`.") << '\n';
   return 2;
 }
 
@@ -159,7 +160,9 @@ class Watcher {
 
   bool add(const std::string& dir, bool tree) {
     if (dirs_.size() >= kMaxFolders) {
-      if (!warned_) std::cerr << "vanban: warning: more than " << kMaxFolders << " folders; the rest are not watched\n";
+      if (!warned_)
+        std::cerr << "vanban: " << tr("warning: ") << tr("more than {} folders; the rest are not watched", kMaxFolders)
+                  << '\n';
       warned_ = true;
       return false;
     }
@@ -217,9 +220,9 @@ void rebuild(const WatchBuild& b, const BuildOnce& build) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   std::cerr << "[" << clock_time() << "] ";
   if (status == 0)
-    std::cerr << "built in " << ms.count() << " ms\n";
+    std::cerr << tr("built in {} ms", ms.count()) << '\n';
   else
-    std::cerr << "failed in " << ms.count() << " ms; " << b.output << " is left as it was\n";
+    std::cerr << tr("failed in {} ms; {} is left as it was", ms.count(), b.output) << '\n';
   std::cerr.flush();
 }
 
@@ -249,22 +252,22 @@ int parse_arguments(const std::vector<std::string>& args, WatchBuild& b) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
-      std::cout << kHelp;
+      std::cout << translate(kHelp);
       return -1;  // done: exit 0
     } else if (a == "-o" || a == "--output" || a == "--styles") {
-      if (i + 1 >= args.size()) return usage(a + " needs a value");
+      if (i + 1 >= args.size()) return usage(tr("{} needs a value", a));
       (a == "--styles" ? b.styles_dir : b.output) = args[++i];
     } else if (a == "--final") {
       b.final_mode = true;
     } else if (!a.empty() && a[0] == '-') {
-      return usage("unknown option `" + a + "` for watch");
+      return usage(tr("unknown option `{}` for watch", a));
     } else if (!b.document.empty()) {
-      return usage("watch takes one document");
+      return usage(tr("watch takes one document"));
     } else {
       b.document = a;
     }
   }
-  if (b.document.empty()) return usage("watch needs a document folder");
+  if (b.document.empty()) return usage(tr("watch needs a document folder"));
   if (b.output.empty()) b.output = default_output(b.document);  // where `build` writes it
   return 0;
 }
@@ -290,18 +293,19 @@ int watch_command(const std::vector<std::string>& args, const BuildOnce& build) 
   const std::string document_file = one_file ? absolute_path(b.document) : root + "/document.yaml";
   Watcher watcher;
   if (signal_fd < 0 || watcher.fd() < 0 || !fs::is_directory(root, ec) || !watcher.add_tree(root)) {
-    std::cerr << b.document << ": error: cannot watch this document: "
-              << (fs::is_directory(root, ec) ? std::strerror(errno) : "no such folder") << '\n'
-              << "  hint: give a document folder (holding document.yaml) or a document .yaml file\n";
+    const std::string why = fs::is_directory(root, ec) ? std::strerror(errno) : tr("no such folder");
+    std::cerr << b.document << ": " << tr("error: ") << tr("cannot watch this document: {}", why) << "\n  "
+              << tr("hint: ") << tr("give a document folder (holding document.yaml) or a document .yaml file") << '\n';
     return 1;
   }
   watcher.set_root(root);
   const std::string output = absolute_path(b.output);
   if (output.starts_with(root + "/"))
-    return usage("the PDF " + b.output + " would be inside the document folder, whose files `build` takes for\n"
-                 "inputs and refuses to replace; give -o with a path outside it, e.g. -o ../" +
-                 document_name(b.document) + ".pdf");
-  std::cerr << "vanban: watching " << b.document << "; Ctrl-C to stop\n";
+    return usage(
+        tr("the PDF {} would be inside the document folder, whose files `build` takes for\ninputs and refuses to "
+           "replace; give -o with a path outside it, e.g. -o ../{}.pdf",
+           b.output, document_name(b.document)));
+  std::cerr << "vanban: " << tr("watching {}; Ctrl-C to stop", b.document) << '\n';
   bool style_known = false;
   for (std::vector<std::string> changed;;) {
     rebuild(b, build);
@@ -315,7 +319,8 @@ int watch_command(const std::vector<std::string>& args, const BuildOnce& build) 
     bool gone = false;
     const auto next = wait_for_change(watcher, signal_fd, output, gone);
     if (gone) {
-      std::cerr << b.document << ": error: the document folder was removed or renamed; stopped watching\n";
+      std::cerr << b.document << ": " << tr("error: ")
+                << tr("the document folder was removed or renamed; stopped watching") << '\n';
       return 1;
     }
     if (!next) break;
@@ -325,7 +330,7 @@ int watch_command(const std::vector<std::string>& args, const BuildOnce& build) 
     std::cerr << "[" << clock_time() << "] changed: " << fs::path(changed.front()).filename().string()
               << (changed.size() > 1 ? " and others" : "") << '\n';
   }
-  std::cerr << "vanban: stopped watching " << b.document << '\n';
+  std::cerr << "vanban: " << tr("stopped watching {}", b.document) << '\n';
   return 0;
 }
 

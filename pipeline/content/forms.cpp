@@ -1,6 +1,7 @@
 // The fields of the other forms than the report: Kính gửi (letter), authority line and căn
 // cứ (decision), the secretary's signature (minutes), and the appendices.
 #include "pipeline/content/loader.hpp"
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::content::detail {
 
@@ -21,8 +22,8 @@ void Loader::forms(Fields& f, const Entries& m, Document& doc) {
   const Entry* a = find(m, "appendices");
   if (!a || a->value.is_null()) return;
   if (!a->value.is_sequence()) {
-    diags_.error(f.pos(a->value), "`appendices` must be a list, not " + std::string(type_name(a->value)),
-                 "start each appendix with `- title: ...`");
+    diags_.error(f.pos(a->value), tr("`appendices` must be a list, not {}", type_name(a->value)),
+                 tr("start each appendix with `- title: ...`"));
     return;
   }
   for (const auto& item : a->value)
@@ -38,7 +39,7 @@ std::optional<Appendix> Loader::appendix(Fields& f, const Node& n) {
   ap.body = std::move(s->body);
   ap.sections = std::move(s->sections);
   ap.pos = s->pos;
-  const Entries m = f.entries(n, nullptr, "an appendix");  // (its keys were checked above)
+  const Entries m = f.entries(n, nullptr, tr("an appendix"));  // (its keys were checked above)
   if (auto t = text_field(f, "of", find(m, "of"))) ap.of = std::move(*t);
   return ap;
 }

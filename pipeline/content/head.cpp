@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "pipeline/content/loader.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/paths.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -39,10 +40,10 @@ int days_in_month(int year, int month) {
 }
 
 const char* month_name(int month) {
-  static constexpr const char* names[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
-  return names[month - 1];
+  static constexpr const char* names[] = {N_("January"),   N_("February"), N_("March"),    N_("April"),
+                                          N_("May"),       N_("June"),     N_("July"),     N_("August"),
+                                          N_("September"), N_("October"),  N_("November"), N_("December")};
+  return translate(names[month - 1]);
 }
 
 }  // namespace
@@ -50,30 +51,28 @@ const char* month_name(int month) {
 void Loader::variables(Fields& f, const Entry& e) {
   if (e.value.is_null()) return;
   if (!e.value.is_map()) {
-    diags_.error(f.pos(e.value), "`variables` must be a map of names and values, not " +
-                                      std::string(type_name(e.value)),
-                 "write `name: value` lines indented under `variables:`");
+    diags_.error(f.pos(e.value), tr("`variables` must be a map of names and values, not {}", type_name(e.value)),
+                 tr("write `name: value` lines indented under `variables:`"));
     vars_ok_ = false;
     return;
   }
-  for (const auto& [raw, entry] : f.entries(e.value, nullptr, "`variables`")) {
+  for (const auto& [raw, entry] : f.entries(e.value, nullptr, tr("`variables`"))) {
     const std::string name = text::nfc(raw);
     // Every variable named gets defined (empty on error) so its uses do not echo the error.
     std::string& value = vars_[name];
     if (name.find_first_of(" \t{}") != std::string::npos) {
-      diags_.error(f.pos(entry.key), "bad variable name `" + name + "`",
-                   "use letters, digits, `_` or `-`, without spaces or braces");
+      diags_.error(f.pos(entry.key), tr("bad variable name `{}`", name),
+                   tr("use letters, digits, `_` or `-`, without spaces or braces"));
       continue;
     }
     if (entry.value.is_null()) {
-      diags_.error(f.pos(entry.key), "variable `" + name + "` has no value",
-                   "write `" + name + ": \"\"` for an empty value, or `…` for a blank to fill in");
+      diags_.error(f.pos(entry.key), tr("variable `{}` has no value", name),
+                   tr("write `{}: \"\"` for an empty value, or `…` for a blank to fill in", name));
       continue;
     }
     if (!entry.value.is_scalar()) {
-      diags_.error(f.pos(entry.value), "variable `" + name + "` must be text, not " +
-                                            std::string(type_name(entry.value)),
-                   "a variable holds one piece of text");
+      diags_.error(f.pos(entry.value), tr("variable `{}` must be text, not {}", name, type_name(entry.value)),
+                   tr("a variable holds one piece of text"));
       continue;
     }
     // Values are inserted as plain text, never expanded: a brace in one would be a
@@ -82,8 +81,8 @@ void Loader::variables(Fields& f, const Entry& e) {
     if (const auto brace = v.find_first_of("{}"); brace != std::string::npos) {
       SourcePos at = f.text_pos(entry.value);
       at.column += static_cast<int>(text::decode(v.substr(0, brace)).size());
-      diags_.error(at, "the value of variable `" + name + "` contains `" + v[brace] + "`",
-                   "variable values are plain text: they cannot refer to other variables");
+      diags_.error(at, tr("the value of variable `{}` contains `{}`", name, v[brace]),
+                   tr("variable values are plain text: they cannot refer to other variables"));
       continue;
     }
     value = text::nfc(v);
@@ -106,18 +105,17 @@ std::optional<Date> Loader::date(Fields& f, const Entry& e) {
   Date d;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || (d.year = digits(0, 4)) < 0 ||
       (d.month = digits(5, 2)) < 0 || (d.day = digits(8, 2)) < 0) {
-    diags_.error(at, "`date` must be written YYYY-MM-DD, not `" + s + "`",
-                 "e.g. `date: 2025-03-05`; leave `date` out to print a blank date");
+    diags_.error(at, tr("`date` must be written YYYY-MM-DD, not `{}`", s),
+                 tr("e.g. `date: 2025-03-05`; leave `date` out to print a blank date"));
     return std::nullopt;
   }
   if (d.year < 1 || d.month < 1 || d.month > 12) {
-    diags_.error(at, "impossible date " + s, "months run from 01 to 12");
+    diags_.error(at, tr("impossible date {}", s), tr("months run from 01 to 12"));
     return std::nullopt;
   }
   if (d.day < 1 || d.day > days_in_month(d.year, d.month)) {
-    diags_.error(at, "impossible date " + s,
-                 std::string(month_name(d.month)) + " " + std::to_string(d.year) + " has " +
-                     std::to_string(days_in_month(d.year, d.month)) + " days");
+    diags_.error(at, tr("impossible date {}", s),
+                 tr("{} {} has {} days", month_name(d.month), d.year, days_in_month(d.year, d.month)));
     return std::nullopt;
   }
   return d;
@@ -127,14 +125,14 @@ void Loader::header(Fields& f, const Entry& e, Header& h) {
   h.pos = f.pos(e.key);
   if (!e.value.is_map()) {
     diags_.error(e.value.is_null() ? f.pos(e.key) : f.pos(e.value),
-                 "`header` must be a map, not " + std::string(type_name(e.value)),
-                 "write `header:` and indent its fields under it, at least `issuer:`");
+                 tr("`header` must be a map, not {}", type_name(e.value)),
+                 tr("write `header:` and indent its fields under it, at least `issuer:`"));
     return;
   }
-  const Entries m = f.entries(e.value, &kHeaderKeys, "`header`");
+  const Entries m = f.entries(e.value, &kHeaderKeys, tr("`header`"));
   h.parent = plain_field(f, "parent", find(m, "parent"));
-  if (f.required("issuer", find(m, "issuer"), h.pos, " in `header`",
-               "add `issuer:` with the name of the issuing body, e.g. `issuer: ĐẢNG ỦY XÃ ...`"))
+  if (f.required("issuer", find(m, "issuer"), h.pos, tr("`header`"),
+                 tr("add `issuer:` with the name of the issuing body, e.g. `issuer: ĐẢNG ỦY XÃ ...`")))
     h.issuer = plain_field(f, "issuer", find(m, "issuer"));
   if (const Entry* n = find(m, "number"); n && !n->value.is_null()) h.number = number(f, *n);
   h.code = plain_field(f, "code", find(m, "code"));
@@ -153,13 +151,13 @@ std::optional<int> Loader::number(Fields& f, const Entry& e) {
   const char* end = s->data() + s->size();
   const auto [p, ec] = std::from_chars(s->data(), end, v);
   if (ec == std::errc::result_out_of_range || (ec == std::errc() && p == end && v > 1000000000)) {
-    diags_.error(f.text_pos(e.value), "`number` is too large", "a document number is a small integer");
+    diags_.error(f.text_pos(e.value), tr("`number` is too large"), tr("a document number is a small integer"));
   } else if (ec != std::errc() || p != end) {
-    diags_.error(f.text_pos(e.value), "`number` must be an integer",
-                 "write digits only, e.g. `number: 12`; leave `number` out to number by hand");
+    diags_.error(f.text_pos(e.value), tr("`number` must be an integer"),
+                 tr("write digits only, e.g. `number: 12`; leave `number` out to number by hand"));
   } else if (v < 1) {
-    diags_.error(f.text_pos(e.value), "`number` must be 1 or more",
-                 "leave `number` out to leave a blank for hand numbering");
+    diags_.error(f.text_pos(e.value), tr("`number` must be 1 or more"),
+                 tr("leave `number` out to leave a blank for hand numbering"));
   } else {
     return static_cast<int>(v);
   }
@@ -168,18 +166,19 @@ std::optional<int> Loader::number(Fields& f, const Entry& e) {
 
 void Loader::marks(Fields& f, const Entry& e, Header& h) {
   if (!e.value.is_sequence()) {
-    diags_.error(f.pos(e.value), "`marks` must be a list, not " + std::string(type_name(e.value)),
-                 "e.g. `marks: [du-thao]`");
+    diags_.error(f.pos(e.value), tr("`marks` must be a list, not {}", type_name(e.value)),
+                 tr("e.g. `marks: [du-thao]`"));
     return;
   }
   for (const auto& item : e.value) {
     if (!item.is_scalar()) {
-      diags_.error(f.item_pos(item), "a mark must be a name", "allowed marks: " + source::list_names(kMarks));
+      diags_.error(f.item_pos(item), tr("a mark must be a name"), tr("allowed marks: {}", source::list_names(kMarks)));
       continue;
     }
     const std::string v = text::nfc(item.scalar());
     if (!source::contains(kMarks, v) && !numbered_draft(v)) {
-      diags_.error(f.text_pos(item), "unknown mark `" + v + "`", source::suggestion(v, kMarks, "allowed marks: "));
+      diags_.error(f.text_pos(item), tr("unknown mark `{}`", v),
+                   source::suggestion(v, kMarks, tr("allowed marks: {}")));
     } else {
       h.marks.push_back(v);
       h.mark_places.push_back(f.text_pos(item));
@@ -190,11 +189,11 @@ void Loader::marks(Fields& f, const Entry& e, Header& h) {
 void Loader::signature(Fields& f, const Entry& e, std::optional<Signature>& out) {
   if (e.value.is_null()) return;
   if (!e.value.is_map()) {
-    diags_.error(f.pos(e.value), "`signature` must be a map, not " + std::string(type_name(e.value)),
-                 "indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`");
+    diags_.error(f.pos(e.value), tr("`signature` must be a map, not {}", type_name(e.value)),
+                 tr("indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`"));
     return;
   }
-  const Entries m = f.entries(e.value, &kSignatureKeys, "`signature`");
+  const Entries m = f.entries(e.value, &kSignatureKeys, tr("`signature`"));
   Signature s;
   s.pos = f.pos(e.key);
   s.authority = plain_field(f, "authority", find(m, "authority"));
@@ -202,18 +201,18 @@ void Loader::signature(Fields& f, const Entry& e, std::optional<Signature>& out)
   s.title = plain_field(f, "title", find(m, "title"));
   s.name = plain_field(f, "name", find(m, "name"));
   if (const Entry* img = find(m, "image"); img && f.scalar("image", img)) {
-    if (const auto name = inside_folder(f, img->value, "signature image")) {
+    if (const auto name = inside_folder(f, img->value, tr("signature image"))) {
       std::error_code ec;
       const std::string path = source::join(folder_, *name);
       if (!fs::is_regular_file(path, ec)) {
         const auto problem = source::file_problem(path);
         std::string nfd = problem == source::FileProblem::missing ? source::normalisation_hint(path) : "";
         if (problem != source::FileProblem::missing)
-          diags_.error(f.text_pos(img->value), "cannot read signature image: " + *name,
+          diags_.error(f.text_pos(img->value), tr("cannot read signature image: {}", *name),
                        source::file_problem_hint(problem));
         else
-          diags_.error(f.text_pos(img->value), "signature image not found: " + *name,
-                       nfd.empty() ? "the path is relative to the document folder" : std::move(nfd));
+          diags_.error(f.text_pos(img->value), tr("signature image not found: {}", *name),
+                       nfd.empty() ? tr("the path is relative to the document folder") : std::move(nfd));
       } else
         s.image = *name;
       s.image_pos = f.text_pos(img->value);
@@ -231,8 +230,8 @@ std::vector<Text> Loader::text_list(Fields& f, const std::string& key, const Ent
     return out;
   }
   if (!e.value.is_sequence()) {
-    diags_.error(f.pos(e.value), "`" + key + "` must be a list, not " + std::string(type_name(e.value)),
-                 "put each entry on its own line starting with `- `");
+    diags_.error(f.pos(e.value), tr("`{}` must be a list, not {}", key, type_name(e.value)),
+                 tr("put each entry on its own line starting with `- `"));
     return out;
   }
   for (const auto& item : e.value) {
@@ -241,9 +240,8 @@ std::vector<Text> Loader::text_list(Fields& f, const std::string& key, const Ent
     } else if (flow_map(item)) {
       f.unquoted_brace(item);
     } else {
-      diags_.error(f.item_pos(item),
-                   "each entry of `" + key + "` must be text, not " + std::string(type_name(item)),
-                   "write the text after the `- `, quoted if it contains `: `");
+      diags_.error(f.item_pos(item), tr("each entry of `{}` must be text, not {}", key, type_name(item)),
+                   tr("write the text after the `- `, quoted if it contains `: `"));
     }
   }
   return out;

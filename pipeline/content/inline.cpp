@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -158,12 +159,11 @@ constexpr auto kMaybeMarkup = [] {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string variable_hint(const std::string& name, const Variables& variables) {
-  if (variables.empty())
-    return "no variables are defined; add `" + name + ": ...` under `variables:` in document.yaml";
+  if (variables.empty()) return tr("no variables are defined; add `{}: ...` under `variables:` in document.yaml", name);
   std::vector<std::string> names;
   for (const auto& [n, v] : variables) names.push_back(n);
-  if (auto near = source::closest(name, names); !near.empty()) return "did you mean `{" + near + "}`?";
-  return "defined variables: " + source::list_names(names) + "; write `{{` for a literal brace";
+  if (auto near = source::closest(name, names); !near.empty()) return tr("did you mean `{}`?", "{" + near + "}");
+  return tr("defined variables: {}; write `{}` for a literal brace", source::list_names(names), "{{");
 }
 
 /// One run of the inline parser over one source string (see parse_text).
@@ -192,8 +192,8 @@ class InlineParser {
       if (c == '\xEF') {
         // Invisible, and no word joiner in a document (U+2060 is): a BOM left by joining
         // files. Dropped, with a word, so that a search for the word finds it again.
-        diags_.warn(places_[i], "invisible character U+FEFF (a byte-order mark) in the text, left out",
-                    "remove it; it usually comes from pasting the start of another file");
+        diags_.warn(places_[i], tr("invisible character U+FEFF (a byte-order mark) in the text, left out"),
+                    tr("remove it; it usually comes from pasting the start of another file"));
         i += kByteOrderMark.size();
       } else if (c == '\\') {  // `\*`
         emit("*", i, true, true);
@@ -209,7 +209,7 @@ class InlineParser {
         emit("}", i, true, true);
         i += 2;
       } else {
-        diags_.error(places_[i], "`}` without a matching `{`", "write `}}` for a literal brace");
+        diags_.error(places_[i], tr("`}` without a matching `{`"), tr("write `}}` for a literal brace"));
         emit("}", i, true, true);
         ++i;
       }
@@ -241,8 +241,8 @@ class InlineParser {
     std::size_t run = 1;
     while (i + run < source_.size() && source_[i + run] == '*') ++run;
     if (run > 3) {
-      diags_.error(places_[i], std::to_string(run) + " stars in a row",
-                   "`*` is italic, `**` bold, `***` both; write `\\*` for a literal star");
+      diags_.error(places_[i], tr("{} stars in a row", run),
+                   tr("`*` is italic, `**` bold, `***` both; write `\\*` for a literal star"));
       return i + run;
     }
     // Toggling keeps nesting simple: `**a *b***` closes italic and bold together.
@@ -261,37 +261,39 @@ class InlineParser {
   std::size_t variable(std::size_t i) {
     const std::size_t j = source_.find_first_of("{}", i + 1);
     if (j == std::string_view::npos || source_[j] == '{') {
-      diags_.error(places_[i], "unclosed `{`", "write `{name}` for a variable, or `{{` for a literal brace");
+      diags_.error(places_[i], tr("unclosed `{`"), tr("write `{name}` for a variable, or `{{` for a literal brace"));
       emit("{", i, true, true);
       return i + 1;
     }
     const std::string name = text::nfc(source_.substr(i + 1, j - i - 1));
     if (name.empty()) {
-      diags_.error(places_[i], "empty variable name `{}`", "write `{name}` for a variable, or `{{}}` for literal braces");
+      // (`{}` here is what the author typed, not a placeholder: passed as an argument)
+      diags_.error(places_[i], tr("empty variable name `{}`", "{}"),
+                   tr("write `{name}` for a variable, or `{}` for literal braces", "{{}}"));
     } else if (const auto it = variables_.find(name); it != variables_.end()) {
       // The value's characters all come from the reference (placeholders in it are
       // placed at its `{`). A value that is not UTF-8 (only parse_inline's caller can
       // pass one; the loader's are NFC) throws, as the text functions do.
       const bool value_nfc = text::is_nfc_quick(it->second);
-      if (!value_nfc && !text::valid_utf8(it->second)) throw std::invalid_argument("invalid UTF-8");
+      if (!value_nfc && !text::valid_utf8(it->second)) throw std::invalid_argument(tr("invalid UTF-8"));
       emit(it->second, i, false, value_nfc);
     } else if (options_.report_unknown_variables) {
-      diags_.error(places_[i], "unknown variable `{" + name + "}`", variable_hint(name, variables_));
+      diags_.error(places_[i], tr("unknown variable `{}`", "{" + name + "}"), variable_hint(name, variables_));
     }
     return j + 1;
   }
 
   /// Reports the emphasis left open and ends the output.
   void finish() {
-    const auto unclosed = [&](std::size_t at, const std::string& stars, const char* what) {
-      diags_.error(places_[at], "unclosed `" + stars + "` (" + what + ")",
-                   "close it with `" + stars + "` after the emphasised words, or write `\\*` for a literal star");
+    const auto unclosed = [&](std::size_t at, const std::string& stars, const std::string& what) {
+      diags_.error(places_[at], tr("unclosed `{}` ({})", stars, what),
+                   tr("close it with `{}` after the emphasised words, or write `\\*` for a literal star", stars));
     };
     if (bold_ && italic_ && bold_at_ == italic_at_) {
-      unclosed(bold_at_, "***", "bold italic");
+      unclosed(bold_at_, "***", tr("bold italic"));
     } else {
-      if (bold_) unclosed(bold_at_, "**", "bold");
-      if (italic_) unclosed(italic_at_, "*", "italic");
+      if (bold_) unclosed(bold_at_, "**", tr("bold"));
+      if (italic_) unclosed(italic_at_, "*", tr("italic"));
     }
     if (blanks_) blanks_->close();
     spans_.flush();
@@ -318,7 +320,7 @@ Text parse_text(std::string_view source, const SourcePos& pos, const Variables& 
   // One pass says both that the text is valid UTF-8 and (usually) that it is NFC as it stands.
   const bool source_nfc = text::is_nfc_quick(source);
   if (!source_nfc && !text::valid_utf8(source)) {
-    diags.error(pos, "the text is not valid UTF-8", "save the file as UTF-8");
+    diags.error(pos, tr("the text is not valid UTF-8"), tr("save the file as UTF-8"));
     return out;
   }
   InlineParser(source, pos, variables, options, diags, placeholders, out).run(source_nfc);

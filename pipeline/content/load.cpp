@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pipeline/content/loader.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/paths.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -35,19 +36,19 @@ std::pair<std::string, std::string> document_file(const std::string& path) {
     while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
     std::string file = source::join(folder, "document.yaml");
     if (!fs::exists(file, ec))
-      fail({path, 0, 0}, "no document.yaml in " + folder,
-           "a document folder holds document.yaml and its part files; a one-file document is "
-           "given as its .yaml file");
+      fail({path, 0, 0}, tr("no document.yaml in {}", folder),
+           tr("a document folder holds document.yaml and its part files; a one-file document is given as its .yaml "
+              "file"));
     return {file, folder};
   }
   if (fs::exists(path, ec)) return {path, fs::path(path).parent_path().string()};
-  fail({path, 0, 0}, "document not found: " + path,
-       "give a document folder (holding document.yaml) or a document .yaml file");
+  fail({path, 0, 0}, tr("document not found: {}", path),
+       tr("give a document folder (holding document.yaml) or a document .yaml file"));
 }
 
 }  // namespace
 
-std::optional<Node> Loader::parse(Fields& f, const char* empty_hint) {
+std::optional<Node> Loader::parse(Fields& f, const std::string& empty_hint) {
   files_.push_back(f.file().display());
   source::yaml::Tree tree;
   const auto root = f.parse_map(empty_hint, tree);
@@ -58,9 +59,10 @@ std::optional<Node> Loader::parse(Fields& f, const char* empty_hint) {
 bool Loader::too_deep(Fields& f, const Node& n) {
   if (depth_ <= kMaxDepth) return false;
   if (!deep_reported_)
-    diags_.error(f.pos(n), "the content is nested too deeply",
-                 "sections, lists and blocks nest at most " + std::to_string(kMaxDepth) +
-                     " levels deep; no document needs more: flatten the structure");
+    diags_.error(
+        f.pos(n), tr("the content is nested too deeply"),
+        tr("sections, lists and blocks nest at most {} levels deep; no document needs more: flatten the structure",
+           kMaxDepth));
   deep_reported_ = true;
   return true;
 }
@@ -86,15 +88,15 @@ Document Loader::head(const std::string& path) {
   std::string file;
   std::tie(file, folder_) = document_file(path);
   auto bytes = source::read_file(file);
-  if (!bytes) fail({file, 0, 0}, "cannot read " + file, "check that it is a file and readable");
+  if (!bytes) fail({file, 0, 0}, tr("cannot read {}", file), tr("check that it is a file and readable"));
   Document doc;
   doc.folder = folder_.empty() ? "." : folder_;
   doc.file = file;
   const SourceFile& sf = document_.emplace(file, std::move(*bytes));
   Fields f(sf, diags_);
   chain_.push_back(fs::path(file).filename().string());
-  const auto root = parse(f, "document.yaml needs at least `kind:`, `header:` with `issuer:`, "
-                             "`title:`, and `parts:` or `body:`");
+  const auto root = parse(f, tr("document.yaml needs at least `kind:`, `header:` with `issuer:`, "
+                                "`title:`, and `parts:` or `body:`"));
   if (!root) stop();
   head_ = f.entries(*root, &kDocumentKeys, "document.yaml");
   const SourcePos top = f.pos(*root);
@@ -105,7 +107,7 @@ Document Loader::head(const std::string& path) {
   doc.variables = vars_;
 
   if (const Entry* s = find(head_, "style")) {
-    if (f.required("style", s, top, "", "name a style such as `dang` or `nha-nuoc`")) {
+    if (f.required("style", s, top, "", tr("name a style such as `dang` or `nha-nuoc`"))) {
       if (auto v = f.scalar("style", s)) {
         doc.style = text::nfc(*v);
         doc.style_pos = f.text_pos(s->value);
@@ -119,7 +121,7 @@ Document Loader::body(Document doc) {
   Fields f(*document_, diags_);
   const Entries& m = head_;
   const SourcePos top = doc.pos;
-  if (f.required("kind", find(m, "kind"), top, "", "add `kind:` with the document type, e.g. `kind: bao-cao`"))
+  if (f.required("kind", find(m, "kind"), top, "", tr("add `kind:` with the document type, e.g. `kind: bao-cao`")))
     if (auto v = f.scalar("kind", find(m, "kind"))) {
       doc.kind = text::nfc(*v);
       doc.kind_pos = f.text_pos(find(m, "kind")->value);
@@ -129,10 +131,10 @@ Document Loader::body(Document doc) {
   if (const Entry* h = find(m, "header"))
     header(f, *h, doc.header);
   else
-    diags_.error(top, "missing `header`", "add `header:` with at least `issuer:` (the issuing body)");
+    diags_.error(top, tr("missing `header`"), tr("add `header:` with at least `issuer:` (the issuing body)"));
   if (doc.header.date) doc.created = doc.header.date;
 
-  if (f.required("title", find(m, "title"), top, "", "add `title:` with the document's title"))
+  if (f.required("title", find(m, "title"), top, "", tr("add `title:` with the document's title")))
     if (auto t = text_field(f, "title", find(m, "title"))) doc.title = std::move(*t);
   if (const Entry* s = find(m, "subtitle")) doc.subtitle = text_list(f, "subtitle", *s, true);
   if (const Entry* s = find(m, "signature")) signature(f, *s, doc.signature);
@@ -158,8 +160,8 @@ void Loader::content(Fields& f, const Entries& m, Document& doc) {
   const Entry* body_entry = find(m, "body") ? find(m, "body") : sections_entry;
   if (parts_entry && body_entry) {
     const Entry* later = f.pos(parts_entry->key).line > f.pos(body_entry->key).line ? parts_entry : body_entry;
-    diags_.error(f.pos(later->key), "a document has `parts` or `body`, not both",
-                 "use `body:` (and `sections:`) for a one-file document, `parts:` to list part files");
+    diags_.error(f.pos(later->key), tr("a document has `parts` or `body`, not both"),
+                 tr("use `body:` (and `sections:`) for a one-file document, `parts:` to list part files"));
   } else if (body_entry) {
     // A one-file document: one untitled part, its body then its sections.
     Part p;
@@ -171,8 +173,8 @@ void Loader::content(Fields& f, const Entries& m, Document& doc) {
   } else if (parts_entry) {
     parts(f, *parts_entry, doc);
   } else {
-    diags_.error(doc.pos, "missing `parts` (or `body`)",
-                 "list the part files under `parts:`, or write a one-file document's content under `body:`");
+    diags_.error(doc.pos, tr("missing `parts` (or `body`)"),
+                 tr("list the part files under `parts:`, or write a one-file document's content under `body:`"));
   }
 }
 

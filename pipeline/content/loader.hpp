@@ -89,7 +89,7 @@ class Loader {
   }
 
   // load.cpp: files, inline text, diagnostics.
-  std::optional<Node> parse(Fields& f, const char* empty_hint);
+  std::optional<Node> parse(Fields& f, const std::string& empty_hint);
   bool too_deep(Fields& f, const Node& n);
   Text text(Fields& f, const Node& n, bool markup = true);
   std::optional<Text> text_field(Fields& f, const std::string& key, const Entry* e);

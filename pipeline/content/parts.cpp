@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "pipeline/content/loader.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/parallel.hpp"
 #include "pipeline/source/paths.hpp"
 #include "pipeline/source/suggest.hpp"
@@ -28,23 +29,23 @@ std::optional<std::string> Loader::inside_folder(Fields& f, const Node& n,
                                                  const std::string& what, const std::string& dir) {
   const std::string name(n.scalar());
   if (name.empty()) {
-    diags_.error(f.text_pos(n), "empty " + what + " name", "write the file name after the `- `");
+    diags_.error(f.text_pos(n), tr("empty {} name", what), tr("write the file name after the `- `"));
     return std::nullopt;
   }
   // A `\0` escape in a quoted name: the system would read the name only up to it.
   if (name.find('\0') != std::string::npos) {
-    diags_.error(f.text_pos(n), what + " name contains a NUL character (`\\0`)",
-                 "no file name holds one: remove the `\\0` from the name");
+    diags_.error(f.text_pos(n), tr("{} name contains a NUL character (`\\0`)", what),
+                 tr("no file name holds one: remove the `\\0` from the name"));
     return std::nullopt;
   }
   auto rel = source::resolve(dir, name);
   if (!rel) {
-    diags_.error(f.text_pos(n), what + " path leaves the document folder: " + name,
-                 "files of a document stay inside its folder: move the file there and name it "
-                 "relative to the folder");
+    diags_.error(
+        f.text_pos(n), tr("{} path leaves the document folder: {}", what, name),
+        tr("files of a document stay inside its folder: move the file there and name it relative to the folder"));
   } else if (!source::stays_inside(folder_, *rel)) {
-    diags_.error(f.text_pos(n), what + " path leaves the document folder: " + name,
-                 "it is a symbolic link to a file outside the folder: copy the file itself into the folder");
+    diags_.error(f.text_pos(n), tr("{} path leaves the document folder: {}", what, name),
+                 tr("it is a symbolic link to a file outside the folder: copy the file itself into the folder"));
     rel.reset();
   }
   return rel;
@@ -57,12 +58,12 @@ std::optional<std::string> Loader::read_listed(Fields& f, const Node& n, const s
   const std::string display = source::join(folder_, rel);
   if (auto bytes = source::read_file(display)) return bytes;
   if (const auto problem = source::file_problem(display); problem != source::FileProblem::missing) {
-    diags_.error(f.text_pos(n), "cannot read " + what + ": " + name, source::file_problem_hint(problem));
+    diags_.error(f.text_pos(n), tr("cannot read {}: {}", what, name), source::file_problem_hint(problem));
     return std::nullopt;
   }
-  std::string hint = "the path is relative to " + relative_to;
+  std::string hint = tr("the path is relative to {}", relative_to);
   if (std::string nfd = source::normalisation_hint(display); !nfd.empty()) {
-    diags_.error(f.text_pos(n), what + " not found: " + name, std::move(nfd));
+    diags_.error(f.text_pos(n), tr("{} not found: {}", what, name), std::move(nfd));
     return std::nullopt;
   }
   // A near name among the .yaml files beside it (but not document.yaml, nor the files
@@ -76,8 +77,8 @@ std::optional<std::string> Loader::read_listed(Fields& f, const Node& n, const s
       siblings.push_back(de.path().filename().string());
   std::sort(siblings.begin(), siblings.end());
   if (auto near = source::closest(fs::path(name).filename().string(), siblings); !near.empty())
-    hint = "did you mean `" + fs::path(name).replace_filename(near).string() + "`?";
-  diags_.error(f.text_pos(n), what + " not found: " + name, std::move(hint));
+    hint = tr("did you mean `{}`?", fs::path(name).replace_filename(near).string());
+  diags_.error(f.text_pos(n), tr("{} not found: {}", what, name), std::move(hint));
   return std::nullopt;
 }
 
@@ -90,9 +91,9 @@ void Loader::parts(Fields& f, const Entry& e, Document& doc) {
   if (!e.value.is_sequence() || e.value.size() == 0) {
     diags_.error(e.value.is_null() ? f.pos(e.key) : f.pos(e.value),
                  e.value.is_sequence() || e.value.is_null()
-                     ? std::string("`parts` is empty")
-                     : "`parts` must be a list of file names, not " + std::string(type_name(e.value)),
-                 "write each part file on its own line: `  - phan-1.yaml`");
+                     ? tr("`parts` is empty")
+                     : tr("`parts` must be a list of file names, not {}", type_name(e.value)),
+                 tr("write each part file on its own line: `  - phan-1.yaml`"));
     return;
   }
   std::set<std::string> listed;  // a missing file is rarely a typo of one listed already
@@ -108,21 +109,21 @@ void Loader::parts(Fields& f, const Entry& e, Document& doc) {
   std::map<std::string, Node> seen;  // each part's path in the folder, where it is first listed
   for (const auto& item : e.value) {
     if (!item.is_scalar()) {
-      diags_.error(f.item_pos(item), "each entry of `parts` must be a file name, not " + std::string(type_name(item)),
-                   "write the file name after the `- `");
+      diags_.error(f.item_pos(item), tr("each entry of `parts` must be a file name, not {}", type_name(item)),
+                   tr("write the file name after the `- `"));
       continue;
     }
-    const auto rel = inside_folder(f, item, "part");
+    const auto rel = inside_folder(f, item, tr("part"));
     if (!rel) continue;
     // The same file twice is a slip of copying a line (its text would be set twice); a
     // document that means to repeat text includes it (`- include:`).
     if (const auto [first, fresh] = seen.emplace(*rel, item); !fresh) {
-      diags_.error(f.text_pos(item), "part listed twice: " + std::string(item.scalar()),
-                   "it is already listed at line " + std::to_string(f.text_pos(first->second).line) +
-                       "; remove one (to repeat a text, `include` it in a part)");
+      diags_.error(f.text_pos(item), tr("part listed twice: {}", item.scalar()),
+                   tr("it is already listed at line {}; remove one (to repeat a text, `include` it in a part)",
+                      f.text_pos(first->second).line));
       continue;
     }
-    auto bytes = read_listed(f, item, *rel, "part file", "the document folder", listed);
+    auto bytes = read_listed(f, item, *rel, tr("part file"), tr("the document folder"), listed);
     if (!bytes) continue;
     jobs.push_back({*rel, SourceFile(source::join(folder_, *rel), std::move(*bytes)),
                     std::unique_ptr<Loader>(new Loader(*this, *rel)), std::nullopt});
@@ -157,9 +158,9 @@ void Loader::merge(Loader& other) {
 
 std::optional<Part> Loader::part(const SourceFile& file) {
   Fields f(file, diags_);
-  const auto root = parse(f, "a part file holds `title:` and `body:` or `sections:`");
+  const auto root = parse(f, tr("a part file holds `title:` and `body:` or `sections:`"));
   if (!root) return std::nullopt;
-  const Entries m = f.entries(*root, &kPartKeys, "a part file");
+  const Entries m = f.entries(*root, &kPartKeys, tr("a part file"));
   Part p;
   p.file = file.display();
   p.pos = file.start();

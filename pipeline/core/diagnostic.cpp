@@ -4,6 +4,8 @@
 #include <functional>
 #include <tuple>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban {
 
 std::string format(const Diagnostic& d) {
@@ -16,9 +18,10 @@ std::string format(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += d.severity == Severity::Error ? "error: " : "warning: ";
+  // TRANSLATORS: the words before a message and its hint, as compilers print them.
+  out += d.severity == Severity::Error ? tr("error: ") : tr("warning: ");
   out += d.message;
-  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  if (!d.hint.empty()) out += "\n  " + tr("hint: ") + d.hint;
   return out;
 }
 

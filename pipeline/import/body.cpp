@@ -1,5 +1,6 @@
 // The body between the title block and the signature, as a flat list of events: part
 // markers, headings (typed numbers or Word heading styles) and blocks.
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/inline.hpp"
 #include "pipeline/import/recognize.hpp"
 
@@ -38,8 +39,9 @@ OutBlock table_block(Context& cx, const Table& t) {
     std::vector<std::string> cells;
     for (const Cell& c : t.rows[r]) cells.push_back(cell_text(cx, c));
     if (cells.size() < width) {
-      cx.warn(t.pos, "", "table row " + std::to_string(r + 1) + " has " + std::to_string(cells.size()) + " cells where the table has " +
-                             std::to_string(width) + " (merged cells?): empty cells added at its end");
+      cx.warn(t.pos, "",
+              tr("table row {} has {} cells where the table has {} (merged cells?): empty cells added at its end",
+                 r + 1, cells.size(), width));
       cells.resize(width);
     }
     if (r == 0 && t.rows.size() > 1 && cx.docx && all_bold(t.rows[0])) {
@@ -54,7 +56,7 @@ OutBlock table_block(Context& cx, const Table& t) {
       b.rows.push_back(std::move(cells));
     }
   }
-  if (t.borderless) cx.warn(t.pos, "", "a borderless table (a layout grid) in the body, imported as a table");
+  if (t.borderless) cx.warn(t.pos, "", tr("a borderless table (a layout grid) in the body, imported as a table"));
   return b;
 }
 
@@ -128,7 +130,7 @@ void Context::warn(const SourcePos& pos, const std::string& quote, std::string m
 
 OutBlock keep_as_comment(Context& cx, const Paragraph& p, const std::string& why) {
   ++cx.counts.comments;
-  cx.warn(p, why + "; kept as a comment");
+  cx.warn(p, tr("{}; kept as a comment", why));
   OutBlock b;
   b.kind = OutBlock::Kind::comment;
   b.text = why + ": " + p.plain;
@@ -148,7 +150,7 @@ std::vector<Event> read_body(Context& cx, std::size_t from, std::size_t to) {
       events.push_back(std::move(e));
     } else {
       const auto& u = std::get<Unknown>(item);
-      cx.warn(u.pos, "", u.what + ": not imported; marked by a comment in the output");
+      cx.warn(u.pos, "", tr("{}: not imported; marked by a comment in the output", u.what));
       Event e;
       e.block.kind = OutBlock::Kind::comment;
       e.block.text = "not imported: " + u.what;

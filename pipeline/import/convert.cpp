@@ -1,16 +1,17 @@
 // Running LibreOffice headless to turn .doc/.odt/.rtf into .docx.
 #include "pipeline/import/convert.hpp"
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
 #include <vector>
 
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 
 extern char** environ;
 
@@ -42,8 +43,10 @@ std::string convert_to_docx(const std::string& input, const std::string& work) {
   const std::string how = "`soffice --headless --convert-to docx " + input + "`";
   const std::string soffice = on_path({"soffice", "libreoffice"});
   if (soffice.empty())
-    fail({input, 0, 0}, "reading this file needs LibreOffice, which is not installed",
-         "install LibreOffice, or convert it elsewhere with " + how + " (or save it as .docx from Word), then import the .docx");
+    fail({input, 0, 0}, tr("reading this file needs LibreOffice, which is not installed"),
+         tr("install LibreOffice, or convert it elsewhere with {} (or save it as .docx from Word), then import the "
+            ".docx",
+            how));
   // A profile of its own: a LibreOffice already open would otherwise take the job, or refuse it.
   std::vector<std::string> args = {soffice, "-env:UserInstallation=file://" + fs::absolute(work).string() + "/profile", "--headless",
                                    "--convert-to", "docx", "--outdir", work, input};
@@ -54,9 +57,10 @@ std::string convert_to_docx(const std::string& input, const std::string& work) {
   int status = 0;
   if (posix_spawn(&pid, soffice.c_str(), nullptr, nullptr, argv.data(), environ) != 0 || waitpid(pid, &status, 0) != pid ||
       !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    fail({input, 0, 0}, "LibreOffice could not convert the file", "try " + how + " yourself and import the .docx it makes");
+    fail({input, 0, 0}, tr("LibreOffice could not convert the file"),
+         tr("try {} yourself and import the .docx it makes", how));
   const std::string docx = (fs::path(work) / fs::path(input).filename().replace_extension(".docx")).string();
-  if (!fs::exists(docx)) fail({input, 0, 0}, "LibreOffice made no .docx of the file", "try " + how + " yourself");
+  if (!fs::exists(docx)) fail({input, 0, 0}, tr("LibreOffice made no .docx of the file"), tr("try {} yourself", how));
   return docx;
 }
 

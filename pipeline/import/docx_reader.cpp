@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/docx_xml.hpp"
 #include "pipeline/import/legacy_runs.hpp"
 #include "pipeline/import/zip_archive.hpp"
@@ -41,20 +42,21 @@ bool is_compound_file(const std::string& path) { return head_of(path, 8) == kCom
 
 Source read_docx(const std::string& path, std::vector<std::string>& notes) {
   const std::string head = head_of(path, 8);
-  if (head.empty()) fail({path, 0, 0}, "the file is empty", "give the document's .docx file");
+  if (head.empty()) fail({path, 0, 0}, tr("the file is empty"), tr("give the document's .docx file"));
   if (head == kCompoundFile) {
     if (is_encrypted_package(path))
-      fail({path, 0, 0}, "the .docx is password-protected (encrypted)",
-           "open it in Word, remove the password (File > Info > Protect Document), save, and import again");
-    fail({path, 0, 0}, "this is a Word 97-2003 .doc file, not a .docx",
-         "convert it with `soffice --headless --convert-to docx` (LibreOffice) or save it as .docx from Word");
+      fail({path, 0, 0}, tr("the .docx is password-protected (encrypted)"),
+           tr("open it in Word, remove the password (File > Info > Protect Document), save, and import again"));
+    fail({path, 0, 0}, tr("this is a Word 97-2003 .doc file, not a .docx"),
+         tr("convert it with `soffice --headless --convert-to docx` (LibreOffice) or save it as .docx from Word"));
   }
   const ZipArchive zip(path);
   if (!zip.has("word/document.xml")) {
     if (zip.has("content.xml"))
-      fail({path, 0, 0}, "this is an OpenDocument (.odt) file, not a .docx",
-           "convert it with `soffice --headless --convert-to docx` (LibreOffice) and import the .docx");
-    fail({path, 0, 0}, "the package has no word/document.xml: not a Word document", "save it as .docx from Word or LibreOffice");
+      fail({path, 0, 0}, tr("this is an OpenDocument (.odt) file, not a .docx"),
+           tr("convert it with `soffice --headless --convert-to docx` (LibreOffice) and import the .docx"));
+    fail({path, 0, 0}, tr("the package has no word/document.xml: not a Word document"),
+         tr("save it as .docx from Word or LibreOffice"));
   }
   const std::map<std::string, int> headings =
       zip.has("word/styles.xml") ? parse_styles(zip.read("word/styles.xml", kMaxStylesXml), path) : std::map<std::string, int>{};

@@ -10,6 +10,7 @@
 #include <new>
 #include <vector>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/inline.hpp"
 
 namespace vanban::importer {
@@ -99,15 +100,17 @@ void parse_xml(const std::string& xml, const XmlHandlers& handlers, const std::s
   XML_SetStartDoctypeDeclHandler(p.parser, on_doctype);
   XML_SetEntityDeclHandler(p.parser, on_entity);
   XML_SetParamEntityParsing(p.parser, XML_PARAM_ENTITY_PARSING_NEVER);
-  if (xml.size() > static_cast<std::size_t>(INT32_MAX)) fail({file, 0, 0}, part + " is too large");
+  if (xml.size() > static_cast<std::size_t>(INT32_MAX)) fail({file, 0, 0}, tr("{} is too large", part));
   const auto ok = XML_Parse(p.parser, xml.data(), static_cast<int>(xml.size()), 1);
   if (p.dtd)
-    fail({file, 0, 0}, part + " declares a DTD (<!DOCTYPE> or entities), which Word never writes",
-         "refused: entity declarations are how an XML bomb expands; save the document again from Word or LibreOffice");
+    fail({file, 0, 0}, tr("{} declares a DTD (<!DOCTYPE> or entities), which Word never writes", part),
+         tr("refused: entity declarations are how an XML bomb expands; save the document again from Word or "
+            "LibreOffice"));
   if (ok != XML_STATUS_OK)
-    fail({file, 0, 0}, part + " is not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(p.parser)) + ": " +
-                           XML_ErrorString(XML_GetErrorCode(p.parser)) + ")",
-         "open the document in Word or LibreOffice and save it again");
+    fail({file, 0, 0},
+         tr("{} is not well-formed XML (line {}: {})", part, XML_GetCurrentLineNumber(p.parser),
+            XML_ErrorString(XML_GetErrorCode(p.parser))),
+         tr("open the document in Word or LibreOffice and save it again"));
 }
 
 std::map<std::string, int> parse_styles(const std::string& xml, const std::string& file) {

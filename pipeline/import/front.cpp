@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/inline.hpp"
 #include "pipeline/import/recognize.hpp"
 
@@ -66,7 +67,8 @@ void read_number(Context& cx, const Paragraph& p, OutDocument& doc) {
   while (!s.empty() && (s[0] == '.' || s[0] == ' ' || s.substr(0, 3) == "…")) s.remove_prefix(s[0] == '.' || s[0] == ' ' ? 1 : 3);
   if (!s.empty() && (s[0] == '-' || s[0] == '/')) s.remove_prefix(1);
   doc.code = std::string(trim(s));
-  if (doc.code.empty()) cx.warn(p, "no symbol (ký hiệu) after the number", "add `code:` to document.yaml, e.g. BC/ĐU");
+  if (doc.code.empty())
+    cx.warn(p, tr("no symbol (ký hiệu) after the number"), tr("add `code:` to document.yaml, e.g. BC/ĐU"));
 }
 
 /// "Hà Tĩnh, ngày 05 tháng 3 năm 2025" (any part may be a blank to fill).
@@ -107,7 +109,7 @@ void read_header_line(Context& cx, const Paragraph& p, OutDocument& doc, std::ve
     } else {
       doc.comments.push_back("header line not understood (" + p.pos.file + ":" + std::to_string(p.pos.line) + "): " + p.plain);
       ++cx.counts.comments;
-      cx.warn(p, "header line not understood; kept as a comment in document.yaml");
+      cx.warn(p, tr("header line not understood; kept as a comment in document.yaml"));
     }
   }
 }
@@ -132,7 +134,7 @@ void read_header(Context& cx, std::size_t end, OutDocument& doc) {
     } else {
       const auto& u = std::get<Unknown>(item);
       doc.comments.push_back("not imported: " + u.what + " (" + u.pos.file + ":" + std::to_string(u.pos.line) + ")");
-      cx.warn(u.pos, "", u.what + " in the header: not imported, noted in document.yaml");
+      cx.warn(u.pos, "", tr("{} in the header: not imported, noted in document.yaml", u.what));
     }
   }
   if (names.size() == 1) doc.issuer = names[0];
@@ -143,11 +145,13 @@ void read_header(Context& cx, std::size_t end, OutDocument& doc) {
   const SourcePos top{cx.src.file, 1, 1};
   if (doc.issuer.empty()) {
     doc.issuer = "…";
-    cx.warn(top, "", "no issuing body found in the header; `issuer` is left as a placeholder", "fill in header.issuer in document.yaml");
+    cx.warn(top, "", tr("no issuing body found in the header; `issuer` is left as a placeholder"),
+            tr("fill in header.issuer in document.yaml"));
   }
   if (!regime_seen)
-    cx.warn(top, "", std::string("no “ĐẢNG CỘNG SẢN VIỆT NAM” nor national motto line in the header; style `") + doc.style + "` chosen",
-            "set `style:` in document.yaml to dang or nha-nuoc");
+    cx.warn(top, "",
+            tr("no “ĐẢNG CỘNG SẢN VIỆT NAM” nor national motto line in the header; style `{}` chosen", doc.style),
+            tr("set `style:` in document.yaml to dang or nha-nuoc"));
 }
 
 /// Whether paragraph `p` can continue the title block (summary or subtitle lines).
@@ -172,8 +176,9 @@ std::size_t read_front(Context& cx, OutDocument& doc, std::vector<OutBlock>& pre
     }
   }
   if (type_at == items.size()) {
-    cx.warn(SourcePos{cx.src.file, 1, 1}, "", "no type name line (BÁO CÁO, NGHỊ QUYẾT, TỜ TRÌNH, ...) found: kind `bao-cao` and a blank title",
-            "set `kind:` and `title:` in document.yaml");
+    cx.warn(SourcePos{cx.src.file, 1, 1}, "",
+            tr("no type name line (BÁO CÁO, NGHỊ QUYẾT, TỜ TRÌNH, ...) found: kind `bao-cao` and a blank title"),
+            tr("set `kind:` and `title:` in document.yaml"));
     read_header(cx, 0, doc);
     doc.title = "…";
     return 0;

@@ -1,6 +1,9 @@
 // The import command's work: read the file, recognise the document, write the folder.
 #include "pipeline/import/import.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -10,9 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-#include <fcntl.h>
-#include <unistd.h>
-
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/convert.hpp"
 #include "pipeline/import/docx_reader.hpp"
 #include "pipeline/import/recognize.hpp"
@@ -29,14 +30,15 @@ constexpr std::uintmax_t kMaxTextBytes = 64u << 20;
 
 std::string read_bytes(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) fail({path, 0, 0}, "is a folder, not a file", "give a .txt or .docx file");
+  if (fs::is_directory(path, ec)) fail({path, 0, 0}, tr("is a folder, not a file"), tr("give a .txt or .docx file"));
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path, 0, 0}, std::string("cannot open the file: ") + std::strerror(errno));
+  if (!in) fail({path, 0, 0}, tr("cannot open the file: {}", std::strerror(errno)));
   std::string bytes;
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() > kMaxTextBytes) fail({path, 0, 0}, "the file is larger than 64 MB", "split it, or import the .docx");
+    if (bytes.size() > kMaxTextBytes)
+      fail({path, 0, 0}, tr("the file is larger than 64 MB"), tr("split it, or import the .docx"));
   }
   return bytes;
 }
@@ -55,7 +57,7 @@ std::string extension(const std::string& path) {
 
 void write_file(const fs::path& path, const std::string& text) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+  if (fd < 0) throw std::runtime_error(tr("cannot write {}: {}", path.string(), std::strerror(errno)));
   std::size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -63,11 +65,12 @@ void write_file(const fs::path& path, const std::string& text) {
     if (n <= 0) {
       const int err = errno;
       ::close(fd);
-      throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(err));
+      throw std::runtime_error(tr("cannot write {}: {}", path.string(), std::strerror(err)));
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+  if (::fsync(fd) != 0 || ::close(fd) != 0)
+    throw std::runtime_error(tr("cannot write {}: {}", path.string(), std::strerror(errno)));
 }
 
 /// Writes `files` into a temporary folder beside `output`, then renames it to `output`.
@@ -75,15 +78,18 @@ void write_folder_atomically(const std::string& output, const std::vector<std::p
   const fs::path target = fs::path(output).lexically_normal();
   std::error_code ec;
   if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec)))
-    fail({output, 0, 0}, "the output folder exists and is not empty", "choose a new folder name, or remove it first");
+    fail({output, 0, 0}, tr("the output folder exists and is not empty"),
+         tr("choose a new folder name, or remove it first"));
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   fs::create_directories(parent, ec);
   std::string pattern = (parent / ("." + target.filename().string() + ".import-XXXXXX")).string();
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a folder in " + parent.string() + ": " + std::strerror(errno));
+  if (!::mkdtemp(pattern.data()))
+    throw std::runtime_error(tr("cannot create a folder in {}: {}", parent.string(), std::strerror(errno)));
   const fs::path temp(pattern);
   try {
     for (const auto& [name, text] : files) write_file(temp / name, text);
-    if (::rename(temp.c_str(), target.c_str()) != 0) throw std::runtime_error("cannot rename to " + target.string() + ": " + std::strerror(errno));
+    if (::rename(temp.c_str(), target.c_str()) != 0)
+      throw std::runtime_error(tr("cannot rename to {}: {}", target.string(), std::strerror(errno)));
   } catch (...) {
     fs::remove_all(temp, ec);
     throw;
@@ -110,10 +116,10 @@ OutDocument recognise(const Source& src, std::vector<Finding>& findings, Paragra
 Source read_source(const std::string& input, std::vector<std::string>& notes, std::optional<text::Legacy> encoding) {
   const std::string ext = extension(input);
   std::error_code ec;
-  if (!fs::exists(input, ec)) fail({input, 0, 0}, "no such file");
+  if (!fs::exists(input, ec)) fail({input, 0, 0}, tr("no such file"));
   if (needs_conversion(ext)) {
     char work[] = "/tmp/vanban-import-XXXXXX";
-    if (!::mkdtemp(work)) throw std::runtime_error(std::string("cannot create a temporary folder: ") + std::strerror(errno));
+    if (!::mkdtemp(work)) throw std::runtime_error(tr("cannot create a temporary folder: {}", std::strerror(errno)));
     try {
       Source src = read_docx(convert_to_docx(input, work), notes);
       src.file = input;
@@ -128,7 +134,7 @@ Source read_source(const std::string& input, std::vector<std::string>& notes, st
   if (ext == ".docx" || is_zip(input) || is_compound_file(input)) return read_docx(input, notes);
   std::string bytes = read_bytes(input);
   if (bytes.empty() || bytes.find_first_not_of(" \t\r\n") == std::string::npos)
-    fail({input, 0, 0}, "the file is empty", "give the document's .txt or .docx file");
+    fail({input, 0, 0}, tr("the file is empty"), tr("give the document's .txt or .docx file"));
   if (encoding || !text::valid_utf8(bytes)) {
     const auto legacy = encoding ? encoding : text::guess_legacy(bytes);
     if (legacy) {

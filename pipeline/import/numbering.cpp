@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/inline.hpp"
 #include "pipeline/import/recognize.hpp"
 
@@ -33,10 +34,10 @@ void promote_first_level(Context& cx, std::vector<Heading*>& hs) {
   for (Heading* h : firsts) {
     h->rank = 1;
     cx.warn(*h->source,
-            "typed " + quoted(h->mark->label) + " taken as a first-level heading (numbered " + std::to_string(h->mark->values[0]) +
-                " at the first level): " + quoted(hs[roman]->mark->label) + " follows at line " +
-                std::to_string(hs[roman]->source->pos.line) + " with no first-level heading before it",
-            "if it was meant as a sub-heading, move it under a first-level heading in the output");
+            tr("typed {} taken as a first-level heading (numbered {} at the first level): {} follows at line {} with "
+               "no first-level heading before it",
+               quoted(h->mark->label), h->mark->values[0], quoted(hs[roman]->mark->label), hs[roman]->source->pos.line),
+            tr("if it was meant as a sub-heading, move it under a first-level heading in the output"));
   }
 }
 
@@ -55,20 +56,24 @@ void check_sequence(Context& cx, const Heading& h, int place, const Heading* par
   if (!h.mark) return;
   const SectionMark& m = *h.mark;
   if (typed_value(m) != place) {
-    std::string where = parent && parent->mark ? " under " + quoted(parent->mark->label) + " (line " + std::to_string(parent->source->pos.line) + ")" : "";
-    cx.warn(*h.source,
-            "typed " + quoted(m.label) + " but it is heading " + std::to_string(place) + " of its level" + where +
-                ": numbered " + std::to_string(place) + " by its place",
-            "the numbers come from the order of the headings; if one is missing or misplaced, fix the output's order");
+    cx.warn(
+        *h.source,
+        parent && parent->mark
+            ? tr("typed {0} but it is heading {1} of its level under {2} (line {3}): numbered {1} by its place",
+                 quoted(m.label), place, quoted(parent->mark->label), parent->source->pos.line)
+            : tr("typed {0} but it is heading {1} of its level: numbered {1} by its place", quoted(m.label), place),
+        tr("the numbers come from the order of the headings; if one is missing or misplaced, fix the output's order"));
   } else if (m.kind == NumberKind::arabic && m.values.size() > 1 && parent && parent->mark &&
              parent->mark->kind == NumberKind::arabic && parent->mark->values.back() != m.values[m.values.size() - 2]) {
-    cx.warn(*h.source, "typed " + quoted(m.label) + " under " + quoted(parent->mark->label) + " (line " +
-                           std::to_string(parent->source->pos.line) + "): numbered by its place under it");
+    cx.warn(*h.source, tr("typed {} under {} (line {}): numbered by its place under it", quoted(m.label),
+                          quoted(parent->mark->label), parent->source->pos.line));
   }
   if (h.depth != m.natural_level() && h.rank != 1)
-    cx.warn(*h.source, "typed " + quoted(m.label) + " is a level-" + std::to_string(h.depth) + " heading here (" +
-                           (h.depth < m.natural_level() ? "no heading of the level above it" : "under a heading of the same form") +
-                           "): the style labels it as level " + std::to_string(h.depth));
+    cx.warn(*h.source,
+            tr("typed {} is a level-{} heading here ({}): the style labels it as level {}", quoted(m.label), h.depth,
+               (h.depth < m.natural_level() ? tr("no heading of the level above it")
+                                            : tr("under a heading of the same form")),
+               h.depth));
 }
 
 /// Nests one part's events. `depth_of` gives each heading its level from the ranks.
@@ -87,7 +92,8 @@ void nest(Context& cx, std::vector<Event*>& events, OutPart& part) {
       OutBlock b;
       b.text = "**" + (h.mark ? escape_markup(h.mark->label) + " " : "") + h.title + "**";
       b.line = h.source->pos.line;
-      cx.warn(*h.source, "a heading deeper than " + std::to_string(kMaxDepth) + " levels: kept as a bold paragraph with its typed number");
+      cx.warn(*h.source,
+              tr("a heading deeper than {} levels: kept as a bold paragraph with its typed number", kMaxDepth));
       stack.back().section->body.push_back(std::move(b));
       continue;
     }
@@ -113,8 +119,9 @@ void check_separators(Context& cx, const std::vector<Event>& events) {
     const auto& forms = counts[e.heading.depth];
     const auto most = std::max_element(forms.begin(), forms.end(), [](auto& a, auto& b) { return a.second < b.second; });
     if (forms.size() > 1 && most->first != e.heading.mark->separator)
-      cx.warn(*e.heading.source, "typed " + quoted(e.heading.mark->label) + " where most level-" + std::to_string(e.heading.depth) +
-                                     " headings are typed with `" + most->first + "`: the style's label replaces both");
+      cx.warn(*e.heading.source,
+              tr("typed {} where most level-{} headings are typed with `{}`: the style's label replaces both",
+                 quoted(e.heading.mark->label), e.heading.depth, most->first));
   }
 }
 
@@ -134,7 +141,7 @@ void build_parts(Context& cx, std::vector<Event>& events, std::vector<OutBlock> 
   }
   doc.has_parts = markers.size() > 1;
   if (doc.has_parts && !groups[0].empty()) {
-    cx.warn(*markers[1]->source, "text before the first part: put at the start of this part's body");
+    cx.warn(*markers[1]->source, tr("text before the first part: put at the start of this part's body"));
     groups[1].insert(groups[1].begin(), groups[0].begin(), groups[0].end());
   }
   for (std::size_t g = doc.has_parts ? 1 : 0; g < groups.size(); ++g) {
@@ -144,8 +151,9 @@ void build_parts(Context& cx, std::vector<Event>& events, std::vector<OutBlock> 
       part.typed = markers[g]->part.label;
       part.line = markers[g]->source->pos.line;
       if (markers[g]->part.number != static_cast<int>(g))
-        cx.warn(*markers[g]->source, "typed " + quoted(part.typed) + " but it is part " + std::to_string(g) + ": numbered by its place");
-      if (part.title.empty()) cx.warn(*markers[g]->source, "a part without a title", "fill in `title:` in its part file");
+        cx.warn(*markers[g]->source, tr("typed {} but it is part {}: numbered by its place", quoted(part.typed), g));
+      if (part.title.empty())
+        cx.warn(*markers[g]->source, tr("a part without a title"), tr("fill in `title:` in its part file"));
     }
     if (doc.parts.empty()) part.body = std::move(preamble);
     std::vector<Heading*> hs;

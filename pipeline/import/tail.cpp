@@ -1,5 +1,6 @@
 // The end of a document: the signature block (authority, title, name) and "Nơi nhận"
 // with its recipients, either as paragraphs or in a two-column borderless table.
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/inline.hpp"
 #include "pipeline/import/recognize.hpp"
 
@@ -122,10 +123,10 @@ std::size_t read_tail(Context& cx, OutDocument& doc, std::size_t body_start) {
   for (std::size_t m = k; m + 1 < lines.size(); ++m) {
     doc.comments.push_back("signature line not understood (" + lines[m]->pos.file + ":" + std::to_string(lines[m]->pos.line) + "): " + lines[m]->plain);
     ++cx.counts.comments;
-    cx.warn(*lines[m], "signature line not understood; kept as a comment in document.yaml");
+    cx.warn(*lines[m], tr("signature line not understood; kept as a comment in document.yaml"));
   }
   if (!doc.authority.empty() && doc.signer_name.empty())
-    cx.warn(*lines.front(), "the signature block has no name", "fill in signature.name in document.yaml");
+    cx.warn(*lines.front(), tr("the signature block has no name"), tr("fill in signature.name in document.yaml"));
   return start;
 }
 

@@ -1,6 +1,7 @@
 // Plain text -> Source: lines, columns, continuation lines.
 #include "pipeline/import/text_reader.hpp"
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/import/classify.hpp"
 #include "pipeline/import/inline.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -80,8 +81,8 @@ Source read_text(std::string_view utf8, const std::string& file) {
         ++line;
         start = i + 1;
       }
-    fail({file, line, chars_before(utf8.substr(start), bad - start) + 1}, "the file is not valid UTF-8 text",
-         "save it as UTF-8, or name its encoding with --encoding tcvn3|vni|cp1258");
+    fail({file, line, chars_before(utf8.substr(start), bad - start) + 1}, tr("the file is not valid UTF-8 text"),
+         tr("save it as UTF-8, or name its encoding with --encoding tcvn3|vni|cp1258"));
   }
   Source src;
   src.file = file;

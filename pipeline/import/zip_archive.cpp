@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::importer {
 namespace {
@@ -63,17 +64,22 @@ struct ZipArchive::Impl {
 ZipArchive::ZipArchive(const std::string& path) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   impl_->z = libzip();
-  if (!impl_->z) fail({path, 0, 0}, "cannot read .docx files: libzip is not installed", "install the Debian package libzip4");
+  if (!impl_->z)
+    fail({path, 0, 0}, tr("cannot read .docx files: libzip is not installed"),
+         tr("install the Debian package libzip4"));
   int err = 0;
   impl_->archive = impl_->z->open(path.c_str(), ZIP_RDONLY, &err);
   if (!impl_->archive) {
-    if (err == ZIP_ER_NOZIP) fail({path, 0, 0}, "not a .docx file: it is not a ZIP package", "open it in Word or LibreOffice and save it as .docx");
-    if (err == ZIP_ER_OPEN || err == ZIP_ER_NOENT || err == ZIP_ER_READ) fail({path, 0, 0}, "cannot open the file");
-    fail({path, 0, 0}, "the .docx package is damaged (libzip error " + std::to_string(err) + ")",
-         "open it in Word or LibreOffice and save it again");
+    if (err == ZIP_ER_NOZIP)
+      fail({path, 0, 0}, tr("not a .docx file: it is not a ZIP package"),
+           tr("open it in Word or LibreOffice and save it as .docx"));
+    if (err == ZIP_ER_OPEN || err == ZIP_ER_NOENT || err == ZIP_ER_READ) fail({path, 0, 0}, tr("cannot open the file"));
+    fail({path, 0, 0}, tr("the .docx package is damaged (libzip error {})", err),
+         tr("open it in Word or LibreOffice and save it again"));
   }
   if (impl_->z->num_entries(impl_->archive, 0) > kMaxEntries)
-    fail({path, 0, 0}, "the package has more than 10000 entries: not a document", "refused as a possible ZIP bomb");
+    fail({path, 0, 0}, tr("the package has more than 10000 entries: not a document"),
+         tr("refused as a possible ZIP bomb"));
 }
 
 ZipArchive::~ZipArchive() {
@@ -85,20 +91,25 @@ bool ZipArchive::has(const std::string& name) const { return impl_->z->locate(im
 std::string ZipArchive::read(const std::string& name, std::uint64_t limit) const {
   const SourcePos at{impl_->path, 0, 0};
   const zip_int64_t index = impl_->z->locate(impl_->archive, name.c_str(), 0);
-  if (index < 0) fail(at, "the package has no " + name + ": not a Word document", "open it in Word or LibreOffice and save it as .docx");
+  if (index < 0)
+    fail(at, tr("the package has no {}: not a Word document", name),
+         tr("open it in Word or LibreOffice and save it as .docx"));
   zip_stat_t st;
   if (impl_->z->stat(impl_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-    fail(at, "the package is damaged (" + name + ")");
+    fail(at, tr("the package is damaged ({})", name));
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-    fail(at, "the package is encrypted (" + name + ")", "save the document without a password and import it again");
+    fail(at, tr("the package is encrypted ({})", name), tr("save the document without a password and import it again"));
   if (!(st.valid & ZIP_STAT_SIZE) || st.size > limit)
-    fail(at, name + " declares " + std::to_string(st.size) + " bytes unpacked, over the limit of " + std::to_string(limit),
-         "refused as a possible ZIP bomb");
+    fail(at, tr("{} declares {} bytes unpacked, over the limit of {}", name, st.size, limit),
+         tr("refused as a possible ZIP bomb"));
   if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > (1u << 20) && st.size / std::max<std::uint64_t>(st.comp_size, 1) > kMaxRatio)
-    fail(at, name + " unpacks " + std::to_string(st.size / std::max<std::uint64_t>(st.comp_size, 1)) + " times larger than it is packed",
-         "refused as a possible ZIP bomb");
+    fail(at,
+         tr("{} unpacks {} times larger than it is packed", name, st.size / std::max<std::uint64_t>(st.comp_size, 1)),
+         tr("refused as a possible ZIP bomb"));
   zip_file_t* file = impl_->z->fopen(impl_->archive, static_cast<zip_uint64_t>(index), 0);
-  if (!file) fail(at, "cannot unpack " + name + " (damaged or encrypted)", "open it in Word or LibreOffice and save it again");
+  if (!file)
+    fail(at, tr("cannot unpack {} (damaged or encrypted)", name),
+         tr("open it in Word or LibreOffice and save it again"));
   std::string out;
   out.reserve(static_cast<std::size_t>(st.size));
   char buf[65536];
@@ -106,14 +117,15 @@ std::string ZipArchive::read(const std::string& name, std::uint64_t limit) const
     const zip_int64_t n = impl_->z->fread(file, buf, sizeof buf);
     if (n < 0) {
       impl_->z->fclose(file);
-      fail(at, "cannot unpack " + name + ": the data is damaged", "open it in Word or LibreOffice and save it again");
+      fail(at, tr("cannot unpack {}: the data is damaged", name),
+           tr("open it in Word or LibreOffice and save it again"));
     }
     if (n == 0) break;
     out.append(buf, static_cast<std::size_t>(n));
     // The actual size counts, not only the declared one: a lying header stops here.
     if (out.size() > st.size || out.size() > limit) {
       impl_->z->fclose(file);
-      fail(at, name + " unpacks to more than it declares", "refused as a possible ZIP bomb");
+      fail(at, tr("{} unpacks to more than it declares", name), tr("refused as a possible ZIP bomb"));
     }
   }
   impl_->z->fclose(file);

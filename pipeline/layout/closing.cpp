@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/flow_builder.hpp"
 #include "pipeline/layout/image.hpp"
 
@@ -17,7 +18,8 @@ void signature_image(FlowBlock& g, const resolve::Signature& sig, Sp x, Sp width
   try {
     info = probe_image(sig.image_path);
   } catch (const std::exception& e) {
-    fail(sig.image_pos, "signature image " + sig.image + ": " + e.what(), "give a PNG or JPEG scan of the signature");
+    fail(sig.image_pos, tr("signature image {}: {}", sig.image, e.what()),
+         tr("give a PNG or JPEG scan of the signature"));
   }
   const Sp room = sig.space;
   Sp h = room * 9 / 10;

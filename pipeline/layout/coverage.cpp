@@ -1,6 +1,7 @@
 /// Coverage: every character of a paragraph checked against its font before it is set.
 #include <array>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/inline_phases.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -15,15 +16,15 @@ namespace {
                                  shape::Shaper& shaper, const SourcePos& where) {
   for (const auto& p : parts) text::decode(p.text);  // throws on ill-formed UTF-8
   if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-    fail(where, "control character " + text::codepoint_name(c) + " in text",
-         "remove it; it usually comes from copying out of a word processor");
+    fail(where, tr("control character {} in text", text::codepoint_name(c)),
+         tr("remove it; it usually comes from copying out of a word processor"));
   const auto& font = shaper.fonts()[part.font];
   std::string shown;
   text::append_utf8(shown, c);
   fail(where,
-       "character " + text::codepoint_name(c) + " “" + shown + "” is not in font " + font.postscript_name() + " (" +
-           font.path() + ")",
-       "replace the character, or choose a font family that has it in the style");
+       tr("character {} “{}” is not in font {} ({})", text::codepoint_name(c), shown, font.postscript_name(),
+          font.path()),
+       tr("replace the character, or choose a font family that has it in the style"));
 }
 
 

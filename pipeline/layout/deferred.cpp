@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/parallel.hpp"
 #include "pipeline/layout/flow.hpp"
 
@@ -47,8 +48,8 @@ class ThreadShapers {
 
 void warn_overfull(Diagnostics& diags, const SetParagraph& p, const SourcePos& pos) {
   if (p.overfull)
-    diags.warn(pos, "a word is wider than the line; it was broken between characters",
-               "shorten the word or add a space, hyphen or slash where it may break");
+    diags.warn(pos, tr("a word is wider than the line; it was broken between characters"),
+               tr("shorten the word or add a space, hyphen or slash where it may break"));
 }
 
 void DeferredParagraphs::defer(Deferred d, const Diagnostics& diags) {
@@ -114,8 +115,8 @@ void DeferredParagraphs::set_all(Flow& flow, shape::Shaper& shaper, Diagnostics&
     Diagnostics warnings;
     warn_overfull(warnings, it->result, it->pos);
     if (it->body && it->result.emergency)
-      warnings.warn(it->pos, "no line breaks within the style's tolerance; some lines are looser than usual",
-                    "a long unbreakable word or a narrow measure causes this");
+      warnings.warn(it->pos, tr("no line breaks within the style's tolerance; some lines are looser than usual"),
+                    tr("a long unbreakable word or a narrow measure causes this"));
     diags.items.insert(diags.items.begin() + static_cast<std::ptrdiff_t>(it->diagnostics_at), warnings.items.begin(),
                        warnings.items.end());
   }

@@ -12,6 +12,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "pipeline/core/i18n.hpp"
+
 // After <cstdio>: jpeglib.h uses FILE and size_t without including their headers.
 #include <jpeglib.h>
 #include <jerror.h>  // the message codes (JWRN_..., JERR_...)
@@ -32,10 +34,10 @@ int be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
 ImageInfo png(const std::vector<unsigned char>& b) {
   static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   if (b.size() < 33 || !std::equal(sig, sig + 8, b.begin()) || std::string(b.begin() + 12, b.begin() + 16) != "IHDR")
-    throw std::runtime_error("not a valid PNG file (no IHDR header)");
+    throw std::runtime_error(tr("not a valid PNG file (no IHDR header)"));
   const std::uint32_t w = be32(&b[16]), h = be32(&b[20]);
   if (w == 0 || h == 0 || w > kMaxSide || h > kMaxSide)
-    throw std::runtime_error("PNG of " + std::to_string(w) + "×" + std::to_string(h) + " pixels: sides must be 1 to 20000");
+    throw std::runtime_error(tr("PNG of {}×{} pixels: sides must be 1 to 20000", w, h));
   return {static_cast<int>(w), static_cast<int>(h), "png"};
 }
 
@@ -43,20 +45,20 @@ ImageInfo png(const std::vector<unsigned char>& b) {
 ImageInfo jpeg(const std::vector<unsigned char>& b) {
   std::size_t i = 2;
   while (i + 9 < b.size()) {
-    if (b[i] != 0xFF) throw std::runtime_error("not a valid JPEG file (bad marker)");
+    if (b[i] != 0xFF) throw std::runtime_error(tr("not a valid JPEG file (bad marker)"));
     const unsigned char m = b[i + 1];
     if (m == 0xFF) { ++i; continue; }
     const int len = be16(&b[i + 2]);
-    if (len < 2) throw std::runtime_error("not a valid JPEG file (bad segment length)");
+    if (len < 2) throw std::runtime_error(tr("not a valid JPEG file (bad segment length)"));
     if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
       const int h = be16(&b[i + 5]), w = be16(&b[i + 7]);
       if (w == 0 || h == 0 || w > kMaxSide || h > kMaxSide)
-        throw std::runtime_error("JPEG of " + std::to_string(w) + "×" + std::to_string(h) + " pixels: sides must be 1 to 20000");
+        throw std::runtime_error(tr("JPEG of {}×{} pixels: sides must be 1 to 20000", w, h));
       return {w, h, "jpeg"};
     }
     i += 2 + static_cast<std::size_t>(len);
   }
-  throw std::runtime_error("not a valid JPEG file (no frame header)");
+  throw std::runtime_error(tr("not a valid JPEG file (no frame header)"));
 }
 
 /// What libpng's callbacks and the decoding loop share. Plain data only: libpng leaves a
@@ -110,7 +112,7 @@ bool decode_png_rows(PngRead& r, ImageData* keep) {
 void read_png_data(const std::string& path, ImageData* keep) {
   PngRead r;
   r.file = std::fopen(path.c_str(), "rb");
-  if (r.file == nullptr) throw std::runtime_error("cannot read the image file");
+  if (r.file == nullptr) throw std::runtime_error(tr("cannot read the image file"));
   r.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, on_png_error, on_png_warning);
   if (r.png != nullptr) r.info = png_create_info_struct(r.png);
   const bool created = r.png != nullptr && r.info != nullptr;
@@ -126,7 +128,7 @@ void read_png_data(const std::string& path, ImageData* keep) {
   png_destroy_read_struct(&r.png, &r.info, nullptr);
   std::fclose(r.file);
   if (!created) throw std::bad_alloc();
-  if (!ok) throw std::runtime_error("not a valid PNG file (damaged image data)");
+  if (!ok) throw std::runtime_error(tr("not a valid PNG file (damaged image data)"));
 }
 
 /// What libjpeg's callbacks and the decoding loop share: plain data only, for the same
@@ -232,7 +234,7 @@ bool decode_jpeg_rows(JpegRead& r, const ImageInfo& header, ImageData* keep) {
 void read_jpeg_data(const std::string& path, const ImageInfo& header, ImageData* keep) {
   JpegRead r;
   r.file = std::fopen(path.c_str(), "rb");
-  if (r.file == nullptr) throw std::runtime_error("cannot read the image file");
+  if (r.file == nullptr) throw std::runtime_error(tr("cannot read the image file"));
   r.cinfo.err = jpeg_std_error(&r.err);
   r.err.error_exit = on_jpeg_error;
   r.err.emit_message = on_jpeg_message;
@@ -244,8 +246,8 @@ void read_jpeg_data(const std::string& path, const ImageInfo& header, ImageData*
   if (ok) return;
   if (r.code == JERR_OUT_OF_MEMORY) throw std::bad_alloc();
   if (r.code == JERR_BAD_PRECISION || r.code == JERR_SOF_UNSUPPORTED)
-    throw std::runtime_error("a JPEG of a kind a PDF cannot hold (12-bit, lossless or hierarchical)");
-  throw std::runtime_error("not a valid JPEG file (damaged image data)");
+    throw std::runtime_error(tr("a JPEG of a kind a PDF cannot hold (12-bit, lossless or hierarchical)"));
+  throw std::runtime_error(tr("not a valid JPEG file (damaged image data)"));
 }
 
 }  // namespace
@@ -281,13 +283,13 @@ ImageData read_image_data(const std::string& path) {
   d.jpeg = true;
   std::ifstream in(path, std::ios::binary);
   d.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) throw std::runtime_error("cannot read the image file");
+  if (!in && !in.eof()) throw std::runtime_error(tr("cannot read the image file"));
   return d;
 }
 
 ImageInfo read_image_header(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read the image file");
+  if (!in) throw std::runtime_error(tr("cannot read the image file"));
   // Headers sit at the start; 64 KiB covers JPEG files with large EXIF blocks before the frame.
   std::vector<unsigned char> b(65536);
   in.read(reinterpret_cast<char*>(b.data()), static_cast<std::streamsize>(b.size()));
@@ -295,14 +297,14 @@ ImageInfo read_image_header(const std::string& path) {
   ImageInfo info;
   if (b.size() >= 8 && b[0] == 0x89 && b[1] == 'P') info = png(b);
   else if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) info = jpeg(b);
-  else throw std::runtime_error("not a PNG or JPEG image");
+  else
+    throw std::runtime_error(tr("not a PNG or JPEG image"));
   // The PDF writer decodes the whole image (libpng): a 1.5 MB PNG of 20000×20000
   // zero pixels took 2 GB and 25 s. Refused from the header instead (core/limits.hpp).
   const auto pixels = static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height);
   if (pixels > kMaxImagePixels)
-    throw std::runtime_error(std::string(info.format == "png" ? "PNG" : "JPEG") + " of " + std::to_string(info.width) +
-                             "×" + std::to_string(info.height) + " pixels: more than " +
-                             std::to_string(kMaxImagePixels / 1000000) + " megapixels");
+    throw std::runtime_error(tr("{} of {}×{} pixels: more than {} megapixels", info.format == "png" ? "PNG" : "JPEG",
+                                info.width, info.height, kMaxImagePixels / 1000000));
   return info;
 }
 

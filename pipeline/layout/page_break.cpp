@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/limits.hpp"
 
 namespace vanban::layout {
@@ -96,8 +97,8 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
   doc.sources = std::move(flow.sources);
   for (std::size_t start = 0; start < els.size();) {
     if (doc.pages.size() == kMaxPages)  // pipeline/core/limits.hpp
-      fail(flow.blocks[els[start].block].pos, "the document has more than " + std::to_string(kMaxPages) + " pages",
-           "split it into several documents");
+      fail(flow.blocks[els[start].block].pos, tr("the document has more than {} pages", kMaxPages),
+           tr("split it into several documents"));
     // A table continued from the previous page repeats its header row first.
     const int repeat = els[start].line == 0 ? flow.blocks[els[start].block].header_block : -1;
     const Sp header_h = repeat >= 0 ? flow.blocks[static_cast<std::size_t>(repeat)].fixed_height : 0;

@@ -5,6 +5,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/inline_phases.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -34,7 +35,7 @@ char32_t next_multibyte(std::string_view s, std::size_t& i) {
     return (char32_t{b0 & 0x07u} << 18) | (char32_t{b1 & 0x3Fu} << 12) | (char32_t{b2 & 0x3Fu} << 6) | (b3 & 0x3Fu);
   }
   text::decode(s.substr(i));  // throws: the sequence at i is ill-formed
-  throw std::invalid_argument("invalid UTF-8");  // (not reached)
+  throw std::invalid_argument(tr("invalid UTF-8"));  // (not reached)
 }
 
 namespace {

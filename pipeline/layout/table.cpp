@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/flow_builder.hpp"
 
 namespace vanban::layout {
@@ -23,11 +24,16 @@ std::vector<Sp> column_widths(const resolve::Table& t, Sp measure, const SourceP
       weights += t.widths[i].value;
     }
   }
-  char buf[128];
   if (fixed > measure || (fixed == measure && weights > 0)) {
-    std::snprintf(buf, sizeof buf, "the table is wider than the text: %.1f mm of columns for %.1f mm", to_mm(fixed),
-                  to_mm(measure));
-    fail(pos, buf, "narrow the columns in `widths`, or give them as weights (numbers without a unit)");
+    const auto one_decimal = [](double mm) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", mm);
+      return std::string(buf);
+    };
+    fail(pos,
+         tr("the table is wider than the text: {} mm of columns for {} mm", one_decimal(to_mm(fixed)),
+            one_decimal(to_mm(measure))),
+         tr("narrow the columns in `widths`, or give them as weights (numbers without a unit)"));
   }
   for (std::size_t i = 0; i < columns; ++i)
     if (out[i] == 0) out[i] = static_cast<Sp>(static_cast<double>(measure - fixed) * t.widths[i].value / weights);

@@ -1,8 +1,4 @@
 /// The atomic file write: a temporary beside the output, synced, renamed (see write.hpp).
-#include "pipeline/pdf/write.hpp"
-
-#include "pipeline/text/unicode.hpp"
-
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
@@ -21,6 +17,10 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "pipeline/core/i18n.hpp"
+#include "pipeline/pdf/write.hpp"
+#include "pipeline/text/unicode.hpp"
 
 namespace vanban::pdf {
 
@@ -66,27 +66,27 @@ std::string not_a_file(mode_t mode) {
 /// a FIFO, a socket, a folder): renaming over it would replace it.
 std::filesystem::path final_target(const std::string& path, const FailFn& fail) {
   namespace fs = std::filesystem;
-  if (path.empty()) fail("empty path", 0);
+  if (path.empty()) fail(tr("empty path"), 0);
   fs::path p(path);
   const auto names_folder = [](const fs::path& q) {
     const std::string last = q.filename().string();
     return last.empty() || last == "." || last == "..";
   };
-  if (names_folder(p)) fail("the path names a folder, not a file", 0);
+  if (names_folder(p)) fail(tr("the path names a folder, not a file"), 0);
   for (int hops = 0;; ++hops) {
     struct stat st {};
     if (::lstat(p.c_str(), &st) != 0) {
       if (errno == ENOENT) return p;  // a new file (the folder may not exist yet)
-      fail("cannot examine it", errno);
+      fail(tr("cannot examine it"), errno);
     }
     if (S_ISREG(st.st_mode)) return p;
     if (!S_ISLNK(st.st_mode)) fail(not_a_file(st.st_mode), 0);
-    if (hops == 40) fail("too many levels of symbolic links", ELOOP);
+    if (hops == 40) fail(tr("too many levels of symbolic links"), ELOOP);
     std::error_code ec;
     const fs::path link = fs::read_symlink(p, ec);
-    if (ec) fail("cannot read the symbolic link", ec.value());
+    if (ec) fail(tr("cannot read the symbolic link"), ec.value());
     p = link.is_absolute() ? link : p.parent_path() / link;
-    if (names_folder(p)) fail("the symbolic link points to a folder", 0);
+    if (names_folder(p)) fail(tr("the symbolic link points to a folder"), 0);
   }
 }
 
@@ -136,21 +136,22 @@ Temporary open_temporary(const std::filesystem::path& dir, const std::string& na
     if (ours && ::ftruncate(t.fd, 0) == 0) return t;
     ::close(t.fd);  // a live build's, or renamed away by one between our open and our lock
   }
-  fail("cannot create a temporary file in " + dir.string(), last_error);
+  fail(tr("cannot create a temporary file in {}", dir.string()), last_error);
   return {};
 }
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::vector<char>& bytes) {
   const auto fail = [&path](const std::string& what, int err) {
-    throw std::runtime_error("cannot write " + path + ": " + what + (err ? std::string(": ") + std::strerror(err) : ""));
+    throw std::runtime_error(
+        tr("cannot write {}: {}{}", path, what, (err ? std::string(": ") + std::strerror(err) : "")));
   };
   ignore_file_size_signal();
   const std::filesystem::path target = final_target(path, fail);
   const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) fail("cannot create folder " + dir.string(), ec.value());
+  if (ec) fail(tr("cannot create folder {}", dir.string()), ec.value());
 
   // Ctrl-C, kill, a closed terminal: held back until the temporary is renamed or removed,
   // so that they too leave either the old file or the new one, and nothing beside them.
@@ -196,7 +197,7 @@ void write_file_atomically(const std::string& path, const std::vector<char>& byt
   if (::rename(tmp.path.c_str(), target.c_str()) != 0) abandon("rename failed", errno);
   // Closing releases the lock only now: a build that opened the old name before the rename
   // finds, once it holds the lock, that the name no longer leads to its file (open_temporary).
-  if (::close(tmp.fd) != 0) fail("close failed", errno);
+  if (::close(tmp.fd) != 0) fail(tr("close failed"), errno);
 }
 
 }  // namespace vanban::pdf

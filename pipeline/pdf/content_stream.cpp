@@ -1,12 +1,13 @@
 /// Content stream operators for pages (see content_stream.hpp).
 #include "pipeline/pdf/content_stream.hpp"
 
-#include "pipeline/pdf/objects.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
+
+#include "pipeline/core/i18n.hpp"
+#include "pipeline/pdf/objects.hpp"
 
 namespace vanban::pdf {
 
@@ -187,7 +188,7 @@ void append_run(std::string& out, const layout::TextRun& run, const GlyphMap& ma
 void append_number(std::string& out, double v, int decimals) {
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  if (res.ec != std::errc{}) throw std::runtime_error("PDF writer: number out of range");
+  if (res.ec != std::errc{}) throw std::runtime_error(tr("PDF writer: number out of range"));
   char* end = res.ptr;
   if (std::find(buf, end, '.') != end) {
     while (end[-1] == '0') --end;

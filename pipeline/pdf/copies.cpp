@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/objects.hpp"
 #include "pipeline/pdf/prepared.hpp"
@@ -32,7 +33,7 @@ std::string media_box(Sp w, Sp h) { return Array().integer(0).integer(0).real(to
 
 std::vector<char> write_copies(const Prepared& p, const shape::FontSet& fonts, const Metadata& meta,
                                const std::vector<layout::TextRun>& stamps, bool every_page) {
-  if (p.pages.empty()) throw std::runtime_error("numbered copies: the document has no pages");
+  if (p.pages.empty()) throw std::runtime_error(tr("numbered copies: the document has no pages"));
   PdfFile file;
   file.reserve_bytes(size_estimate(p, p.pages.size()) + stamps.size() * (256 + 100 * p.pages.size()));
   const ObjNum catalog = file.reserve(), page_tree = file.reserve(), info = file.reserve();

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban::pdf {
 
 namespace {
@@ -11,8 +13,7 @@ namespace {
 /// The anchor's rectangle turned into PDF points from the page's bottom-left corner.
 SignatureField field_at(const layout::PagedDocument& doc, const layout::Anchor& a, std::string name) {
   if (a.page >= doc.pages.size())
-    throw std::runtime_error("PDF writer: anchor \"" + a.name + "\" on page " + std::to_string(a.page + 1) + " of " +
-                             std::to_string(doc.pages.size()));
+    throw std::runtime_error(tr("PDF writer: anchor \"{}\" on page {} of {}", a.name, a.page + 1, doc.pages.size()));
   const layout::Page& page = doc.pages[a.page];
   return {std::move(name), a.page, to_pt(a.x), to_pt(page.height - a.y - a.height), to_pt(a.width), to_pt(a.height)};
 }

@@ -1,14 +1,15 @@
 /// Font subsetting with hb-subset and the data of the PDF font objects (see font_embed.hpp).
 #include "pipeline/pdf/font_embed.hpp"
 
-#include "pipeline/pdf/objects.hpp"
-
 #include <hb-subset.h>
 #include <hb.h>
 
 #include <cmath>
 #include <memory>
 #include <stdexcept>
+
+#include "pipeline/core/i18n.hpp"
+#include "pipeline/pdf/objects.hpp"
 
 namespace vanban::pdf {
 
@@ -148,7 +149,7 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
 
   // --- subset -----------------------------------------------------------------------
   HbPtr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
-  if (!input) throw std::runtime_error("hb-subset: out of memory for " + font.path());
+  if (!input) throw std::runtime_error(tr("hb-subset: out of memory for {}", font.path()));
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
   for (std::uint32_t g : gids) hb_set_add(glyph_set, g);
   // A PDF viewer draws glyphs by id and never shapes: GSUB/GPOS/GDEF are dead weight, and
@@ -162,16 +163,16 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   // were 60 % of a subset's bytes, which the PDF then carried and compressed.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
   HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(face, input.get()));
-  if (!plan) throw std::runtime_error("hb-subset: cannot plan a subset of " + font.path());
+  if (!plan) throw std::runtime_error(tr("hb-subset: cannot plan a subset of {}", font.path()));
   // The plan owns both maps. The subset also holds glyphs we did not ask for: .notdef and
   // the components of composite glyphs (most Vietnamese letters are base + accent composites).
   const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
   HbPtr<hb_face_t> sub(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!sub) throw std::runtime_error("hb-subset: subsetting failed for " + font.path());
+  if (!sub) throw std::runtime_error(tr("hb-subset: subsetting failed for {}", font.path()));
   HbPtr<hb_blob_t> sub_blob(hb_face_reference_blob(sub.get()));
   unsigned int sub_len = 0;
   const char* sub_data = hb_blob_get_data(sub_blob.get(), &sub_len);
-  if (sub_len == 0) throw std::runtime_error("hb-subset: empty subset for " + font.path());
+  if (sub_len == 0) throw std::runtime_error(tr("hb-subset: empty subset for {}", font.path()));
 
   EmbeddedFont e;
   e.font_file.assign(sub_data, sub_data + sub_len);
@@ -191,7 +192,7 @@ EmbeddedFont embed_font(const shape::Font& font, const std::set<std::uint32_t>& 
   }
   for (std::uint32_t g : gids)
     if (e.glyphs.cid(g) == GlyphMap::kNone)
-      throw std::runtime_error("hb-subset: glyph " + std::to_string(g) + " missing from the subset of " + font.path());
+      throw std::runtime_error(tr("hb-subset: glyph {} missing from the subset of {}", g, font.path()));
   e.to_unicode = to_unicode_cmap(text_by_cid);
   e.base_font = subset_tag(font.postscript_name(), gids) + "+" + font.postscript_name();
 

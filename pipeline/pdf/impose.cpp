@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/objects.hpp"
 #include "pipeline/pdf/prepared.hpp"
@@ -14,7 +15,7 @@ namespace vanban::pdf {
 
 std::vector<Sheet> sheet_order(std::size_t pages, int signature) {
   if (signature < 0 || signature % 4 != 0)
-    throw std::invalid_argument("a signature of " + std::to_string(signature) + " pages: it must be a multiple of 4");
+    throw std::invalid_argument(tr("a signature of {} pages: it must be a multiple of 4", signature));
   const std::size_t per_section = signature == 0 ? pages : static_cast<std::size_t>(signature);
   std::vector<Sheet> sheets;
   for (std::size_t first = 0, section = 0; first < pages; first += per_section, ++section) {
@@ -136,7 +137,7 @@ std::string box(Sp x0, Sp y0, Sp x1, Sp y1) {
 }  // namespace
 
 std::vector<char> write_imposed(const Prepared& p, const Metadata& meta, const ImposeOptions& options) {
-  if (p.pages.empty()) throw std::runtime_error("imposition: the document has no pages");
+  if (p.pages.empty()) throw std::runtime_error(tr("imposition: the document has no pages"));
   Geometry g;
   g.w = p.pages.front().width;
   g.h = p.pages.front().height;

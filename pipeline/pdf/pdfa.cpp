@@ -6,6 +6,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/pdf/xmp.hpp"
 
 namespace vanban::pdf {
@@ -27,8 +28,9 @@ PdfaObjects add_pdfa_objects(PdfFile& file, const Metadata& meta) {
   const std::string icc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // An ICC profile starts with its size (big-endian) and has "acsp" at byte 36.
   if (!in || icc.size() < 128 || icc.compare(36, 4, "acsp") != 0)
-    throw std::runtime_error("PDF/A needs the sRGB colour profile " + path +
-                             " (Debian package icc-profiles-free; VANBAN_SRGB_PROFILE names another)");
+    throw std::runtime_error(tr(
+        "PDF/A needs the sRGB colour profile {} (Debian package icc-profiles-free; VANBAN_SRGB_PROFILE names another)",
+        path));
   const ObjNum metadata = file.reserve(), profile = file.reserve(), intent = file.reserve();
   const std::string xmp = xmp_packet(meta, meta.pdfa_part);
   file.write_stream(metadata, Dict().name("Type", "Metadata").name("Subtype", "XML").entries(), xmp);

@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/parallel.hpp"
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/pdfa.hpp"
@@ -79,7 +80,7 @@ ObjNum add_image(PdfFile& file, const ImageStreams& is) {
   const ObjNum image = file.reserve();
   const ObjNum mask = is.alpha.size == 0 ? 0 : file.reserve();  // (the samples were freed once compressed)
   if (im.components != 1 && im.components != 3 && im.components != 4)
-    throw std::runtime_error("PDF writer: an image with " + std::to_string(im.components) + " colour components");
+    throw std::runtime_error(tr("PDF writer: an image with {} colour components", im.components));
   const auto head = [&](int components) {
     return Dict()
         .name("Type", "XObject")
@@ -108,10 +109,10 @@ std::vector<std::set<std::uint32_t>> drawn_glyphs(const layout::PagedDocument& p
                                                   std::span<const layout::TextRun> extra) {
   std::vector<std::vector<bool>> drawn(fonts.fonts.size());
   for (const auto& page : pd.pages) {
-    if (page.width <= 0 || page.height <= 0) throw std::runtime_error("PDF writer: page with no size");
+    if (page.width <= 0 || page.height <= 0) throw std::runtime_error(tr("PDF writer: page with no size"));
     for (const auto& run : page.runs) {
       if (run.font >= fonts.fonts.size())
-        throw std::runtime_error("PDF writer: run uses unknown font " + std::to_string(run.font));
+        throw std::runtime_error(tr("PDF writer: run uses unknown font {}", run.font));
       auto& bits = drawn[run.font];
       for (const auto& g : run.glyphs) {
         if (g.gid >= bits.size()) bits.resize(g.gid + std::size_t{1});
@@ -120,7 +121,7 @@ std::vector<std::set<std::uint32_t>> drawn_glyphs(const layout::PagedDocument& p
     }
   }
   for (const auto& run : extra) {
-    if (run.font >= fonts.fonts.size()) throw std::runtime_error("PDF writer: run uses unknown font " + std::to_string(run.font));
+    if (run.font >= fonts.fonts.size()) throw std::runtime_error(tr("PDF writer: run uses unknown font {}", run.font));
     auto& bits = drawn[run.font];
     for (const auto& g : run.glyphs) {
       if (g.gid >= bits.size()) bits.resize(g.gid + std::size_t{1});
@@ -163,7 +164,7 @@ Deflated deflate(const void* data, std::size_t len) {
   const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), len);
   d.data = std::make_unique_for_overwrite<char[]>(bound);
   d.size = libdeflate_zlib_compress(compressor.get(), data, len, d.data.get(), bound);
-  if (d.size == 0) throw std::runtime_error("stream compression failed");
+  if (d.size == 0) throw std::runtime_error(tr("stream compression failed"));
   return d;
 }
 
@@ -225,7 +226,7 @@ SharedRefs write_shared(PdfFile& file, const Prepared& p, int pdfa_part) {
   for (const std::size_t f : p.font_ids) refs.fonts[f] = add_font(file, *p.embedded[f], pdfa_part == 1);
   for (const auto& im : p.images) {
     if (pdfa_part == 1 && im.alpha.size != 0)  // (PDF/A-2 and -3 allow soft masks)
-      throw std::runtime_error("PDF/A-1 forbids transparency, and an image has an alpha channel: use --pdfa 2b");
+      throw std::runtime_error(tr("PDF/A-1 forbids transparency, and an image has an alpha channel: use --pdfa 2b"));
     refs.images.push_back(add_image(file, im));
   }
   return refs;

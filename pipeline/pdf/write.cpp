@@ -2,15 +2,13 @@
 /// PdfFile (objects.hpp); the atomic file write is in atomic_write.cpp.
 #include "pipeline/pdf/write.hpp"
 
-#include "pipeline/layout/image.hpp"
-
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <algorithm>
-#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -22,7 +20,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/parallel.hpp"
+#include "pipeline/layout/image.hpp"
 #include "pipeline/pdf/content_stream.hpp"
 #include "pipeline/pdf/fields.hpp"
 #include "pipeline/pdf/font_embed.hpp"
@@ -52,8 +52,8 @@ ObjNum add_outline(PdfFile& file, const layout::PagedDocument& pd, const std::ve
   for (std::size_t i = 0; i < pd.outline.size(); ++i) {
     const auto& entry = pd.outline[i];
     if (entry.page >= pd.pages.size())
-      throw std::runtime_error("PDF writer: bookmark \"" + entry.title + "\" points to page " +
-                               std::to_string(entry.page + 1) + " of " + std::to_string(pd.pages.size()));
+      throw std::runtime_error(
+          tr("PDF writer: bookmark \"{}\" points to page {} of {}", entry.title, entry.page + 1, pd.pages.size()));
     const std::size_t depth = std::min<std::size_t>(static_cast<std::size_t>(std::max(entry.level, 0)), chain.size());
     chain.resize(depth);
     const int parent = depth == 0 ? -1 : chain.back();
@@ -104,7 +104,7 @@ std::string page_labels(const layout::PagedDocument& pd) {
   if (pd.page_labels.empty()) return {};
   Array nums;
   for (const auto& r : pd.page_labels) {
-    if (r.first >= pd.pages.size()) throw std::runtime_error("PDF writer: page labels start past the last page");
+    if (r.first >= pd.pages.size()) throw std::runtime_error(tr("PDF writer: page labels start past the last page"));
     Dict d;
     if (r.style == layout::LabelStyle::Arabic) d.name("S", "D");
     if (r.style == layout::LabelStyle::RomanLower) d.name("S", "r");

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/core/limits.hpp"
 
 namespace vanban::resolve {
@@ -50,18 +51,18 @@ class SizeCheck {
 
   void count(const SourcePos& at) {
     if (++blocks_ > kMaxBlocks)
-      fail(at, "the document is too large: more than " + std::to_string(kMaxBlocks) +
-                   " blocks (paragraphs, list items, table rows, headings)",
-           "split it into several documents; one this long would take minutes to set and run to "
-           "thousands of pages");
+      fail(
+          at,
+          tr("the document is too large: more than {} blocks (paragraphs, list items, table rows, headings)",
+             kMaxBlocks),
+          tr("split it into several documents; one this long would take minutes to set and run to thousands of pages"));
   }
 
   void text(const content::Text& t, const SourcePos& at) {
     for (const auto& span : t.spans) bytes_ += span.text.size();
     if (bytes_ > kMaxTextBytes)
-      fail(t.pos.line ? t.pos : at,
-           "the document is too large: more than " + std::to_string(kMaxTextBytes >> 20) + " MB of text",
-           "split it into several documents");
+      fail(t.pos.line ? t.pos : at, tr("the document is too large: more than {} MB of text", kMaxTextBytes >> 20),
+           tr("split it into several documents"));
   }
 
   std::size_t blocks_ = 0;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/resolve/resolve.hpp"
 
 namespace vanban::resolve {
@@ -18,8 +19,8 @@ void resolve_marks(const content::Header& header, const style::Style& style, Hea
     const auto m = style::find_mark(style, header.marks[i]);
     if (!m)
       fail(i < header.mark_places.size() ? header.mark_places[i] : header.pos,
-           "unknown mark `" + header.marks[i] + "` for style " + style.name,
-           "the style's marks are listed in " + style.file);
+           tr("unknown mark `{}` for style {}", header.marks[i], style.name),
+           tr("the style's marks are listed in {}", style.file));
     const style::Mark& sm = m->mark;
     found.push_back({sm.order, {span(style::mark_text(*m), sm.style), sm.frame, sm.width, sm.height, sm.color},
                      sm.place == "top-right"});

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/resolve/forms.hpp"
 #include "pipeline/resolve/front_matter.hpp"
 
@@ -167,9 +168,9 @@ class Walk {
     for (const auto& item : block.items) {
       if (block.marker == "a)" && n == style::kAlphaLetters)
         fail(item.text.pos.line ? item.text.pos : block.pos,
-             "more than " + std::to_string(style::kAlphaLetters) + " lettered items in one list: the letters end at y)",
-             "the rules letter điểm with the Vietnamese alphabet, a) to y); split the list, or number it "
-             "(`marker: 1.`)");
+             tr("more than {} lettered items in one list: the letters end at y)", style::kAlphaLetters),
+             tr("the rules letter điểm with the Vietnamese alphabet, a) to y); split the list, or number it (`marker: "
+                "1.`)"));
       std::vector<Span> parts{span(list_marker(block.marker, ++n) + " ", st_.body.text)};
       for (auto& t : spans(item.text, st_.body.text)) parts.push_back(std::move(t));
       body_paragraph(Block::Kind::ListItem, std::move(parts), depth, st_.list.indent, st_.body.text.align, item.text.pos);

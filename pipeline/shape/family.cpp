@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban::shape {
 
 Family load_family(const std::string& family, const std::vector<std::string>& fallbacks, FontSet& fonts,
@@ -24,13 +26,13 @@ Family load_family(const std::string& family, const std::vector<std::string>& fa
       try {
         fam.faces[i] = fonts.add(paths[i]);
       } catch (const std::exception& e) {
-        fail(where, "cannot open font " + paths[i] + ": " + e.what(), "reinstall the font package");
+        fail(where, tr("cannot open font {}: {}", paths[i], e.what()), tr("reinstall the font package"));
       }
     }
     return fam;
   }
-  fail(where, "none of the style's font families is installed with all four faces (" + tried + ")",
-       "install Liberation Serif: apt-get install fonts-liberation2");
+  fail(where, tr("none of the style's font families is installed with all four faces ({})", tried),
+       tr("install Liberation Serif: apt-get install fonts-liberation2"));
 }
 
 }  // namespace vanban::shape

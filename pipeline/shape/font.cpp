@@ -3,8 +3,8 @@
 
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
-#include <unistd.h>
 #include <hb-ot.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,6 +14,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
+
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::shape {
 
@@ -136,13 +138,13 @@ std::string sanitize_ps_name(std::string name, const std::string& path) {
 
 Font::Font(std::string path) : path_(std::move(path)) {
   blob_ = hb_blob_create_from_file_or_fail(path_.c_str());
-  if (!blob_) throw std::runtime_error("cannot open font file: " + path_);
+  if (!blob_) throw std::runtime_error(tr("cannot open font file: {}", path_));
   face_ = hb_face_create(blob_, 0);
   if (hb_face_get_glyph_count(face_) == 0) {
     // The constructor throws, so the destructor will not run: release here.
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
-    throw std::runtime_error("not a font file (no glyphs): " + path_);
+    throw std::runtime_error(tr("not a font file (no glyphs): {}", path_));
   }
   upem_ = hb_face_get_upem(face_);
   font_ = hb_font_create(face_);
@@ -197,7 +199,7 @@ FontId FontSet::add(const std::string& path) {
   for (std::size_t i = 0; i < fonts.size(); ++i)
     if (fonts[i]->path() == path || canon(fonts[i]->path()) == key) return static_cast<FontId>(i);
   if (fonts.size() > std::numeric_limits<FontId>::max())
-    throw std::runtime_error("too many fonts (more than 65536) for " + path);
+    throw std::runtime_error(tr("too many fonts (more than 65536) for {}", path));
   fonts.push_back(std::make_unique<Font>(path));
   return static_cast<FontId>(fonts.size() - 1);
 }

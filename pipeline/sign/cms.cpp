@@ -1,13 +1,15 @@
 #include "pipeline/sign/cms.hpp"
 
-#include <ctime>
-#include <memory>
-#include <stdexcept>
-
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509_vfy.h>
+
+#include <ctime>
+#include <memory>
+#include <stdexcept>
+
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::sign {
 namespace {
@@ -63,7 +65,7 @@ void add_timestamp(CMS_SignerInfo* si, const std::string& tsa_url) {
   const std::vector<unsigned char> token = request_timestamp(tsa_url, signature_value(si));
   if (CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, token.data(),
                                     static_cast<int>(token.size())) != 1)
-    throw std::runtime_error("cannot attach the timestamp: " + openssl_reason());
+    throw std::runtime_error(tr("cannot attach the timestamp: {}", openssl_reason()));
 }
 
 /// The timestamp token attached to `si`, if any, checked against its signature value.
@@ -101,21 +103,22 @@ std::vector<unsigned char> make_cms(const Credentials& signer, std::string_view 
   CMS_SignerInfo* si = cms ? CMS_add1_signer(cms.get(), signer.certificate.get(), signer.key.get(), EVP_sha256(),
                                              CMS_BINARY | CMS_NOSMIMECAP | CMS_CADES | CMS_PARTIAL)
                            : nullptr;
-  if (!si) throw std::runtime_error("cannot set up the CMS signature: " + openssl_reason());
+  if (!si) throw std::runtime_error(tr("cannot set up the CMS signature: {}", openssl_reason()));
   // OpenSSL would stamp its own clock reading; ours is the one /M shows as well.
   std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> t(ASN1_TIME_set(nullptr, static_cast<time_t>(signing_time)),
                                                          &ASN1_TIME_free);
   if (!t || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t.get(), -1) != 1)
-    throw std::runtime_error("cannot add the signing time: " + openssl_reason());
+    throw std::runtime_error(tr("cannot add the signing time: {}", openssl_reason()));
   for (const auto& c : signer.chain)
-    if (CMS_add1_cert(cms.get(), c.get()) != 1) throw std::runtime_error("cannot add a chain certificate: " + openssl_reason());
+    if (CMS_add1_cert(cms.get(), c.get()) != 1)
+      throw std::runtime_error(tr("cannot add a chain certificate: {}", openssl_reason()));
   BioPtr in = memory_bio(content);
   if (CMS_final(cms.get(), in.get(), nullptr, CMS_BINARY) != 1)
-    throw std::runtime_error("cannot sign: " + openssl_reason());
+    throw std::runtime_error(tr("cannot sign: {}", openssl_reason()));
   if (!tsa_url.empty()) add_timestamp(si, tsa_url);
   unsigned char* der = nullptr;
   const int n = i2d_CMS_ContentInfo(cms.get(), &der);
-  if (n <= 0) throw std::runtime_error("cannot encode the CMS signature: " + openssl_reason());
+  if (n <= 0) throw std::runtime_error(tr("cannot encode the CMS signature: {}", openssl_reason()));
   std::vector<unsigned char> out(der, der + n);
   OPENSSL_free(der);
   return out;

@@ -1,14 +1,15 @@
 #include "pipeline/sign/credentials.hpp"
 
+#include <openssl/err.h>
+#include <openssl/pkcs12.h>
+
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iterator>
 
-#include <openssl/err.h>
-#include <openssl/pkcs12.h>
-
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::sign {
 namespace {
@@ -39,12 +40,14 @@ std::string subject_entry(X509* certificate, int nid) {
 void check_validity(X509* certificate, std::int64_t now, const SourcePos& pos) {
   auto t = static_cast<time_t>(now);
   if (X509_cmp_time(X509_get0_notAfter(certificate), &t) < 0)
-    fail(pos, "the certificate of " + subject_name(certificate) + " expired on " + day_of(X509_get0_notAfter(certificate)),
-         "a signature made with an expired certificate is invalid; ask the CA for a renewed one");
+    fail(pos,
+         tr("the certificate of {} expired on {}", subject_name(certificate), day_of(X509_get0_notAfter(certificate))),
+         tr("a signature made with an expired certificate is invalid; ask the CA for a renewed one"));
   if (X509_cmp_time(X509_get0_notBefore(certificate), &t) > 0)
-    fail(pos, "the certificate of " + subject_name(certificate) + " is valid only from " +
-                  day_of(X509_get0_notBefore(certificate)),
-         "check the computer's clock, or wait until the certificate is valid");
+    fail(pos,
+         tr("the certificate of {} is valid only from {}", subject_name(certificate),
+            day_of(X509_get0_notBefore(certificate))),
+         tr("check the computer's clock, or wait until the certificate is valid"));
 }
 
 }  // namespace
@@ -63,35 +66,41 @@ std::string subject_organisation(X509* certificate) { return subject_entry(certi
 Credentials load_credentials(const std::string& path, const std::string& password, std::int64_t now) {
   const SourcePos pos{path, 0, 0};
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(pos, "cannot read the key file", "give the path of the signer's .p12 (PKCS#12) file with --p12");
+  if (!in)
+    fail(pos, tr("cannot read the key file"), tr("give the path of the signer's .p12 (PKCS#12) file with --p12"));
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::unique_ptr<PKCS12, decltype(&PKCS12_free)> p12(d2i_PKCS12(nullptr, &p, static_cast<long>(bytes.size())),
                                                       &PKCS12_free);
-  if (!p12) fail(pos, "not a PKCS#12 (.p12/.pfx) file", "export the key and certificate together, e.g. `openssl pkcs12 -export`");
+  if (!p12)
+    fail(pos, tr("not a PKCS#12 (.p12/.pfx) file"),
+         tr("export the key and certificate together, e.g. `openssl pkcs12 -export`"));
   if (PKCS12_mac_present(p12.get()) && PKCS12_verify_mac(p12.get(), password.c_str(), -1) != 1) {
     ERR_clear_error();
-    fail(pos, "wrong password for the key file",
-         "set the password in VANBAN_P12_PASSWORD or put it in a file given with --password-file");
+    fail(pos, tr("wrong password for the key file"),
+         tr("set the password in VANBAN_P12_PASSWORD or put it in a file given with --password-file"));
   }
   EVP_PKEY* key = nullptr;
   X509* cert = nullptr;
   STACK_OF(X509)* ca = nullptr;
   if (PKCS12_parse(p12.get(), password.c_str(), &key, &cert, &ca) != 1) {
     ERR_clear_error();
-    fail(pos, "cannot decrypt the key file",
-         "the file may use an old cipher (RC2/3DES); export it again with OpenSSL 3 defaults");
+    fail(pos, tr("cannot decrypt the key file"),
+         tr("the file may use an old cipher (RC2/3DES); export it again with OpenSSL 3 defaults"));
   }
   Credentials c;
   c.key.reset(key);
   c.certificate.reset(cert);
   for (int i = 0; ca && i < sk_X509_num(ca); ++i) c.chain.emplace_back(sk_X509_value(ca, i));
   sk_X509_free(ca);  // (the certificates now belong to c.chain)
-  if (!c.key) fail(pos, "the key file holds no private key", "export the private key with the certificate (not -nokeys)");
-  if (!c.certificate) fail(pos, "the key file holds no certificate for its key", "export the certificate with the key");
+  if (!c.key)
+    fail(pos, tr("the key file holds no private key"), tr("export the private key with the certificate (not -nokeys)"));
+  if (!c.certificate)
+    fail(pos, tr("the key file holds no certificate for its key"), tr("export the certificate with the key"));
   if (X509_check_private_key(c.certificate.get(), c.key.get()) != 1) {
     ERR_clear_error();
-    fail(pos, "the private key does not belong to the certificate", "export the matching key and certificate together");
+    fail(pos, tr("the private key does not belong to the certificate"),
+         tr("export the matching key and certificate together"));
   }
   check_validity(c.certificate.get(), now, pos);
   return c;

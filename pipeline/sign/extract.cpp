@@ -1,10 +1,11 @@
 #include "pipeline/sign/extract.hpp"
 
-#include <filesystem>
-
 #include <podofo/podofo.h>
 
+#include <filesystem>
+
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
 namespace vanban::sign {
@@ -29,9 +30,9 @@ std::pair<std::string, std::string> read_spec(PdfMemDocument& doc, PdfObject* sp
   PdfObject* ef = resolve(doc, const_cast<PdfObject*>(d.GetKey("EF")));
   PdfObject* stream = ef && ef->IsDictionary() ? resolve(doc, const_cast<PdfObject*>(ef->GetDictionary().GetKey("F"))) : nullptr;
   if (!name || !name->IsString() || !stream || !stream->HasStream())
-    fail({path, 0, 0}, "an embedded file has no name or no data");
+    fail({path, 0, 0}, tr("an embedded file has no name or no data"));
   const std::string file = name->GetString().GetStringUtf8();
-  if (!safe_name(file)) fail({path, 0, 0}, "an embedded file is named `" + file + "`, outside its folder");
+  if (!safe_name(file)) fail({path, 0, 0}, tr("an embedded file is named `{}`, outside its folder", file));
   char* data = nullptr;
   pdf_long len = 0;
   stream->GetStream()->GetFilteredCopy(&data, &len);
@@ -58,10 +59,10 @@ std::vector<std::pair<std::string, std::string>> embedded_sources(const std::str
         if (rel && rel->IsName() && rel->GetName() == PdfName("Source")) out.push_back(read_spec(doc, spec, path));
       }
   } catch (const PdfError& e) {
-    fail({path, 0, 0}, std::string("cannot read the PDF: ") + describe(e), "is the file complete and not encrypted?");
+    fail({path, 0, 0}, tr("cannot read the PDF: {}", describe(e)), tr("is the file complete and not encrypted?"));
   }
   if (out.empty())
-    fail({path, 0, 0}, "the PDF has no embedded source files", "a build with --pdfa 3b embeds them");
+    fail({path, 0, 0}, tr("the PDF has no embedded source files"), tr("a build with --pdfa 3b embeds them"));
   return out;
 }
 

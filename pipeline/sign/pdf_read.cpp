@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 
 namespace vanban::sign {
 namespace {
@@ -38,9 +39,9 @@ void collect_fields(PdfMemDocument& doc, PdfObject* node, const std::string& pre
 
 std::string read_pdf_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path, 0, 0}, "cannot read the PDF", "check the path");
+  if (!in) fail({path, 0, 0}, tr("cannot read the PDF"), tr("check the path"));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.compare(0, 5, "%PDF-") != 0) fail({path, 0, 0}, "not a PDF file (it does not start with %PDF-)");
+  if (bytes.compare(0, 5, "%PDF-") != 0) fail({path, 0, 0}, tr("not a PDF file (it does not start with %PDF-)"));
   return bytes;
 }
 
@@ -83,8 +84,8 @@ void refuse_if_locked(PdfMemDocument& doc, const std::string& path) {
     PdfObject* params = ref && ref->IsDictionary() ? resolve(doc, const_cast<PdfObject*>(ref->GetDictionary().GetKey("TransformParams"))) : nullptr;
     const PdfObject* p = params && params->IsDictionary() ? params->GetDictionary().GetKey("P") : nullptr;
     if (p && p->IsNumber() && p->GetNumber() == 1)
-      fail({path, 0, 0}, "the document is certified with \"no changes allowed\"",
-           "a further signature would invalidate the certification; sign a copy made before it");
+      fail({path, 0, 0}, tr("the document is certified with \"no changes allowed\""),
+           tr("a further signature would invalidate the certification; sign a copy made before it"));
   }
 }
 

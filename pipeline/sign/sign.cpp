@@ -1,14 +1,15 @@
 #include "pipeline/sign/sign.hpp"
 
+#include <podofo/podofo.h>
+
 #include <ctime>
 #include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
 
-#include <podofo/podofo.h>
-
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/cms.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
@@ -86,8 +87,8 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
   form->GetObject()->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));  // signed, append only
   const std::optional<EmptyField> empty = find_empty_field(doc, form->GetObject(), options.field);
   if (!empty && !options.field.empty())
-    fail({input, 0, 0}, "the PDF has no empty signature field named " + options.field,
-         "`vanban verify` lists the signed ones; leave out --field to add an invisible signature");
+    fail({input, 0, 0}, tr("the PDF has no empty signature field named {}", options.field),
+         tr("`vanban verify` lists the signed ones; leave out --field to add an invisible signature"));
   std::unique_ptr<PdfAnnotation> existing;
   std::optional<PdfSignatureField> field;
   if (empty) {
@@ -108,8 +109,8 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
     appearance.GetObject()->GetStream()->Set("q Q\n");
   } else {
     if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0)
-      fail({input, 0, 0}, "the PDF has no empty signature field to draw the signature in",
-           "leave out --image and --seal for an invisible signature");
+      fail({input, 0, 0}, tr("the PDF has no empty signature field to draw the signature in"),
+           tr("leave out --image and --seal for an invisible signature"));
     draw_appearance(doc, appearance, rect.GetWidth(), rect.GetHeight(), options.appearance);
   }
   field->SetAppearanceStream(&appearance);
@@ -144,9 +145,9 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     doc.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()), /*bForUpdate=*/true);
     mod_date = original_mod_date(bytes);
   } catch (const PdfError& e) {
-    fail({input, 0, 0}, std::string("cannot read the PDF: ") + describe(e), "is the file complete and not encrypted?");
+    fail({input, 0, 0}, tr("cannot read the PDF: {}", describe(e)), tr("is the file complete and not encrypted?"));
   }
-  if (doc.GetPageCount() < 1) fail({input, 0, 0}, "the PDF has no pages to sign");
+  if (doc.GetPageCount() < 1) fail({input, 0, 0}, tr("the PDF has no pages to sign"));
   refuse_if_locked(doc, input);
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
@@ -159,7 +160,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     add_signature_field(doc, input, options, out);
     doc.EmbedSubsetFonts();  // (the appearance's text, if any)
     doc.WriteUpdate(&out, /*bTruncate=*/true);
-    if (!out.HasSignaturePosition()) throw std::runtime_error("PoDoFo did not write the signature's placeholder");
+    if (!out.HasSignaturePosition()) throw std::runtime_error(tr("PoDoFo did not write the signature's placeholder"));
     const PdfArray range = out.AdjustByteRange();
     out.Flush();
     const char* data = buffer.GetBuffer();
@@ -172,7 +173,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     const char* signed_file = buffer.GetBuffer();  // (again: writing may have moved it)
     return std::vector<char>(signed_file, signed_file + device.GetLength());
   } catch (const PdfError& e) {
-    throw std::runtime_error(std::string("PoDoFo could not write the signed PDF: ") + describe(e));
+    throw std::runtime_error(tr("PoDoFo could not write the signed PDF: {}", describe(e)));
   }
 }
 

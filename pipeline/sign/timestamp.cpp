@@ -1,10 +1,5 @@
 #include "pipeline/sign/timestamp.hpp"
 
-#include <algorithm>
-#include <ctime>
-#include <memory>
-#include <stdexcept>
-
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -12,6 +7,12 @@
 #include <openssl/rand.h>
 #include <openssl/ts.h>
 
+#include <algorithm>
+#include <ctime>
+#include <memory>
+#include <stdexcept>
+
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/cms.hpp"
 #include "pipeline/sign/credentials.hpp"
 
@@ -34,7 +35,7 @@ std::vector<unsigned char> sha256(std::string_view bytes) {
   std::vector<unsigned char> d(32);
   unsigned int n = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), d.data(), &n, EVP_sha256(), nullptr) != 1 || n != 32)
-    throw std::runtime_error("SHA-256 failed: " + openssl_reason());
+    throw std::runtime_error(tr("SHA-256 failed: {}", openssl_reason()));
   return d;
 }
 
@@ -56,7 +57,7 @@ ReqPtr make_request(const std::vector<unsigned char>& digest) {
       TS_MSG_IMPRINT_set_msg(imprint.get(), const_cast<unsigned char*>(digest.data()), static_cast<int>(digest.size())) != 1 ||
       TS_REQ_set_version(req.get(), 1) != 1 || TS_REQ_set_msg_imprint(req.get(), imprint.get()) != 1 ||
       TS_REQ_set_nonce(req.get(), nonce.get()) != 1 || TS_REQ_set_cert_req(req.get(), 1) != 1)
-    throw std::runtime_error("cannot make the timestamp request: " + openssl_reason());
+    throw std::runtime_error(tr("cannot make the timestamp request: {}", openssl_reason()));
   return req;
 }
 
@@ -65,20 +66,22 @@ RespPtr post_request(const std::string& url, TS_REQ* req) {
   int use_ssl = 0;
   char *host = nullptr, *port = nullptr, *path = nullptr;
   if (OSSL_HTTP_parse_url(url.c_str(), &use_ssl, nullptr, &host, &port, nullptr, &path, nullptr, nullptr) != 1)
-    throw std::runtime_error("--tsa " + url + " is not a URL (http://host[:port]/path)");
+    throw std::runtime_error(tr("--tsa {} is not a URL (http://host[:port]/path)", url));
   struct OsslFree {
     void operator()(char* s) const { OPENSSL_free(s); }
   };
   const std::unique_ptr<char, OsslFree> own_host(host), own_port(port), own_path(path);
-  if (use_ssl) throw std::runtime_error("--tsa " + url + ": only http:// is supported (a timestamp needs no secrecy)");
+  if (use_ssl) throw std::runtime_error(tr("--tsa {}: only http:// is supported (a timestamp needs no secrecy)", url));
   BioPtr body(BIO_new(BIO_s_mem()));
-  if (!body || i2d_TS_REQ_bio(body.get(), req) != 1) throw std::runtime_error("cannot encode the timestamp request: " + openssl_reason());
+  if (!body || i2d_TS_REQ_bio(body.get(), req) != 1)
+    throw std::runtime_error(tr("cannot encode the timestamp request: {}", openssl_reason()));
   BioPtr reply(OSSL_HTTP_transfer(nullptr, host, port, path, 0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, 0,
                                   nullptr, "application/timestamp-query", body.get(), "application/timestamp-reply",
                                   /*expect_asn1=*/1, /*max_resp_len=*/1 << 20, /*timeout=*/30, /*keep_alive=*/0));
-  if (!reply) throw std::runtime_error("the timestamping authority " + url + " did not answer: " + openssl_reason());
+  if (!reply) throw std::runtime_error(tr("the timestamping authority {} did not answer: {}", url, openssl_reason()));
   RespPtr resp(d2i_TS_RESP_bio(reply.get(), nullptr));
-  if (!resp) throw std::runtime_error("the timestamping authority " + url + " sent no timestamp reply: " + openssl_reason());
+  if (!resp)
+    throw std::runtime_error(tr("the timestamping authority {} sent no timestamp reply: {}", url, openssl_reason()));
   return resp;
 }
 
@@ -90,17 +93,17 @@ std::vector<unsigned char> request_timestamp(const std::string& url, std::string
   const TS_STATUS_INFO* status = TS_RESP_get_status_info(resp.get());
   const long granted = ASN1_INTEGER_get(TS_STATUS_INFO_get0_status(status));
   if (granted != TS_STATUS_GRANTED && granted != TS_STATUS_GRANTED_WITH_MODS)
-    throw std::runtime_error("the timestamping authority " + url + " refused (PKIStatus " + std::to_string(granted) + ")");
+    throw std::runtime_error(tr("the timestamping authority {} refused (PKIStatus {})", url, granted));
   // The reply must answer this request: the same imprint and nonce (its signature is
   // checked by `verify`, which may be given the TSA's trust list).
   VerifyPtr ctx(TS_REQ_to_TS_VERIFY_CTX(req.get(), nullptr));
   if (ctx) TS_VERIFY_CTX_set_flags(ctx.get(), TS_VFY_VERSION | TS_VFY_IMPRINT | TS_VFY_NONCE);
   if (!ctx || TS_RESP_verify_response(ctx.get(), resp.get()) != 1)
-    throw std::runtime_error("the timestamp does not answer the request: " + openssl_reason());
+    throw std::runtime_error(tr("the timestamp does not answer the request: {}", openssl_reason()));
   PKCS7* token = TS_RESP_get_token(resp.get());
   unsigned char* der = nullptr;
   const int n = token ? i2d_PKCS7(token, &der) : -1;
-  if (n <= 0) throw std::runtime_error("cannot encode the timestamp token: " + openssl_reason());
+  if (n <= 0) throw std::runtime_error(tr("cannot encode the timestamp token: {}", openssl_reason()));
   std::vector<unsigned char> out(der, der + n);
   OPENSSL_free(der);
   return out;

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
 namespace vanban::sign {
@@ -127,7 +128,7 @@ VerifyReport verify_pdf(const std::string& path, const std::string& trust_file) 
       if (PdfObject* sig = signature_value(doc, f.object))
         report.signatures.push_back(check_signature(f.name, sig->GetDictionary(), bytes, ends, trust_file));
   } catch (const PdfError& e) {
-    fail({path, 0, 0}, std::string("cannot read the PDF: ") + describe(e), "is the file complete and not encrypted?");
+    fail({path, 0, 0}, tr("cannot read the PDF: {}", describe(e)), tr("is the file complete and not encrypted?"));
   }
   std::stable_sort(report.signatures.begin(), report.signatures.end(),
                    [](const SignatureReport& x, const SignatureReport& y) { return x.revision < y.revision; });

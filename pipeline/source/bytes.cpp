@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/legacy.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -174,13 +175,13 @@ void report_control(const SourceFile& file, std::size_t at, Diagnostics& diags) 
   const char32_t c = b == 0xC2 ? static_cast<unsigned char>(s[at + 1]) : b;
   std::string hint;
   if (const auto meant = windows1252_meaning(c); !meant.empty())
-    hint = "type " + std::string(meant) + " instead: this is the Windows-1252 " + std::string(meant) +
-           " read as Latin-1, usually pasted from an old document";
+    hint = tr("type {0} instead: this is the Windows-1252 {0} read as Latin-1, usually pasted from an old document",
+              meant);
   else if (c == 0x1B)
-    hint = "remove it: an ESC starts a terminal colour code, copied with the text";
+    hint = tr("remove it: an ESC starts a terminal colour code, copied with the text");
   else
-    hint = "remove it; it usually comes from copying out of a word processor";
-  diags.error(file.at(at), "control character " + text::codepoint_name(c) + " in text", std::move(hint));
+    hint = tr("remove it; it usually comes from copying out of a word processor");
+  diags.error(file.at(at), tr("control character {} in text", text::codepoint_name(c)), std::move(hint));
 }
 
 /// "UTF-32" or "UTF-16" when the bytes start with that encoding's byte-order mark or look
@@ -202,17 +203,17 @@ void report_not_utf8(const SourceFile& file, std::size_t bad, Diagnostics& diags
   const std::string& s = file.text();
   const auto byte = static_cast<unsigned char>(s[bad]);
   if (const char* wide = wide_encoding(s)) {
-    diags.error(file.at(bad), "the file is not valid UTF-8 (byte " + hex_byte(byte) + ")",
-                std::string("the file is ") + wide + "; save it as UTF-8");
+    diags.error(file.at(bad), tr("the file is not valid UTF-8 (byte {})", hex_byte(byte)),
+                tr("the file is {}; save it as UTF-8", wide));
     return;
   }
   const LegacyEncoding encoding = guess_legacy_encoding(s);
   if (encoding == LegacyEncoding::none) {
     std::string hint = looks_legacy(s)
-        ? "the file looks like a legacy Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258); "
-          "convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it as UTF-8"
-        : "the file is not UTF-8 here; retype the character or save the file as UTF-8";
-    diags.error(file.at(bad), "the file is not valid UTF-8 (byte " + hex_byte(byte) + ")", std::move(hint));
+                           ? tr("the file looks like a legacy Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258); "
+                                "convert it to Unicode UTF-8 (e.g. with UniKey's converter) and save it as UTF-8")
+                           : tr("the file is not UTF-8 here; retype the character or save the file as UTF-8");
+    diags.error(file.at(bad), tr("the file is not valid UTF-8 (byte {})", hex_byte(byte)), std::move(hint));
     return;
   }
   const std::string name = encoding == LegacyEncoding::tcvn3 ? "TCVN3 (ABC)"
@@ -223,21 +224,22 @@ void report_not_utf8(const SourceFile& file, std::size_t bad, Diagnostics& diags
   const std::string unikey_name = encoding == LegacyEncoding::tcvn3 ? "TCVN3 (ABC)"
                                   : encoding == LegacyEncoding::vni ? "VNI Windows"
                                                                      : "Vietnamese locale CP 1258";
-  const std::string unikey = "UniKey's converter (source " + unikey_name + ", destination Unicode)";
+  const std::string unikey = tr("UniKey's converter (source {}, destination Unicode)", unikey_name);
   std::string hint;
   if (has_utf8_words(s)) {
     // Converting the whole file would garble the UTF-8 around the pasted text.
-    hint = "this text was pasted from a " + name + " document into a UTF-8 file: convert it with " + unikey +
-           " and paste it again";
+    hint = tr("this text was pasted from a {} document into a UTF-8 file: convert it with {} and paste it again", name,
+              unikey);
   } else if (encoding == LegacyEncoding::vni) {
-    hint = "convert the file with " + unikey + " and save it as UTF-8";
+    hint = tr("convert the file with {} and save it as UTF-8", unikey);
   } else {
     const std::string from = encoding == LegacyEncoding::tcvn3 ? "TCVN5712-1" : "CP1258";
     const std::string base = std::filesystem::path(file.display()).filename().string();
-    hint = "convert the file to UTF-8, e.g. iconv -f " + from + " -t UTF-8 " + base + " > " + base + ".new" +
-           " (then replace the file), or with " + unikey;
+    hint =
+        tr("convert the file to UTF-8, e.g. iconv -f {0} -t UTF-8 {1} > {1}.new (then replace the file), or with {2}",
+           from, base, unikey);
   }
-  diags.error(file.at(bad), "the file is in " + name + ", a legacy Vietnamese encoding, not UTF-8", std::move(hint));
+  diags.error(file.at(bad), tr("the file is in {}, a legacy Vietnamese encoding, not UTF-8", name), std::move(hint));
 }
 
 }  // namespace
@@ -252,8 +254,8 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
   }
   if (found.nul != std::string::npos) {
     const char* wide = wide_encoding(s);
-    diags.error(file.at(found.nul), "the file contains a NUL byte",
-                std::string("the file is probably ") + (wide ? wide : "UTF-16") + "; save it as UTF-8");
+    diags.error(file.at(found.nul), tr("the file contains a NUL byte"),
+                tr("the file is probably {}; save it as UTF-8", wide ? wide : "UTF-16"));
     return false;
   }
   // YAML allows no C0 control but tab, LF and CR, and of the C1 controls only NEL, which no
@@ -264,10 +266,9 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
     return false;
   }
   if (found.long_cluster != std::string::npos) {
-    diags.error(file.at(found.long_cluster),
-                "more than " + std::to_string(text::kMaxClusterMarks) + " combining marks on one letter",
-                "remove the extra marks: no script needs so many (a letter of Vietnamese carries at most two), "
-                "and each one more makes the text slower to set");
+    diags.error(file.at(found.long_cluster), tr("more than {} combining marks on one letter", text::kMaxClusterMarks),
+                tr("remove the extra marks: no script needs so many (a letter of Vietnamese carries at most two), "
+                   "and each one more makes the text slower to set"));
     return false;
   }
   // YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic or missing.
@@ -289,9 +290,11 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
     i = nl == std::string::npos ? s.size() : nl + 1;
   }
   if (first_tab != std::string::npos) {
-    std::string hint = "indent with spaces: YAML does not allow tabs in indentation";
-    if (tab_lines > 1) hint += " (" + std::to_string(tab_lines) + " lines of this file are indented with tabs)";
-    diags.error(file.at(first_tab), "tab character used for indentation", std::move(hint));
+    std::string hint = tab_lines > 1 ? tr("indent with spaces: YAML does not allow tabs in indentation ({} lines of "
+                                          "this file are indented with tabs)",
+                                          tab_lines)
+                                     : tr("indent with spaces: YAML does not allow tabs in indentation");
+    diags.error(file.at(first_tab), tr("tab character used for indentation"), std::move(hint));
     return false;
   }
   return true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/bytes.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
@@ -21,10 +22,11 @@ const Entry* find(const Entries& entries, const std::string& key) {
 }
 
 const char* type_name(const Node& node) {
-  if (node.is_sequence()) return "a list";
-  if (node.is_map()) return "a map";
-  if (node.is_null()) return "empty";
-  return "text";
+  // TRANSLATORS: what a YAML value is, in "`key` must be text, not {}".
+  if (node.is_sequence()) return translate(N_("a list"));
+  if (node.is_map()) return translate(N_("a map"));
+  if (node.is_null()) return translate(N_("empty"));
+  return translate(N_("text"));
 }
 
 SourcePos Fields::text_pos(const yaml::Node& n) const {
@@ -69,10 +71,10 @@ SourcePos Fields::null_pos(const yaml::Node& n) const {
   return file_.at(o);
 }
 
-std::optional<Node> Fields::parse_map(const char* empty_hint, yaml::Tree& tree) {
+std::optional<Node> Fields::parse_map(const std::string& empty_hint, yaml::Tree& tree) {
   // Blank lines only: said at once, without a parse that would cost time per line.
   if (file_.text().find_first_not_of(" \r\n") == std::string::npos) {
-    diags_.error(file_.start(), "the file is empty", empty_hint);
+    diags_.error(file_.start(), tr("the file is empty"), empty_hint);
     return std::nullopt;
   }
   if (!check_bytes(file_, diags_)) return std::nullopt;
@@ -82,18 +84,17 @@ std::optional<Node> Fields::parse_map(const char* empty_hint, yaml::Tree& tree) 
     return std::nullopt;
   }
   if (tree.documents() == 0 || (tree.documents() == 1 && tree.root().is_null())) {
-    diags_.error(file_.start(), "the file is empty", empty_hint);
+    diags_.error(file_.start(), tr("the file is empty"), empty_hint);
     return std::nullopt;
   }
   if (tree.documents() > 1) {
-    diags_.error(file_.at(tree.second_document()), "the file holds more than one YAML document",
-                 "remove the `---` line: one file is one document or one part");
+    diags_.error(file_.at(tree.second_document()), tr("the file holds more than one YAML document"),
+                 tr("remove the `---` line: one file is one document or one part"));
     return std::nullopt;
   }
   const Node root = tree.root();
   if (!root.is_map()) {
-    diags_.error(pos(root), std::string("the file must be a map of `key: value` lines, not ") + type_name(root),
-                 empty_hint);
+    diags_.error(pos(root), tr("the file must be a map of `key: value` lines, not {}", type_name(root)), empty_hint);
     return std::nullopt;
   }
   return root;
@@ -107,24 +108,25 @@ Entries Fields::entries(const Node& map, const Names* valid, const std::string& 
   for (const auto& kv : map.entries()) {
     const Node& k = kv.first;
     if (!k.is_scalar()) {
-      diags_.error(pos(k), "a key must be a plain name", "write `name: value`");
+      diags_.error(pos(k), tr("a key must be a plain name"), tr("write `name: value`"));
       continue;
     }
     const std::string name = text::is_nfc_quick(k.scalar()) ? std::string(k.scalar()) : text::nfc(k.scalar());
     // The tree keeps both entries of a repeated key; the second would be ignored silently.
     if (const auto it = seen.find(name); it != seen.end()) {
       const bool same_bytes = it->second.scalar() == k.scalar();
-      diags_.error(pos(k), "duplicate key `" + name + "`",
-                   "`" + name + "` is already given at line " + std::to_string(pos(it->second).line) +
-                       (same_bytes ? "; keep one"
-                                   : " (typed with its accents composed differently, the same key once "
-                                     "normalised); keep one"));
+      const int line = pos(it->second).line;
+      diags_.error(pos(k), tr("duplicate key `{}`", name),
+                   same_bytes ? tr("`{}` is already given at line {}; keep one", name, line)
+                              : tr("`{}` is already given at line {} (typed with its accents composed differently, "
+                                   "the same key once normalised); keep one",
+                                   name, line));
       continue;
     }
     seen.emplace(name, k);
     if (valid && !contains(*valid, name)) {
-      diags_.error(pos(k), "unknown key `" + name + "`",
-                   suggestion(name, *valid, "valid keys in " + where + ": "));
+      diags_.error(pos(k), tr("unknown key `{}`", name),
+                   suggestion(name, *valid, tr("valid keys in {}: {}", where, "{}")));
       continue;
     }
     out.emplace(name, Entry{k, kv.second});
@@ -143,8 +145,8 @@ std::optional<std::string> Fields::text(const Node& n, const std::string& key) {
     return std::nullopt;
   }
   if (!n.is_scalar()) {
-    diags_.error(pos(n), "`" + key + "` must be text, not " + type_name(n),
-                 "write `" + key + ": ...` with the text on the same line");
+    diags_.error(pos(n), tr("`{}` must be text, not {}", key, type_name(n)),
+                 tr("write `{}: ...` with the text on the same line", key));
     return std::nullopt;
   }
   return std::string(n.scalar());
@@ -152,17 +154,17 @@ std::optional<std::string> Fields::text(const Node& n, const std::string& key) {
 
 bool Fields::map(const Node& n, const std::string& key, const std::string& hint) {
   if (n.is_map()) return true;
-  diags_.error(pos(n), "`" + key + "` must be a map of `key: value` lines, not " + type_name(n), hint);
+  diags_.error(pos(n), tr("`{}` must be a map of `key: value` lines, not {}", key, type_name(n)), hint);
   return false;
 }
 
 bool Fields::required(const std::string& key, const Entry* e, const SourcePos& where, const std::string& in, const std::string& hint) {
   if (!e) {
-    diags_.error(where, "missing `" + key + "`" + in, hint);
+    diags_.error(where, in.empty() ? tr("missing `{}`", key) : tr("missing `{}` in {}", key, in), hint);
     return false;
   }
   if (e->value.is_null() || (e->value.is_scalar() && e->value.scalar().empty())) {
-    diags_.error(pos(e->key), "`" + key + "` is empty", hint);
+    diags_.error(pos(e->key), tr("`{}` is empty", key), hint);
     return false;
   }
   return true;
@@ -172,8 +174,7 @@ std::optional<bool> Fields::flag(const std::string& key, const Entry* e) {
   if (!e || e->value.is_null()) return std::nullopt;
   const auto b = e->value.is_scalar() ? yaml::to_bool(e->value.scalar()) : std::nullopt;
   if (!b) {
-    diags_.error(pos(e->value), "`" + key + "` must be true or false",
-                 "write `" + key + ": true` or `" + key + ": false`");
+    diags_.error(pos(e->value), tr("`{}` must be true or false", key), tr("write `{0}: true` or `{0}: false`", key));
     return std::nullopt;
   }
   return *b;
@@ -184,9 +185,8 @@ std::optional<std::string> Fields::choice(const std::string& key, const Entry* e
   if (!s) return std::nullopt;
   const std::string v = text::nfc(*s);
   if (!contains(allowed, v)) {
-    diags_.error(text_pos(e->value),
-                 "`" + key + "` must be one of " + list_names(allowed) + ", not `" + v + "`",
-                 closest(v, allowed).empty() ? std::string() : "did you mean `" + closest(v, allowed) + "`?");
+    diags_.error(text_pos(e->value), tr("`{}` must be one of {}, not `{}`", key, list_names(allowed), v),
+                 closest(v, allowed).empty() ? std::string() : tr("did you mean `{}`?", closest(v, allowed)));
     return std::nullopt;
   }
   return v;
@@ -194,8 +194,8 @@ std::optional<std::string> Fields::choice(const std::string& key, const Entry* e
 
 void Fields::unquoted_brace(const yaml::Node& n) {
   // `- {dang_bo} đã ...` is a YAML flow map, not text starting with a variable.
-  diags_.error(pos(n), "text starting with `{` must be quoted",
-               "unquoted, YAML reads `{...}` as a map: write \"{name} ...\" in double quotes");
+  diags_.error(pos(n), tr("text starting with `{` must be quoted"),
+               tr("unquoted, YAML reads `{...}` as a map: write \"{name} ...\" in double quotes"));
 }
 
 }  // namespace vanban::source

@@ -57,11 +57,11 @@ class Fields {
   /// Parses the file (after check_bytes) and returns its root, which must be a map; nullopt
   /// after reporting a problem (`empty_hint` is the hint for an empty file or another root).
   /// The tree is returned through `tree`: its nodes live as long as it does.
-  std::optional<yaml::Node> parse_map(const char* empty_hint, yaml::Tree& tree);
+  std::optional<yaml::Node> parse_map(const std::string& empty_hint, yaml::Tree& tree);
 
   /// The entries of `map` by key: a key that is not text, a repeated key, and (when `valid`
   /// is given) a key not in `valid` are reported and left out. `where` names the map in
-  /// hints: "valid keys in `header`: ...".
+  /// hints, in the reader's language (a tr() noun phrase): "valid keys in `header`: ...".
   Entries entries(const yaml::Node& map, const Names* valid, const std::string& where);
 
   /// The text of `e`: nullopt when absent, empty, or not text (reported).
@@ -72,7 +72,8 @@ class Fields {
   /// True when `n` (the value of `key`) is a map; else reported ("`key` must be a map of
   /// `key: value` lines, not text") with `hint`.
   bool map(const yaml::Node& n, const std::string& key, const std::string& hint);
-  /// Reports a missing `key` at `where` ("missing `key`" + `in`) or an empty one at its key.
+  /// Reports a missing `key` at `where` ("missing `key`", or "missing `key` in " + `in`, a
+  /// translated noun phrase such as "`header`") or an empty one at its key.
   bool required(const std::string& key, const Entry* e, const SourcePos& where, const std::string& in,
                 const std::string& hint);
   /// A YAML boolean (true/false, yes/no, on/off); nullopt when absent, empty or not one (reported).

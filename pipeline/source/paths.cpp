@@ -1,14 +1,14 @@
 #include "pipeline/source/paths.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
 #include <system_error>
 
-#include <sys/stat.h>
-
-#include <cerrno>
-
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::source {
@@ -55,12 +55,18 @@ FileProblem file_problem(const std::string& path) {
 
 std::string file_problem_hint(FileProblem p) {
   switch (p) {
-    case FileProblem::missing: return "the file is not there";
-    case FileProblem::dangling: return "it is a symbolic link to a file that is not there";
-    case FileProblem::link_loop: return "it is a symbolic link that leads back to itself (a loop of links)";
-    case FileProblem::folder: return "it is a folder, not a file";
-    case FileProblem::special: return "it is not a regular file (a FIFO, a device or a socket): save the content as a file";
-    case FileProblem::unreadable: return "check its permissions";
+    case FileProblem::missing:
+      return tr("the file is not there");
+    case FileProblem::dangling:
+      return tr("it is a symbolic link to a file that is not there");
+    case FileProblem::link_loop:
+      return tr("it is a symbolic link that leads back to itself (a loop of links)");
+    case FileProblem::folder:
+      return tr("it is a folder, not a file");
+    case FileProblem::special:
+      return tr("it is not a regular file (a FIFO, a device or a socket): save the content as a file");
+    case FileProblem::unreadable:
+      return tr("check its permissions");
   }
   return {};
 }
@@ -72,8 +78,10 @@ std::string normalisation_hint(const std::string& path) {
   for (const auto& de : fs::directory_iterator(p.parent_path().empty() ? fs::path(".") : p.parent_path(), ec)) {
     const std::string name = de.path().filename().string();
     if (name != p.filename().string() && text::valid_utf8(name) && text::nfc(name) == want)
-      return "the folder holds `" + name + "`, the same name with its accents composed differently "
-             "(NFD, as macOS writes them): rename the file, or retype the name";
+      return tr(
+          "the folder holds `{}`, the same name with its accents composed differently "
+          "(NFD, as macOS writes them): rename the file, or retype the name",
+          name);
   }
   return {};
 }

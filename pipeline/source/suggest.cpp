@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::source {
@@ -59,8 +60,8 @@ std::string list_names(const std::vector<std::string>& names) {
 }
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& valid, const std::string& listing) {
-  if (auto near = closest(word, valid); !near.empty()) return "did you mean `" + near + "`?";
-  return listing + list_names(valid);
+  if (auto near = closest(word, valid); !near.empty()) return tr("did you mean `{}`?", near);
+  return fill_placeholders(listing, {list_names(valid)});
 }
 
 }  // namespace vanban::source

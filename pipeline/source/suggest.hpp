@@ -15,8 +15,9 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 /// "`a`, `b`, `c`": candidates listed for a hint.
 std::string list_names(const std::vector<std::string>& names);
 
-/// "did you mean `x`?" when a candidate is near `word`, else `listing` followed by the
-/// list of `valid` names ("valid keys in `header`: `parent`, `issuer`, ...").
+/// "did you mean `x`?" when a candidate is near `word`, else `listing` (a translated
+/// template, its `{}` the list) filled with the list of `valid` names ("valid keys in
+/// `header`: `parent`, `issuer`, ...").
 std::string suggestion(std::string_view word, const std::vector<std::string>& valid, const std::string& listing);
 
 }  // namespace vanban::source

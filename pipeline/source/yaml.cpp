@@ -9,6 +9,7 @@
 #include <new>
 #include <unordered_map>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/text/unicode.hpp"
 
 namespace vanban::source::yaml {
@@ -154,16 +155,15 @@ std::string line_column(std::string_view text, std::size_t offset) {
   for (std::size_t i = line_start(text, offset); i < offset; ++i)
     if (!is_continuation(static_cast<unsigned char>(text[i]))) ++column;
   const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  return tr("line {}, column {}", line, column);
 }
 
 const char* const kIndentHint =
-    "check the indentation of this line and the lines above: entries of one list or map start in the same column";
+    N_("check the indentation of this line and the lines above: entries of one list or map start in the same column");
 
 /// The hint for a character YAML reserves at the start of a value.
 std::string quote_text(const std::string& c) {
-  return "put the text in double quotes: unquoted, YAML gives a special meaning to `" + c +
-         "` at the start of a value";
+  return tr("put the text in double quotes: unquoted, YAML gives a special meaning to `{}` at the start of a value", c);
 }
 
 /// A reader error (bytes libyaml refuses) in plain words.
@@ -179,16 +179,17 @@ Problem reader_problem(const yaml_parser_t& p, std::string_view text) {
     const auto c = static_cast<unsigned>(p.problem_value);
     const bool nonchar = (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF);
     const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
-    const std::string what = nonchar ? "noncharacter " : control ? "control character " : "unprintable character ";
-    return {at, what + code + " in text",
+    return {at,
+            nonchar   ? tr("noncharacter {} in text", code)
+            : control ? tr("control character {} in text", code)
+                      : tr("unprintable character {} in text", code),
             nonchar && c == 0xFFFE
-                ? "remove it: it is a byte-order mark read the wrong way round, left by a conversion from UTF-16"
-                : "remove it: it is invisible and has no place in a document (it often comes from copying text "
-                  "out of another program)"};
+                ? tr("remove it: it is a byte-order mark read the wrong way round, left by a conversion from UTF-16")
+                : tr("remove it: it is invisible and has no place in a document (it often comes from copying text "
+                     "out of another program)")};
   }
-  if (has(p.problem, "too long")) return {0, "the file is too large", "split it into several files"};
-  return {at, "the file is not valid UTF-8", "save the file as UTF-8"};
-
+  if (has(p.problem, "too long")) return {0, tr("the file is too large"), tr("split it into several files")};
+  return {at, tr("the file is not valid UTF-8"), tr("save the file as UTF-8")};
 }
 
 /// A problem named by the construct libyaml was reading (its "context"): a quote, an
@@ -200,10 +201,11 @@ std::optional<Problem> context_problem(const yaml_parser_t& p, std::string_view 
   if (has(p.context, "quoted scalar")) {
     const std::string quote = char_at(text, context_at);
     if (has(p.problem, "end of stream"))
-      return Problem{context_at, "unclosed quote", "the text runs to the end of the file; add the closing `" + quote + "`"};
+      return Problem{context_at, tr("unclosed quote"),
+                     tr("the text runs to the end of the file; add the closing `{}`", quote)};
     if (has(p.problem, "document indicator"))
-      return Problem{context_at, "unclosed quote",
-              "the text runs into a line starting with `---` or `...`; add the closing `" + quote + "`"};
+      return Problem{context_at, tr("unclosed quote"),
+                     tr("the text runs into a line starting with `---` or `...`; add the closing `{}`", quote)};
     // An escape: reported at its backslash (libyaml stops at the bad digit after `\x`).
     std::size_t slash = std::min(at, text.size() - 1);
     while (slash > context_at && text[slash] != '\\' && at - slash < 10) --slash;
@@ -211,79 +213,85 @@ std::optional<Problem> context_problem(const yaml_parser_t& p, std::string_view 
     if (!found) slash = at;
     std::string escape = c;
     if (found) escape = std::string(1, '\\').append(char_at(text, slash + 1));
-    return Problem{slash, "YAML syntax error: bad escape `" + escape + "` inside double quotes",
-            "inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes"};
+    return Problem{
+        slash, tr("YAML syntax error: bad escape `{}` inside double quotes", escape),
+        tr("inside double quotes `\\` starts an escape: write `\\\\` for a backslash, or use single quotes")};
   }
 
   // Text starting with a character YAML reserves.
   if (has(p.context, "alias") || has(p.context, "anchor")) {
     const std::string mark = char_at(text, context_at);
-    return Problem{context_at, "YAML syntax error: text starting with `" + mark + "` must be quoted",
-            "unquoted, YAML reads `" + mark + "name` as an " + (mark == "*" ? "alias" : "anchor") +
-                "; write the text in double quotes, e.g. \"" + mark + "...\""};
+    return Problem{
+        context_at, tr("YAML syntax error: text starting with `{}` must be quoted", mark),
+        mark == "*"
+            ? tr("unquoted, YAML reads `{0}name` as an alias; write the text in double quotes, e.g. \"{0}...\"", mark)
+            : tr("unquoted, YAML reads `{0}name` as an anchor; write the text in double quotes, e.g. \"{0}...\"",
+                 mark)};
   }
   if (has(p.context, "tag"))
-    return Problem{context_at, "YAML syntax error: text starting with `!` must be quoted", quote_text("!")};
+    return Problem{context_at, tr("YAML syntax error: text starting with `!` must be quoted"), quote_text("!")};
   if (has(p.context, "directive"))
-    return Problem{context_at, "YAML syntax error: a line starting with `%` must be quoted", quote_text("%")};
+    return Problem{context_at, tr("YAML syntax error: a line starting with `%` must be quoted"), quote_text("%")};
   if (has(p.context, "block scalar"))
-    return Problem{at, "YAML syntax error: bad `|` or `>` text block",
-            "`|` or `>` alone at the end of a line starts a block of text on the lines below, indented "
-            "under it; quote a text that starts with `|` or `>`"};
+    return Problem{at, tr("YAML syntax error: bad `|` or `>` text block"),
+                   tr("`|` or `>` alone at the end of a line starts a block of text on the lines below, indented "
+                      "under it; quote a text that starts with `|` or `>`")};
   if (has(p.problem, "tab character"))
-    return Problem{at, "YAML syntax error: tab character in the indentation",
-            "indent with spaces: YAML does not allow tabs in indentation"};
+    return Problem{at, tr("YAML syntax error: tab character in the indentation"),
+                   tr("indent with spaces: YAML does not allow tabs in indentation")};
   if (has(p.context, "simple key")) {
     // libyaml gives up on a key after 1024 characters: a `:` further on is no help.
     const std::size_t eol = std::min(text.find('\n', context_at), text.size());
     const std::size_t colon = text.substr(0, eol).find(':', context_at);
     if (colon != std::string_view::npos && colon - context_at > 1024)
-      return Problem{context_at, "YAML syntax error: a key longer than 1024 characters",
-                     "YAML allows keys of up to 1024 characters: shorten it; a long text goes after the `:`"};
+      return Problem{context_at, tr("YAML syntax error: a key longer than 1024 characters"),
+                     tr("YAML allows keys of up to 1024 characters: shorten it; a long text goes after the `:`")};
   }
   if (has(p.context, "simple key"))
-    return Problem{context_at, "YAML syntax error: a line without `:` where a `key: value` line was expected",
-            "write `key: value`, or `- text` in a list; a text may not run over several lines here"};
+    return Problem{context_at, tr("YAML syntax error: a line without `:` where a `key: value` line was expected"),
+                   tr("write `key: value`, or `- text` in a list; a text may not run over several lines here")};
   return std::nullopt;
 }
 
 /// A problem named by libyaml's own words for it, with a guessed hint.
 Problem token_problem(const yaml_parser_t& p, std::string_view text, std::size_t at, std::size_t context_at) {
   const std::string c = char_at(text, at);
-  const auto unexpected = [&](const std::string& what) { return "YAML syntax error: unexpected " + what; };
+  const auto unexpected = [&](const std::string& what) { return tr("YAML syntax error: unexpected {}", what); };
   std::string message;
   std::string hint;
   if (has(p.problem, "mapping values are not allowed")) {
     message = unexpected("`:`");
-    hint = "a text containing `: ` must be quoted; otherwise check the indentation";
+    hint = tr("a text containing `: ` must be quoted; otherwise check the indentation");
   } else if (has(p.problem, "block sequence entries are not allowed")) {
     message = unexpected("`- `");
-    hint = "a list starts on the line after its key, one `- ` entry per line; otherwise check the indentation";
+    hint = tr("a list starts on the line after its key, one `- ` entry per line; otherwise check the indentation");
   } else if (has(p.problem, "mapping keys are not allowed")) {
     message = unexpected("`?`");
     hint = quote_text("?");
   } else if (has(p.problem, "expected ',' or ']'") || has(p.problem, "expected ',' or '}'")) {
     const std::string open = char_at(text, context_at);
-    message = "YAML syntax error: the `" + open + "` at " + line_column(text, context_at) + " is not closed";
-    hint = "a `[` or `{` is not closed; inside `[...]` quote any text that holds `{`, `}`, `[`, `]` or `,`, "
-           "and quote text that starts with `[` or `{`";
+    message = tr("YAML syntax error: the `{}` at {} is not closed", open, line_column(text, context_at));
+    hint =
+        tr("a `[` or `{` is not closed; inside `[...]` quote any text that holds `{`, `}`, `[`, `]` or `,`, "
+           "and quote text that starts with `[` or `{`");
   } else if (has(p.problem, "expected key") || has(p.problem, "expected '-' indicator")) {
     // Where a block map wanted its next key or a block list its next `- `. At the start of
     // a line, that line is indented wrong; after a value, something ended that value early.
     const std::size_t line = line_start(text, at);
     const bool first = text.find_first_not_of(' ', line) == at;
-    message = first ? "YAML syntax error: the indentation of this line does not match the lines above"
-                    : "YAML syntax error: unexpected text after the end of a value";
-    hint = kIndentHint;
+    message = first ? tr("YAML syntax error: the indentation of this line does not match the lines above")
+                    : tr("YAML syntax error: unexpected text after the end of a value");
+    hint = translate(kIndentHint);
   } else if (has(p.problem, "document start")) {
-    message = "YAML syntax error: text after the end of the document";
-    hint = "a line `---` or `...` ends a YAML document: remove it";
+    message = tr("YAML syntax error: text after the end of the document");
+    hint = tr("a line `---` or `...` ends a YAML document: remove it");
   } else if (has(p.problem, "node content") || has(p.problem, "cannot start any token")) {
-    message = c.empty() ? "YAML syntax error: unexpected end of the file" : unexpected("`" + c + "`");
-    hint = c.empty() ? kIndentHint : quote_text(c);
+    message = c.empty() ? tr("YAML syntax error: unexpected end of the file") : unexpected("`" + c + "`");
+    hint = c.empty() ? translate(kIndentHint) : quote_text(c);
   } else {
-    message = std::string("YAML syntax error: ") + (p.problem ? p.problem : "the file cannot be read");
-    hint = kIndentHint;
+    // (libyaml's own words, in English: a case none of the above recognises)
+    message = p.problem ? tr("YAML syntax error: {}", p.problem) : tr("YAML syntax error: the file cannot be read");
+    hint = translate(kIndentHint);
   }
   return {at, std::move(message), std::move(hint)};
 }
@@ -298,7 +306,7 @@ Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& o
   std::string& hint = problem.hint;
   // Causes found by looking around, before the guess above.
   if (const auto q = multi_line_quote(text, p.problem_mark.index)) {
-    hint = "the quote opened at " + line_column(text, offsets.byte(*q)) + " is not closed on its line";
+    hint = tr("the quote opened at {} is not closed on its line", line_column(text, offsets.byte(*q)));
   } else {
     // `title: {khoa} và ...`: an unquoted text starting with a variable is a YAML flow map.
     // Looked for on the line of the error and the line before it.
@@ -307,8 +315,9 @@ Problem syntax_problem(const yaml_parser_t& p, std::string_view text, Offsets& o
     const std::size_t end = std::min(text.find('\n', at), text.size());
     const std::string_view lines = text.substr(from, end - from);
     if (lines.find(": {") != std::string_view::npos || lines.find("- {") != std::string_view::npos)
-      hint = "if this is text starting with a variable, quote it: \"{name} ...\"; unquoted, YAML reads `{...}` "
-             "as a map";
+      hint =
+          tr("if this is text starting with a variable, quote it: \"{name} ...\"; unquoted, YAML reads `{...}` "
+             "as a map");
   }
   return problem;
 }
@@ -321,7 +330,7 @@ class Builder {
 
   void run() {
     if (text_.size() > std::numeric_limits<std::int32_t>::max()) {
-      out_.problem = Problem{0, "the file is too large", "split it into several files"};
+      out_.problem = Problem{0, tr("the file is too large"), tr("split it into several files")};
       return;
     }
     out_.nodes.reserve(text_.size() / 16);
@@ -401,9 +410,10 @@ class Builder {
     const std::uint32_t n = add_node(e, kind);
     out_.nodes[n].flow = flow;
     if (flow && ++flow_depth_ > kMaxFlowDepth) {
-      stop(out_.nodes[n].offset, "the content is nested too deeply",
-           "lists and maps in brackets (`[...]`, `{...}`) nest at most " + std::to_string(kMaxFlowDepth) +
-               " deep; no document needs more: write the content out level by level");
+      stop(out_.nodes[n].offset, tr("the content is nested too deeply"),
+           tr("lists and maps in brackets (`[...]`, `{...}`) nest at most {} deep; no document needs more: write the "
+              "content out level by level",
+              kMaxFlowDepth));
       return;
     }
     Open o{n, pending_.size(), 1, {}};
@@ -458,22 +468,23 @@ class Builder {
     const std::size_t at = offsets_.byte(e.start_mark.index);
     const auto it = anchors_.find(name);
     if (it == anchors_.end()) {
-      stop(at, "YAML syntax error: `*" + name + "` refers to no anchor `&" + name + "` above it",
-           "a text starting with `*` must be quoted: write it in double quotes, e.g. \"*" + name + "...\"");
+      stop(at, tr("YAML syntax error: `*{0}` refers to no anchor `&{0}` above it", name),
+           tr("a text starting with `*` must be quoted: write it in double quotes, e.g. \"*{}...\"", name));
       return;
     }
     if (it->second.node == kOpen) {
-      stop(at, "the alias `*" + name + "` is inside the block `&" + name + "` it repeats",
-           "a block cannot contain a copy of itself: write the content out");
+      stop(at, tr("the alias `*{0}` is inside the block `&{0}` it repeats", name),
+           tr("a block cannot contain a copy of itself: write the content out"));
       return;
     }
     // Counted before anything is built (nothing is: the alias shares its anchor's node),
     // so that a file of aliases of aliases is refused after a million values, not a billion.
     repeated_ += it->second.values;
     if (repeated_ > kMaxAliasValues) {
-      stop(at, "the file is too large: more than " + std::to_string(kMaxAliasValues) + " YAML values",
-           "its aliases (`*name`) repeat more than " + std::to_string(kMaxAliasValues) +
-               " values; write the content out, or split it into several documents");
+      stop(at, tr("the file is too large: more than {} YAML values", kMaxAliasValues),
+           tr("its aliases (`*name`) repeat more than {} values; write the content out, or split it into several "
+              "documents",
+              kMaxAliasValues));
       return;
     }
     place(it->second.node, it->second.values);
@@ -489,8 +500,8 @@ class Builder {
       // A tag asks for a type (`!!binary`, `!!python/object`) that a document never means:
       // ignoring it would read the value as something the writer did not intend.
       const std::string t(reinterpret_cast<const char*>(tag));
-      stop(offsets_.byte(e.start_mark.index), "YAML tag `" + t + "` is not supported",
-           "vanban reads text, lists and maps only: remove the tag; a text starting with `!` must be quoted");
+      stop(offsets_.byte(e.start_mark.index), tr("YAML tag `{}` is not supported", t),
+           tr("vanban reads text, lists and maps only: remove the tag; a text starting with `!` must be quoted"));
       return;
     }
     switch (e.type) {

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/style/style.hpp"
 
@@ -17,8 +18,8 @@ const Kind& find_kind(const Style& style, const std::string& name, const SourceP
   std::vector<std::string> names;
   names.reserve(style.kinds.size());
   for (const auto& [k, v] : style.kinds) names.push_back(k);
-  fail(where, "unknown kind `" + name + "` for style " + style.name,
-       source::suggestion(name, names, "the kinds of this style (listed in " + style.file + "): "));
+  fail(where, tr("unknown kind `{}` for style {}", name, style.name),
+       source::suggestion(name, names, tr("the kinds of this style (listed in {}): {}", style.file, "{}")));
 }
 
 }  // namespace vanban::style

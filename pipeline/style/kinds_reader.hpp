@@ -5,6 +5,7 @@
 /// them once.
 #include <string>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/yaml.hpp"
 #include "pipeline/style/style.hpp"
 
@@ -17,7 +18,7 @@ template <class Reader>
 void read_kinds(const Node& root, Reader& r, Style& s) {
   const Node kinds = root["kinds"];
   if (!kinds) return;
-  if (!kinds.is_map()) r.fail(r.pos(kinds), "`kinds` must map each kind to its type name, code and form");
+  if (!kinds.is_map()) r.fail(r.pos(kinds), tr("`kinds` must map each kind to its type name, code and form"));
   for (const auto& [key, k] : kinds.entries()) {
     r.keys(k, {"name", "code", "form", "title-block", "enacting"}, "a kind");
     Kind kind;
@@ -29,11 +30,14 @@ void read_kinds(const Node& root, Reader& r, Style& s) {
         kind.codes.push_back(r.str(code));
     }
     if (k["form"])
-      kind.form = r.template one_of<Form>(k["form"], "form", {{"report", Form::Report}, {"decision", Form::Decision},
-                                                             {"letter", Form::Letter}, {"minutes", Form::Minutes}});
+      kind.form = r.template one_of<Form>(k["form"], N_("form"),
+                                          {{"report", Form::Report},
+                                           {"decision", Form::Decision},
+                                           {"letter", Form::Letter},
+                                           {"minutes", Form::Minutes}});
     kind.title_block = k["title-block"] ? r.boolean(k["title-block"]) : kind.form != Form::Letter && !kind.name.empty();
     if (kind.title_block && kind.name.empty())
-      r.fail(r.pos(k), "a kind with a title block needs its type name (`name:`)");
+      r.fail(r.pos(k), tr("a kind with a title block needs its type name (`name:`)"));
     if (k["enacting"]) kind.enacting = r.str(k["enacting"]);
     s.kinds[r.str(key)] = std::move(kind);
   }

@@ -10,11 +10,12 @@
 #include <string_view>
 #include <utility>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/source/bytes.hpp"
 #include "pipeline/source/fields.hpp"
-#include "pipeline/style/kinds_reader.hpp"
 #include "pipeline/source/file.hpp"
 #include "pipeline/source/paths.hpp"
+#include "pipeline/style/kinds_reader.hpp"
 #include "pipeline/text/template.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -39,7 +40,7 @@ class Reader {
   /// Rejects keys of `map` that are not in `allowed` (the house rule: unknown keys are
   /// errors, with "did you mean"); `where` names the map in the hint.
   void keys(const Node& map, const source::Names& allowed, const std::string& where) {
-    if (!map.is_map()) fail(pos(map), "expected a mapping here");
+    if (!map.is_map()) fail(pos(map), tr("expected a mapping here"));
     fields_.entries(map, &allowed, where);
   }
 
@@ -51,51 +52,52 @@ class Reader {
   }
 
   std::string str(const Node& n) {
-    if (!n.is_scalar()) fail(pos(n), "expected text here");
+    if (!n.is_scalar()) fail(pos(n), tr("expected text here"));
     return text::nfc(n.scalar());
   }
 
   bool boolean(const Node& n) {
     const auto b = n.is_scalar() ? source::yaml::to_bool(n.scalar()) : std::nullopt;
-    if (!b) fail(pos(n), "expected true or false");
+    if (!b) fail(pos(n), tr("expected true or false"));
     return *b;
   }
 
   double number(const Node& n) {
-    if (!n.is_scalar()) fail(pos(n), "expected a number");
+    if (!n.is_scalar()) fail(pos(n), tr("expected a number"));
     const std::string s(n.scalar());
     double v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v))  // from_chars takes "nan", "inf"
-      fail(pos(n), "expected a number, got `" + s + "`");
+      fail(pos(n), tr("expected a number, got `{}`", s));
     return v;
   }
 
   int integer(const Node& n) {
     const double v = number(n);
-    if (!(v >= -1e9 && v <= 1e9) || v != static_cast<int>(v)) fail(pos(n), "expected a whole number");  // no UB cast
+    if (!(v >= -1e9 && v <= 1e9) || v != static_cast<int>(v))
+      fail(pos(n), tr("expected a whole number"));  // no UB cast
     return static_cast<int>(v);
   }
 
   /// A length: "20mm", "14pt" or "0".
   Sp length(const Node& n) {
-    if (!n.is_scalar()) fail(pos(n), "expected a length such as 20mm or 14pt");
+    if (!n.is_scalar()) fail(pos(n), tr("expected a length such as 20mm or 14pt"));
     const std::string s(n.scalar());
     double v = 0;
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     const std::string unit(p, s.data() + s.size());
-    if (ec != std::errc()) fail(pos(n), "expected a length such as 20mm or 14pt, got `" + s + "`");
+    if (ec != std::errc()) fail(pos(n), tr("expected a length such as 20mm or 14pt, got `{}`", s));
     const double in_mm = unit == "mm" ? v : unit == "pt" ? v * 25.4 / 72.0 : unit == "cm" ? v * 10 : v;
     // Beyond any page, a length is a typo; bounded, sums of lengths stay far inside Sp.
     if (!std::isfinite(v) || !length_within_pages(in_mm))
-      fail(pos(n), "length out of range: `" + s + "`",
-           "a length must fit on a page: at most " + std::to_string(static_cast<int>(kMaxLengthMm)) +
-               " mm (the largest paper, 4A0, is 2378 mm long)");
+      fail(pos(n), tr("length out of range: `{}`", s),
+           tr("a length must fit on a page: at most {} mm (the largest paper, 4A0, is 2378 mm long)",
+              static_cast<int>(kMaxLengthMm)));
     if (unit == "mm") return mm(v);
     if (unit == "pt") return pt(v);
     if (unit == "cm") return mm(v * 10);
     if (unit.empty() && v == 0) return 0;
-    fail(pos(n), "unknown length unit in `" + s + "`", "use mm, cm or pt");
+    fail(pos(n), tr("unknown length unit in `{}`", s), tr("use mm, cm or pt"));
   }
 
   TextStyle text_style(const Node& n, TextStyle base) {
@@ -105,7 +107,8 @@ class Reader {
     if (n["italic"]) base.italic = boolean(n["italic"]);
     if (n["underline"]) base.underline = boolean(n["underline"]);
     if (n["case"])
-      base.text_case = one_of<Case>(n["case"], "case", {{"upper", Case::Upper}, {"lower", Case::Lower}, {"as-is", Case::AsIs}});
+      base.text_case =
+          one_of<Case>(n["case"], N_("case"), {{"upper", Case::Upper}, {"lower", Case::Lower}, {"as-is", Case::AsIs}});
     if (n["align"]) base.align = align(n["align"]);
     return base;
   }
@@ -115,31 +118,38 @@ class Reader {
   template <class E>
   E one_of(const Node& n, const char* what, std::initializer_list<std::pair<std::string_view, E>> names) {
     const auto s = str(n);
-    std::string hint = "use ";
+    std::string list;
     std::size_t k = 0;
     for (const auto& [name, value] : names) {
       if (s == name) return value;
-      hint += k == 0 ? "" : k + 1 == names.size() ? " or " : ", ";
-      hint += name;
+      // TRANSLATORS: the last two of a list of values: "upper, lower or as-is".
+      list = k == 0                  ? std::string(name)
+             : k + 1 == names.size() ? tr("{} or {}", list, name)
+                                     : list + ", " + std::string(name);
       ++k;
     }
-    fail(pos(n), "unknown " + std::string(what) + " `" + s + "`", hint);
+    // TRANSLATORS: {} is a style setting: case, alignment, counter or form.
+    fail(pos(n), tr("unknown {} `{}`", translate(what), s), tr("use {}", list));
   }
 
   Align align(const Node& n) {
-    return one_of<Align>(n, "alignment",
-                         {{"left", Align::Left}, {"center", Align::Center}, {"right", Align::Right}, {"justify", Align::Justify}});
+    return one_of<Align>(
+        n, N_("alignment"),
+        {{"left", Align::Left}, {"center", Align::Center}, {"right", Align::Right}, {"justify", Align::Justify}});
   }
 
   Counter counter(const Node& n) {
-    return one_of<Counter>(n, "counter", {{"arabic", Counter::Arabic}, {"roman", Counter::Roman}, {"alpha", Counter::Alpha},
-                                          {"ordinal-word", Counter::OrdinalWord}});
+    return one_of<Counter>(n, N_("counter"),
+                           {{"arabic", Counter::Arabic},
+                            {"roman", Counter::Roman},
+                            {"alpha", Counter::Alpha},
+                            {"ordinal-word", Counter::OrdinalWord}});
   }
 
   /// A required key.
   Node need(const Node& map, const char* key) {
     const Node n = map[key];
-    if (!n) fail(pos(map), std::string("the style needs `") + key + "` here");
+    if (!n) fail(pos(map), tr("the style needs `{}` here", key));
     return n;
   }
 
@@ -161,14 +171,14 @@ void read_font_and_page(const Node& root, Reader& r, Style& s) {
   r.keys(font, {"family", "fallback"}, "`font`");
   s.family = r.str(r.need(font, "family"));
   if (font["fallback"]) {
-    if (!font["fallback"].is_sequence()) r.fail(r.pos(font["fallback"]), "expected a list of families");
+    if (!font["fallback"].is_sequence()) r.fail(r.pos(font["fallback"]), tr("expected a list of families"));
     for (const auto& f : font["fallback"]) s.fallback_families.push_back(r.str(f));
   }
 
   const auto page = r.need(root, "page");
   r.keys(page, {"size", "margins", "mirror"}, "`page`");
   const auto size = r.need(page, "size");
-  if (!size.is_sequence() || size.size() != 2) r.fail(r.pos(size), "page size must be [width, height]");
+  if (!size.is_sequence() || size.size() != 2) r.fail(r.pos(size), tr("page size must be [width, height]"));
   s.page.width = r.length(size[0]);
   s.page.height = r.length(size[1]);
   const auto margins = r.need(page, "margins");
@@ -179,7 +189,7 @@ void read_font_and_page(const Node& root, Reader& r, Style& s) {
   s.page.right = r.length(r.need(margins, "right"));
   if (page["mirror"]) s.page.mirror = r.boolean(page["mirror"]);
   if (s.page.text_width() < mm(20) || s.page.height - s.page.top - s.page.bottom < mm(20))
-    r.fail(r.pos(margins), "the margins leave less than 20 mm for text", "check page size and margins");
+    r.fail(r.pos(margins), tr("the margins leave less than 20 mm for text"), tr("check page size and margins"));
 }
 
 /// `body:`: the text of paragraphs.
@@ -195,7 +205,7 @@ void read_body(const Node& root, Reader& r, Style& s) {
   if (body["space-stretch"]) s.body.space_stretch = r.number(body["space-stretch"]);
   if (body["space-shrink"]) s.body.space_shrink = r.number(body["space-shrink"]);
   if (body["tolerance"]) s.body.tolerance = r.number(body["tolerance"]);
-  if (s.body.text.size <= 0 || s.body.leading <= 0) r.fail(r.pos(body), "body size and leading must be positive");
+  if (s.body.text.size <= 0 || s.body.leading <= 0) r.fail(r.pos(body), tr("body size and leading must be positive"));
 }
 
 /// `page-number:` and `list:`.
@@ -239,7 +249,8 @@ HeadingLevel read_level(const Node& h, Reader& r, const TextStyle& plain) {
 /// `headings:`, one entry per level (0 = part).
 void read_headings(const Node& root, Reader& r, Style& s, const TextStyle& plain) {
   const auto headings = r.need(root, "headings");
-  if (!headings.is_sequence() || headings.size() == 0) r.fail(r.pos(headings), "`headings` must be a list of levels");
+  if (!headings.is_sequence() || headings.size() == 0)
+    r.fail(r.pos(headings), tr("`headings` must be a list of levels"));
   for (const auto& h : headings) s.levels.push_back(read_level(h, r, plain));
 }
 
@@ -252,7 +263,7 @@ void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred
   auto& hd = s.header;
   hd.left_width = r.length(r.need(header, "left-width"));
   if (hd.left_width <= 0 || hd.left_width >= s.page.text_width())
-    r.fail(r.pos(header["left-width"]), "the left header column must be narrower than the text width");
+    r.fail(r.pos(header["left-width"]), tr("the left header column must be narrower than the text width"));
   hd.parent = header["parent"] ? r.text_style(header["parent"], centred) : centred;
   hd.issuer = header["issuer"] ? r.text_style(header["issuer"], centred) : centred;
   if (header["issuer-mark"]) hd.issuer_mark = r.str(header["issuer-mark"]);
@@ -263,7 +274,7 @@ void read_header(const Node& root, Reader& r, Style& s, const TextStyle& centred
   if (header["number-pad"]) hd.number_pad = r.integer(header["number-pad"]);
   if (header["national-rule-offset"]) hd.national_rule_offset = r.length(header["national-rule-offset"]);
   if (const auto nat = header["national"]) {
-    if (!nat.is_sequence()) r.fail(r.pos(nat), "`national` must be a list of lines");
+    if (!nat.is_sequence()) r.fail(r.pos(nat), tr("`national` must be a list of lines"));
     for (const auto& line : nat) {
       r.keys(line, {"text", "style"}, "a line of `header.national`");
       hd.national.push_back(r.str(r.need(line, "text")));
@@ -323,14 +334,14 @@ void read_closing(const Node& root, Reader& r, Style& s, const TextStyle& plain,
   r.keys(sig, {"left-width", "authority", "title", "name", "space", "space-before", "authority-forms"}, "`signature`");
   s.signature.left_width = r.length(r.need(sig, "left-width"));
   if (s.signature.left_width <= 0 || s.signature.left_width >= s.page.text_width())
-    r.fail(r.pos(sig["left-width"]), "the recipients' column must be narrower than the text width");
+    r.fail(r.pos(sig["left-width"]), tr("the recipients' column must be narrower than the text width"));
   s.signature.authority = sig["authority"] ? r.text_style(sig["authority"], centred) : centred;
   s.signature.title = sig["title"] ? r.text_style(sig["title"], centred) : centred;
   s.signature.name = sig["name"] ? r.text_style(sig["name"], centred) : centred;
   if (sig["space"]) s.signature.space = r.length(sig["space"]);
   if (sig["space-before"]) s.signature.space_before = r.length(sig["space-before"]);
   if (const auto forms = sig["authority-forms"]) {
-    if (!forms.is_sequence()) r.fail(r.pos(forms), "`authority-forms` must be a list");
+    if (!forms.is_sequence()) r.fail(r.pos(forms), tr("`authority-forms` must be a list"));
     for (const auto& f : forms) s.signature.authority_forms.push_back(r.str(f));
   }
 
@@ -351,7 +362,7 @@ Rgb color(const Node& n, Reader& r) {
   unsigned v = 0;
   const bool ok = s.size() == 7 && s[0] == '#' &&
                   std::from_chars(s.data() + 1, s.data() + 7, v, 16).ptr == s.data() + 7;
-  if (!ok) r.fail(r.pos(n), "expected a colour `#rrggbb`, got `" + s + "`", "e.g. `#ff0000` for red");
+  if (!ok) r.fail(r.pos(n), tr("expected a colour `#rrggbb`, got `{}`", s), tr("e.g. `#ff0000` for red"));
   c.r = static_cast<unsigned char>(v >> 16);
   c.g = static_cast<unsigned char>(v >> 8);
   c.b = static_cast<unsigned char>(v);
@@ -361,13 +372,13 @@ Rgb color(const Node& n, Reader& r) {
 /// `marks:`: the look of each marking, in the order they stack.
 void read_marks(const Node& root, Reader& r, Style& s, const TextStyle& centred) {
   if (const auto marks = root["marks"]) {
-    if (!marks.is_map()) r.fail(r.pos(marks), "`marks` must map mark names to their look");
+    if (!marks.is_map()) r.fail(r.pos(marks), tr("`marks` must map mark names to their look"));
     for (const auto& [name, m] : marks.entries()) {
       r.keys(m, {"text", "style", "frame", "place", "box", "color", "group"}, "a mark");
       Mark mark;
       mark.order = static_cast<int>(s.marks.size());
       if (const auto box = m["box"]) {
-        if (!box.is_sequence() || box.size() != 2) r.fail(r.pos(box), "`box` is [width, height], e.g. [20mm, 8mm]");
+        if (!box.is_sequence() || box.size() != 2) r.fail(r.pos(box), tr("`box` is [width, height], e.g. [20mm, 8mm]"));
         mark.width = r.length(box[0]);
         mark.height = r.length(box[1]);
         mark.frame = true;
@@ -379,7 +390,7 @@ void read_marks(const Node& root, Reader& r, Style& s, const TextStyle& centred)
       if (m["frame"]) mark.frame = r.boolean(m["frame"]);
       mark.place = m["place"] ? r.str(m["place"]) : "left";
       if (mark.place != "left" && mark.place != "top-right")
-        r.fail(r.pos(m["place"]), "unknown mark place `" + mark.place + "`", "use left or top-right");
+        r.fail(r.pos(m["place"]), tr("unknown mark place `{}`", mark.place), tr("use left or top-right"));
       s.marks[r.str(name)] = mark;
     }
   }
@@ -402,7 +413,7 @@ void read_copy_stamp(const Node& root, Reader& r, Style& s, const TextStyle& pla
   if (cs["baseline"]) c.baseline = r.length(cs["baseline"]);
   if (cs["right"]) c.right = r.length(cs["right"]);
   if (c.style.size <= 0 || c.baseline <= 0 || c.baseline >= s.page.height || c.right < 0 || c.right >= s.page.width)
-    r.fail(r.pos(cs), "the copy stamp must have a positive size and lie on the page");
+    r.fail(r.pos(cs), tr("the copy stamp must have a positive size and lie on the page"));
 }
 
 Style read_style(const Node& root, Reader& r) {
@@ -442,7 +453,7 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
   // named as what it is: "unknown style" would send the user looking for a typo.
   if (const auto problem = source::file_problem(file.string());
       !fs::is_regular_file(file, ec) && problem != source::FileProblem::missing)
-    fail(where, "cannot read style file `" + name_or_path + "`", source::file_problem_hint(problem));
+    fail(where, tr("cannot read style file `{}`", name_or_path), source::file_problem_hint(problem));
   if (!fs::is_regular_file(file, ec)) {
     // The styles a document may name, sorted: a booklet style (`kind: booklet`, named by a
     // booklet.yaml) is not one of them.
@@ -456,11 +467,11 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
     std::sort(names.begin(), names.end());
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    fail(where, "unknown style `" + name_or_path + "`",
-         known.empty() ? "no styles found in " + styles_dir : "known styles: " + known);
+    fail(where, tr("unknown style `{}`", name_or_path),
+         known.empty() ? tr("no styles found in {}", styles_dir) : tr("known styles: {}", known));
   }
   auto bytes = source::read_file(file.string());
-  if (!bytes) fail(where, "cannot read style file `" + name_or_path + "`", "check its permissions");
+  if (!bytes) fail(where, tr("cannot read style file `{}`", name_or_path), tr("check its permissions"));
   const auto f = std::make_shared<const SourceFile>(file.string(), std::move(*bytes));
   // The checks every document file gets: UTF-8 (UTF-16 and legacy encodings named), no
   // NUL or control characters, no tabs in indentation, no overlong clusters of marks.
@@ -468,7 +479,7 @@ Style load_style(const std::string& name_or_path, const std::string& styles_dir,
   const source::yaml::Tree tree = source::yaml::Tree::parse(f->text());
   if (const auto& p = tree.problem()) fail(f->at(p->offset), p->message, p->hint);
   const Node root = tree.root();
-  if (!root.is_map()) fail(f->start(), "a style file must be a mapping of keys");
+  if (!root.is_map()) fail(f->start(), tr("a style file must be a mapping of keys"));
   Reader reader(*f);
   Style s = read_style(root, reader);
   s.file = file.string();

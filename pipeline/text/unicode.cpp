@@ -7,6 +7,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban::text {
 
 namespace {
@@ -176,7 +178,7 @@ std::u32string decode(std::string_view utf8) {
   std::size_t i = 0, k = 0;
   while (i < utf8.size()) {
     const std::size_t n = next_codepoint(p + i, utf8.size() - i, out[k]);
-    if (n == 0) throw std::invalid_argument("invalid UTF-8");
+    if (n == 0) throw std::invalid_argument(tr("invalid UTF-8"));
     i += n;
     ++k;
   }

@@ -18,8 +18,15 @@ The `expect` format (tests/bad/README.md has the details):
     ---
     <case>/document.yaml:4:1: error: tab character used for indentation
       hint: ...
+    --- vi
+    <case>/document.yaml:4:1: lỗi: ký tự tab được dùng để thụt lề
+      gợi ý: ...
 
-The lines after `---` are the first lines of stderr, exactly; a line starting with `~ `
+The lines after `---` are the first lines of stderr, exactly; those after `--- vi` are the
+same under `--lang vi`, at the same file:line:column (written by hand from po/vi.po, read
+as a user would, never pasted from the program's output). A case without a `--- vi` block
+must be listed in tests/bad/vi-pending.txt (cases whose messages are not yet translated),
+and a case listed there must not have one; a line starting with `~ `
 is a regular expression for the whole line (for file paths that depend on the machine).
 Each case is copied to a scratch folder and built from there as `vanban build <case>`,
 so the file names in messages read as they do for someone running vanban in tests/bad/.
@@ -51,7 +58,7 @@ t = Failures("bad inputs")
 
 def parse_expect(path):
     spec = {"exit": None, "needs": None, "pending": None, "run": None, "env": {}, "skip-root": None, "skip-asan": None,
-            "timeout": 60, "stderr": []}
+            "timeout": 60, "stderr": [], "stderr-vi": None}
     lines = open(path, encoding="utf-8").read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -59,6 +66,9 @@ def parse_expect(path):
     for i, line in enumerate(lines):
         if line == "---":
             spec["stderr"] = lines[i + 1:]
+            if "--- vi" in spec["stderr"]:
+                at = spec["stderr"].index("--- vi")
+                spec["stderr"], spec["stderr-vi"] = spec["stderr"][:at], spec["stderr"][at + 1:]
             break
         if not line.strip() or line.startswith("#"):
             continue
@@ -80,6 +90,14 @@ def parse_expect(path):
     return spec
 
 
+def place(line):
+    """`file:line:column` of a diagnostic line (its text before `: error:`/`: lỗi:`)."""
+    for word in (": error: ", ": warning: ", ": lỗi: ", ": cảnh báo: ", "vanban: "):
+        if word in line:
+            return line.split(word)[0]
+    return None
+
+
 def line_matches(want, got):
     if want.startswith("~ "):
         return re.fullmatch(want[2:], got) is not None
@@ -99,11 +117,20 @@ def is_pdf(data):
 
 
 cases = sorted(c for c in os.listdir(BAD) if os.path.isfile(os.path.join(BAD, c, "expect")))
+vi_pending = {l.split("#")[0].strip() for l in open(os.path.join(BAD, "vi-pending.txt"), encoding="utf-8")} - {""}
 if only:
     cases = [c for c in cases if c in only]
 pending, skipped, now_passing = [], [], []
 for case in cases:
     spec = parse_expect(os.path.join(BAD, case, "expect"))
+    vi = spec["stderr-vi"]
+    if case in vi_pending:
+        t.check(vi is None, f"{case}: has a `--- vi` block: remove it from tests/bad/vi-pending.txt")
+    else:
+        t.check(vi is not None, f"{case}: no `--- vi` block with its Vietnamese message (or list it in vi-pending.txt)")
+    if vi is not None:
+        t.check(len(vi) == len(spec["stderr"]) and all(place(a) == place(b) for a, b in zip(spec["stderr"], vi)),
+                f"{case}: the `--- vi` lines name the places of the English ones")
     if spec["skip-root"] and os.geteuid() == 0:
         skipped.append(f"{case} ({spec['skip-root']})")
         continue
@@ -167,6 +194,23 @@ for case in cases:
             t.check(message_ok, what)
         if took > 10:
             print(f"{case}: {took:.1f} s", file=sys.stderr)
+        if vi is not None and message_ok:
+            # The same case in Vietnamese: only the message is compared (what must hold
+            # whatever the language was checked above).
+            with open(out, "wb") as f:
+                f.write(EARLIER)
+            try:
+                p = subprocess.run([vanban, "--lang", "vi", "build", target, "-o", out], cwd=work, env=env,
+                                   capture_output=True, timeout=spec["timeout"])
+                code_vi, err_vi = p.returncode, p.stderr.decode("utf-8", "replace")
+            except subprocess.TimeoutExpired:
+                code_vi, err_vi = None, ""
+            got_vi = err_vi.split("\n")
+            diff = "\n".join(f"  want: {w}\n  got:  {g}" for w, g in zip(vi, got_vi + [""] * len(vi))
+                              if not line_matches(w, g))
+            t.check(code_vi == code and len(got_vi) >= len(vi) and all(line_matches(w, g) for w, g in zip(vi, got_vi)),
+                    f"{case}: in Vietnamese (--lang vi), exit {code} and stderr as expected (got exit {code_vi})\n"
+                    f"{diff}\nfull stderr:\n{err_vi[:2000]}")
 
 for p in pending:
     print(f"PENDING: {p}", file=sys.stderr)

@@ -197,6 +197,19 @@ for name in variables:
 version = run(vanban, "--version").stdout.decode().split()[-1]
 t.check(re.search(r'^\.TH VANBAN 1 "[^"]*" "vanban ' + re.escape(version) + '"', MAN, re.M) is not None,
         f"man/vanban.1 is for vanban {version}")
+# The Vietnamese manual page, man/vi/vanban.1: every option, command and environment
+# variable of the English one, and it renders as cleanly.
+MAN_VI = re.sub(r"\\f[BIRP]", "", read("man/vi/vanban.1")).replace("\\-", "-")
+for option in sorted(set(re.findall(r"(?<![\w-])(--[a-z][\w-]*(?:=\w+)?|-[a-zA-Z](?![\w-]))", MAN))):
+    t.check(re.search(r"(?<![\w-])" + re.escape(option) + r"(?![\w-])", MAN_VI) is not None,
+            f"man/vi/vanban.1 documents {option} (as man/vanban.1 does)")
+for command in re.findall(r"^\.TP\n\.B ([a-z]+)$", MAN.split(".SH COMMANDS")[1].split(".SH OPTIONS")[0], re.M):
+    t.check(re.search(r"^\.B " + command + r"$", MAN_VI, re.M) is not None, f"man/vi/vanban.1 has a paragraph on `{command}`")
+for name in re.findall(r"^\.TP\n\.BR? ([A-Z_]+)\b", MAN.split(".SH ENVIRONMENT")[1].split(".SH FILES")[0], re.M):
+    t.check(re.search(r"^\.BR? " + name + r"\b", MAN_VI, re.M) is not None, f"man/vi/vanban.1 explains {name}")
+p = run("groff", "-k", "-man", "-Tutf8", "-P-cbou", "-ww", os.path.join(ROOT, "man", "vi", "vanban.1"), check=False)
+t.check(p.returncode == 0 and "MÔI TRƯỜNG" in p.stdout.decode() and not p.stderr,
+        f"man/vi/vanban.1 renders without a warning: {p.stderr.decode('utf-8', 'replace')[:500]}")
 # Rendered as `man -l` does (preconv for the UTF-8, then the man macros), with every warning on.
 p = run("groff", "-k", "-man", "-Tutf8", "-P-cbou", "-ww", os.path.join(ROOT, "man", "vanban.1"), check=False)
 t.check(p.returncode == 0 and b"EXIT STATUS" in p.stdout and not p.stderr,

@@ -90,7 +90,8 @@ def check_contents(deb):
               "/usr/share/vanban/templates/nha-nuoc/bao-cao/document.yaml", "/usr/share/vanban/fonts/README.md",
               "/usr/share/vanban/schema/document.schema.json", "/usr/share/vanban/schema/part.schema.json",
               "/usr/share/bash-completion/completions/vanban", "/usr/share/doc/vanban/README.md",
-              "/usr/share/doc/vanban/examples/bao-cao-chinh-tri/document.yaml"]
+              "/usr/share/doc/vanban/examples/bao-cao-chinh-tri/document.yaml",
+              "/usr/share/locale/vi/LC_MESSAGES/vanban.mo", "/usr/share/man/vi/man1/vanban.1"]
     if os.path.exists(os.path.join(ROOT, "man", "vanban.1")):
         wanted.append("/usr/share/man/man1/vanban.1")
     for f in wanted:
@@ -119,6 +120,10 @@ def use_installed(program, work, data):
     p = run(program, "build", "moi", cwd=elsewhere, check=False)
     t.check(p.returncode == 0 and os.path.exists(os.path.join(elsewhere, "out", "moi.pdf")),
             f"and builds it ({p.stderr.decode()})")
+    # Its messages in Vietnamese, from the catalogue in its own share/locale.
+    p = run("env", "-i", "LANG=vi_VN.UTF-8", program, "khong-co-lenh", cwd=elsewhere, check=False)
+    t.check(p.returncode == 2 and "không có lệnh `khong-co-lenh`" in p.stderr.decode(),
+            f"the installed vanban speaks Vietnamese under LANG=vi_VN.UTF-8 ({p.stderr.decode()})")
 
 
 def scratch_install(deb, work):

@@ -142,7 +142,7 @@ TEST(Fields, RequiredNamesAMissingAndAnEmptyKey) {
   Read r("a:\n");
   const Entries e = r.fields.entries(r.root(), nullptr, "x");
   EXPECT_FALSE(r.fields.required("a", find(e, "a"), {"f.yaml", 1, 1}, "", "fill it"));
-  EXPECT_FALSE(r.fields.required("b", find(e, "b"), {"f.yaml", 1, 1}, " in `x`", "add it"));
+  EXPECT_FALSE(r.fields.required("b", find(e, "b"), {"f.yaml", 1, 1}, "`x`", "add it"));
   ASSERT_EQ(r.diags.items.size(), 2u);
   EXPECT_EQ(r.diags.items[0].message, "`a` is empty");
   EXPECT_EQ(r.diags.items[1].message, "missing `b` in `x`");
@@ -178,8 +178,8 @@ TEST(Suggest, ClosestIsWithinTwoEditsCountedInCodePoints) {
   EXPECT_EQ(closest("tilte", {"title", "kind"}), "title");
   EXPECT_EQ(closest("x", {"a", "kind"}), "");  // not a typo of a one-letter word
   EXPECT_EQ(closest("headerxyz", {"header"}), "");
-  EXPECT_EQ(suggestion("kinf", {"kind"}, "valid: "), "did you mean `kind`?");
-  EXPECT_EQ(suggestion("zzz", {"kind", "title"}, "valid: "), "valid: `kind`, `title`");
+  EXPECT_EQ(suggestion("kinf", {"kind"}, "valid: {}"), "did you mean `kind`?");
+  EXPECT_EQ(suggestion("zzz", {"kind", "title"}, "valid: {}"), "valid: `kind`, `title`");
 }
 
 TEST(Paths, ResolveKeepsPathsInsideTheFolder) {

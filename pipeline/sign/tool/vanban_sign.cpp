@@ -3,25 +3,26 @@
 // libraries take to load) stay out of every `vanban build`.
 // Exit 0 = done/valid, 1 = bad input or a signature that does not hold, 2 = bad usage.
 #include <cstdlib>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/pdf/write.hpp"
+#include "pipeline/sign/extract.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 #include "pipeline/sign/sign.hpp"
-#include "pipeline/sign/extract.hpp"
 #include "pipeline/sign/verify.hpp"
 
 using namespace vanban;
 
 namespace {
 
-constexpr const char* kUsage = R"(Usage:
+constexpr const char* kUsage = N_(R"(Usage:
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12> [--password-file FILE]
               [--reason TEXT] [--location TEXT] [--field NAME]
               [--image SIGNATURE.png] [--seal SEAL.png --seal-diameter MM]
@@ -52,10 +53,10 @@ verify   Checks every signature: the bytes it covers are intact, its range
 extract  Writes the source files a --pdfa 3b build embedded (document.yaml,
          parts, included files, images) into the folder, which builds the
          same PDF again.
-)";
+)");
 
 int usage_error(const std::string& message) {
-  std::cerr << "vanban: " << message << "\nTry `vanban sign --help`.\n";
+  std::cerr << "vanban: " << message << '\n' << tr("Try `vanban sign --help`.") << '\n';
   return 2;
 }
 
@@ -63,7 +64,7 @@ int usage_error(const std::string& message) {
 std::optional<std::string> read_password(const std::string& file) {
   if (!file.empty()) {
     std::ifstream in(file);
-    if (!in) fail({file, 0, 0}, "cannot read the password file");
+    if (!in) fail({file, 0, 0}, tr("cannot read the password file"));
     std::string line;
     std::getline(in, line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -86,7 +87,7 @@ int run_sign(const std::vector<std::string>& args) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool ok = true;
-    if (a == "-h" || a == "--help") return std::cout << kUsage, 0;
+    if (a == "-h" || a == "--help") return std::cout << translate(kUsage), 0;
     if (a == "-o" || a == "--output") ok = take(args, i, output);
     else if (a == "--p12") ok = take(args, i, p12);
     else if (a == "--password-file") ok = take(args, i, password_file);
@@ -98,22 +99,27 @@ int run_sign(const std::vector<std::string>& args) {
     else if (a == "--seal-diameter") ok = take(args, i, seal_mm);
     else if (a == "--tsa") ok = take(args, i, options.tsa_url);
     else if (a == "--password" || a.rfind("--password=", 0) == 0)
-      return usage_error("passwords are never taken from the command line (other users can see it); use "
-                         "--password-file or VANBAN_P12_PASSWORD");
-    else if (!a.empty() && a[0] == '-') return usage_error("unknown option `" + a + "`");
+      return usage_error(
+          tr("passwords are never taken from the command line (other users can see it); use --password-file or "
+             "VANBAN_P12_PASSWORD"));
+    else if (!a.empty() && a[0] == '-')
+      return usage_error(tr("unknown option `{}`", a));
     else if (input.empty()) input = a;
-    else return usage_error("sign takes one input PDF");
-    if (!ok) return usage_error(a + " needs a value");
+    else
+      return usage_error(tr("sign takes one input PDF"));
+    if (!ok) return usage_error(tr("{} needs a value", a));
   }
-  if (input.empty() || output.empty() || p12.empty()) return usage_error("sign needs <in.pdf>, -o <out.pdf> and --p12 <key.p12>");
+  if (input.empty() || output.empty() || p12.empty())
+    return usage_error(tr("sign needs <in.pdf>, -o <out.pdf> and --p12 <key.p12>"));
   const std::optional<std::string> password = read_password(password_file);
-  if (!password) return usage_error("no password for " + p12 + ": set VANBAN_P12_PASSWORD or give --password-file");
+  if (!password) return usage_error(tr("no password for {}: set VANBAN_P12_PASSWORD or give --password-file", p12));
   options.signing_time = static_cast<std::int64_t>(std::time(nullptr));
   const sign::Credentials signer = sign::load_credentials(p12, *password, options.signing_time);
   if (!options.appearance.seal.empty()) {
     char* end = nullptr;
     const double mm = std::strtod(seal_mm.c_str(), &end);
-    if (end == seal_mm.c_str() || *end != '\0' || mm <= 0 || mm > 100) return usage_error("--seal-diameter takes millimetres, e.g. 36");
+    if (end == seal_mm.c_str() || *end != '\0' || mm <= 0 || mm > 100)
+      return usage_error(tr("--seal-diameter takes millimetres, e.g. 36"));
     options.appearance.seal_diameter = mm * 72 / 25.4;
     std::string organisation = sign::subject_organisation(signer.certificate.get());
     if (organisation.empty()) organisation = sign::subject_name(signer.certificate.get());
@@ -130,15 +136,17 @@ int run_verify(const std::vector<std::string>& args) {
   bool json = false;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "-h" || a == "--help") return std::cout << kUsage, 0;
+    if (a == "-h" || a == "--help") return std::cout << translate(kUsage), 0;
     if (a == "--json") json = true;
     else if (a == "--ca") {
-      if (!take(args, i, ca)) return usage_error("--ca needs a value");
-    } else if (!a.empty() && a[0] == '-') return usage_error("unknown option `" + a + "`");
+      if (!take(args, i, ca)) return usage_error(tr("--ca needs a value"));
+    } else if (!a.empty() && a[0] == '-')
+      return usage_error(tr("unknown option `{}`", a));
     else if (file.empty()) file = a;
-    else return usage_error("verify takes one PDF");
+    else
+      return usage_error(tr("verify takes one PDF"));
   }
-  if (file.empty()) return usage_error("verify needs a PDF");
+  if (file.empty()) return usage_error(tr("verify needs a PDF"));
   const sign::VerifyReport report = sign::verify_pdf(file, ca);
   std::cout << (json ? sign::format_report_json(report) : sign::format_report(report));
   return report.valid() ? 0 : 1;
@@ -148,18 +156,20 @@ int run_extract(const std::vector<std::string>& args) {
   std::string file, folder;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "-h" || a == "--help") return std::cout << kUsage, 0;
+    if (a == "-h" || a == "--help") return std::cout << translate(kUsage), 0;
     if (a == "-o" || a == "--output") {
-      if (!take(args, i, folder)) return usage_error(a + " needs a value");
-    } else if (!a.empty() && a[0] == '-') return usage_error("unknown option `" + a + "`");
+      if (!take(args, i, folder)) return usage_error(tr("{} needs a value", a));
+    } else if (!a.empty() && a[0] == '-')
+      return usage_error(tr("unknown option `{}`", a));
     else if (file.empty()) file = a;
-    else return usage_error("extract takes one PDF");
+    else
+      return usage_error(tr("extract takes one PDF"));
   }
-  if (file.empty() || folder.empty()) return usage_error("extract needs <file.pdf> and -o <folder>");
+  if (file.empty() || folder.empty()) return usage_error(tr("extract needs <file.pdf> and -o <folder>"));
   const auto files = sign::embedded_sources(file);  // (all read before any is written)
   for (const auto& [name, bytes] : files)
     pdf::write_file_atomically((std::filesystem::path(folder) / name).string(), std::vector<char>(bytes.begin(), bytes.end()));
-  std::cerr << "extracted " << files.size() << " files into " << folder << '\n';
+  std::cerr << tr("extracted {} files into {}", files.size(), folder) << '\n';
   return 0;
 }
 
@@ -167,7 +177,9 @@ int run_extract(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "-h" || args[0] == "--help") return std::cout << kUsage, args.empty() ? 2 : 0;
+  choose_language("");  // VANBAN_LANG from the vanban that runs this, else the environment
+  if (args.empty() || args[0] == "-h" || args[0] == "--help")
+    return std::cout << translate(kUsage), args.empty() ? 2 : 0;
   try {
     if (args[0] == "sign") {
       const int status = run_sign(args);
@@ -176,7 +188,7 @@ int main(int argc, char** argv) {
     }
     if (args[0] == "verify") return run_verify(args);
     if (args[0] == "extract") return run_extract(args);
-    return usage_error("unknown command `" + args[0] + "`");
+    return usage_error(tr("unknown command `{}`", args[0]));
   } catch (const Error& e) {
     for (const auto& d : e.diagnostics()) std::cerr << format(d) << '\n';
     return 1;
