@@ -108,6 +108,8 @@ class Loader {
 
   // forms.cpp: the fields of the letter, decision and minutes forms; appendices.
   void forms(Fields& f, const Entries& m, Document& doc);
+  /// `contact:` (box 13): the organisation's address, e-mail, website, phone and fax.
+  void contact(Fields& f, const Entry& e, Document& doc);
   std::optional<Appendix> appendix(Fields& f, const Node& n);
 
   // parts.cpp: files named in the document, and the parts.

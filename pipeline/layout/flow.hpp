@@ -47,6 +47,9 @@ struct Flow {
   std::vector<FlowBlock> blocks;
   /// The source fields of fixed runs (TextRun::source - 1): place and field name.
   std::vector<std::pair<SourcePos, std::string>> sources;
+  /// Box 13, the contact footer: a fixed group at the foot of the first page's text area,
+  /// which shrinks by its height and `space_before`.
+  std::optional<FlowBlock> first_page_footer;
 };
 
 /// Sets every block of `doc` (taking it: its texts move into the runs): header grid, title

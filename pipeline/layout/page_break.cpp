@@ -101,7 +101,11 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
     // A table continued from the previous page repeats its header row first.
     const int repeat = els[start].line == 0 ? flow.blocks[els[start].block].header_block : -1;
     const Sp header_h = repeat >= 0 ? flow.blocks[static_cast<std::size_t>(repeat)].fixed_height : 0;
-    const std::size_t end = page_end(flow, els, start, header_h, avail);
+    // Page 1 ends above the contact footer (box 13).
+    const auto& footer = flow.first_page_footer;
+    const Sp page_avail =
+        doc.pages.empty() && footer ? avail - footer->fixed_height - footer->space_before : avail;
+    const std::size_t end = page_end(flow, els, start, header_h, page_avail);
 
     Page page;
     page.width = geometry.width;
@@ -141,6 +145,7 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
       }
       top += els[e].height;
     }
+    if (doc.pages.empty() && footer) place_fixed(page, *footer, left, geometry.top + avail - footer->fixed_height);
     doc.pages.push_back(std::move(page));
     start = end;
   }
