@@ -80,6 +80,8 @@ class Checker {
     note(doc_.file);
     out_.items = doc_.load_warnings;
     section_labels_ = section_labels();
+    const auto kind = style_.kinds.find(doc_.kind);
+    decision_ = kind != style_.kinds.end() && kind->second.form == style::Form::Decision;
     walk();
     placeholders();
     missing_fields();
@@ -211,7 +213,10 @@ class Checker {
                    "section “" + s.title.plain() + "” is nested " + std::to_string(depth) + " levels deep; the " +
                        style_.name + " style numbers " + std::to_string(levels) + " levels of sections (" +
                        list_names(labels) + ")",
-                   "move it up a level, or write its content as a list", "headings");
+                   decision_ ? "move it up a level, or write its content as a list; parts (Phần) above the "
+                               "chapters go in their own part files (`parts:`)"
+                             : "move it up a level, or write its content as a list",
+                   "headings");
         too_deep = true;
       }
       blocks(s.body);
@@ -410,6 +415,7 @@ class Checker {
   Diagnostics out_;
   std::vector<std::string> files_;
   std::vector<std::string> section_labels_;  ///< the labels of the levels the form numbers
+  bool decision_ = false;                    ///< the kind's form is a decision
 };
 
 }  // namespace

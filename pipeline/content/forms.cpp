@@ -63,7 +63,7 @@ void Loader::contact(Fields& f, const Entry& e, Document& doc) {
       any = any || !t->empty();
       *text = std::move(*t);
     }
-  if (!any) {
+  if (!any && e.value.size() == m.size()) {  // (unknown keys are reported as such)
     diags_.error(f.pos(e.key), "`contact` is empty",
                  "give the organisation's `address:`, `phone:`, `fax:`, `email:` or `website:`, or remove `contact:`");
     return;
