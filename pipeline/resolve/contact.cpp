@@ -15,8 +15,8 @@ std::optional<ContactFooter> contact_footer(const content::Document& doc, const 
   const auto& cs = style.contact;
   if (!cs.set)
     fail(doc.contact->pos, "the style `" + style.name + "` has no contact footer (box 13)",
-         "the Party rules (HD 36-HD/VPTW) print no address, phone or e-mail on a document: remove "
-         "`contact:`; the State style `nha-nuoc` prints it at the foot of page 1 (NĐ 30, Phụ lục I, ô 13)");
+         "remove `contact:`, or give the style a `contact:` section (its look and labels; the shipped "
+         "styles `nha-nuoc` and `dang` have one)");
   const auto& c = *doc.contact;
   const auto& ts = cs.text;
   ContactFooter out;

@@ -11,7 +11,7 @@ namespace vanban::resolve {
 /// The document's `contact:` in the style's look: the address on its line, then the other
 /// fields (e-mail, website, phone, fax, in the rules' order) each after its label, joined by
 /// the style's separator. None without `contact:`; an error when the style has no contact
-/// footer (the Party rules, HD 36, have no box 13).
+/// footer (`contact:` in the style).
 std::optional<ContactFooter> contact_footer(const content::Document& doc, const style::Style& style);
 
 }  // namespace vanban::resolve

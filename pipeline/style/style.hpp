@@ -176,7 +176,7 @@ struct CopyStamp {
 
 /// The contact footer of the first page (NĐ 30, Phụ lục I, ô 13): the organisation's
 /// address, e-mail, website, phone and fax under a rule across the text width, at the
-/// foot of page 1's text area. A style without `contact:` has none (HD 36 has no such box).
+/// foot of page 1's text area. A style without `contact:` has none and refuses a document's.
 struct ContactStyle {
   bool set = false;            ///< the style has `contact:`
   TextStyle text;              ///< 11–12 pt upright

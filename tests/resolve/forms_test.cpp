@@ -140,9 +140,13 @@ TEST(Forms, TheContactFooterHasTheAddressThenTheOtherFieldsInTheRulesOrder) {
   // Without an address, one line.
   doc.contact->address = {};
   EXPECT_EQ(resolve_document(doc, st).contact->lines.size(), 1u);
-  // The Party style has no box 13.
+  // HD 36 has the element too: the Party style prints it.
   doc.header.code = "TB/ĐU";
-  EXPECT_THROW(resolve_document(doc, load("dang")), Error);
+  EXPECT_TRUE(resolve_document(doc, load("dang")).contact);
+  // A style without `contact:` refuses it.
+  style::Style bare = st;
+  bare.contact.set = false;
+  EXPECT_THROW(resolve_document(doc, bare), Error);
 }
 
 TEST(Forms, ADecisionOpensWithAuthorityBasesAndTheEnactingWord) {
