@@ -8,7 +8,7 @@ finds the number and date on page 1 exactly where a build with the same number a
 them; qpdf shows the leader's DocMDP certification. `vanban verify` passes the issue (only the
 form fill and the signature follow the leader's), and fails, naming the change, on a file
 whose page content was changed in a later revision, which pdfsig still calls valid. Each
-refusal exits non-zero and leaves no output."""
+refusal exits non-zero and leaves no output. PDFBox Preflight calls each step PDF/A-1b."""
 import json
 import os
 import re
@@ -21,6 +21,7 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run  # noqa: E402
 from pki import PASSWORD, make_pki, pdfsig  # noqa: E402
+from preflight import preflight  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("issue")
@@ -151,5 +152,13 @@ with tempfile.TemporaryDirectory(prefix="vanban-issue-") as tmp:
     tamper(final_signed, plain)
     p = vb("verify", plain)
     t.check(p.returncode == 1 and b"page 1's content stream" in p.stdout, "a content change after an approval signature fails too")
+
+    # PDF/A-1b before and after each step (the text fields and their appearances included).
+    steps = [os.path.join(tmp, n) for n in ("a1.pdf", "a1-leader.pdf", "a1-issued.pdf")]
+    run(vanban, "build", SAMPLE, "-o", steps[0], "--unissued", "--pdfa", "1b", env=ENV)
+    vb("sign", steps[0], "-o", steps[1], "--p12", p12["signer"], "--field", "signer")
+    vb("issue", steps[1], "--number", "15", "--date", "2026-12-02", "--p12", p12["org"], "-o", steps[2])
+    for name, (valid, errors) in sorted(preflight(steps, tmp).items()):
+        t.check(valid, f"PDFBox Preflight: {name} is PDF/A-1b ({errors})")
 
 t.finish()
