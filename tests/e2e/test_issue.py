@@ -68,6 +68,10 @@ with tempfile.TemporaryDirectory(prefix="vanban-issue-") as tmp:
             "an unissued build has no number and no day, month or year on page 1 (the document's 03 and 2025-02-20)")
     t.check(b"/VanbanIssue" in open(unissued, "rb").read(), "an unissued build records its blanks (/VanbanIssue)")
 
+    for args in (("check", SAMPLE, "--unissued"), ("build", SAMPLE, "--unissued", "--copies", "2", "-o", unissued)):
+        p = run(vanban, *args, env=ENV, check=False)
+        t.check(p.returncode == 2 and b"--unissued" in p.stderr, f"`{' '.join(args[:1] + args[2:])}`: usage error")
+
     # Refused before the leader has signed.
     refused = os.path.join(tmp, "refused.pdf")
     p = vb("issue", unissued, "--number", "15", "--date", "2026-12-02", "--p12", p12["org"], "-o", refused)
