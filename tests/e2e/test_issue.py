@@ -54,6 +54,13 @@ def tamper(src, dst):
     open(dst, "wb").write(data + obj + xref)
 
 
+def objects(path):
+    """{"obj:N 0 R": value} of the file's last revision, streams in their stored bytes (qpdf --json)."""
+    out = subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path],
+                         capture_output=True).stdout
+    return {k: v for k, v in json.loads(out)["qpdf"][1].items() if k.startswith("obj:")}
+
+
 def vb(*args):
     return run(vanban, *args, env={**ENV, **PASSWORD}, check=False)
 
@@ -97,6 +104,18 @@ with tempfile.TemporaryDirectory(prefix="vanban-issue-") as tmp:
             f"vanban verify: exit 0, signer then organisation ({p.stdout.decode()})")
     t.check(sigs and sigs[0]["docmdp"] == 2 and sigs[0]["changes_permitted"] and not sigs[0]["whole_file"],
             "verify: the leader's certification permits what the issue changed")
+    # What the issue changed, read by qpdf: only the five fields' widgets (the four blanks and
+    # the organisation's signature), and in them only value, appearance and appearance
+    # characteristics; the page content streams and every other earlier object are the same bytes.
+    before, after = objects(leader), objects(issued)
+    changed = {k for k in before if before[k] != after.get(k)}
+    names = sorted(after[k]["value"].get("/T", "") for k in changed)
+    t.check(names == ["u:day", "u:month", "u:number", "u:organisation", "u:year"], f"issue changed only the fields' widgets ({names})")
+    keys = set()
+    for k in changed:
+        old, new = before[k]["value"], after[k]["value"]
+        keys |= {key for key in set(old) | set(new) if old.get(key) != new.get(key)}
+    t.check(keys <= {"/V", "/AP", "/MK"}, f"in them only /V, /AP, /MK ({sorted(keys)})")
     text = subprocess.run(["pdftotext", "-l", "1", issued, "-"], capture_output=True).stdout.decode()
     t.check("15-NQ/CB" in text.replace(" ", "").replace("\u2007", ""), f"page 1 reads the number 15 ({text[:200]})")
     t.check(re.search(r"ngày 02\s+tháng 12\s+năm 2026", text) is not None, "page 1 reads ngày 02 tháng 12 năm 2026")
