@@ -183,7 +183,7 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
 /// Typesets a loaded document and writes it, or prints the dump asked for.
 int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& diags, std::ostream& err) {
   const bool final_mode = opt.final_mode || in.doc.status == "final";
-  if (opt.unissued) leave_unissued(in.style);  // (before the checks read the style)
+  if (opt.unissued) leave_unissued(in.doc, in.style);  // (before the checks read them)
   ParallelChecks checks(in.doc, in.style, final_mode);
   try {
     const shape::Family family = in.family.get();

@@ -18,7 +18,12 @@ std::string blank(std::string text, const std::string& name, int count) {
 
 }  // namespace
 
-void leave_unissued(style::Style& style) {
+void leave_unissued(content::Document& doc, style::Style& style) {
+  if (!doc.header.number) doc.header.number = 1;
+  if (!doc.header.date) doc.header.date = content::Date{2000, 1, 1};
+  auto& a = style.forms.appendix;
+  a.attached_number = a.attached_number_blank;
+  a.attached_date = a.attached_date_blank;
   auto& h = style.header;
   h.number_format = blank(h.number_format, "number", 4);
   h.number_blank = h.number_format;  // (a document without a number: the same line)

@@ -26,6 +26,7 @@ struct FormState {
   bool signed_before = false, organisation_empty = false;
 };
 
+/// The blanks and signature fields of `doc`'s form.
 FormState read_form(PdfMemDocument& doc) {
   FormState s;
   PdfObject* form = resolve(doc, const_cast<PdfObject*>(doc.GetCatalog()->GetDictionary().GetKey("AcroForm")));
@@ -42,6 +43,7 @@ FormState read_form(PdfMemDocument& doc) {
   return s;
 }
 
+/// The number `d[key]` (integer or real), 0 when absent.
 double number_key(const PdfDictionary& d, const char* key) {
   const PdfObject* o = d.GetKey(key);
   return o && o->IsNumber() ? static_cast<double>(o->GetNumber()) : o && o->IsReal() ? o->GetReal() : 0;

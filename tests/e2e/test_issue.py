@@ -139,6 +139,20 @@ with tempfile.TemporaryDirectory(prefix="vanban-issue-") as tmp:
     t.check(start is not None and "1234" in b and abs(b["1234"][0] - start) < 0.05,
             f"the number starts where a built one does ({start} vs {b.get('1234')})")
 
+    # A final whose number and date are not known yet: its checks ask for them in a plain
+    # build, not with --unissued (issue gives them).
+    final_doc = os.path.join(tmp, "final-doc")
+    shutil.copytree(SAMPLE, final_doc)
+    yaml = open(os.path.join(final_doc, "document.yaml"), encoding="utf-8").read()
+    for old, new in (("  number: 3\n", ""), ("  date: 2025-02-20\n", ""), ("status: draft", "status: final"), ("  marks: [du-thao]\n", "")):
+        t.check(old in yaml, f"the sample has `{old.strip()}`")
+        yaml = yaml.replace(old, new)
+    open(os.path.join(final_doc, "document.yaml"), "w", encoding="utf-8").write(yaml)
+    p = run(vanban, "build", final_doc, "-o", refused, env=ENV, check=False)
+    t.check(p.returncode == 1 and b"missing `header.number`" in p.stderr, "a final without its number: a plain build is refused")
+    p = run(vanban, "build", final_doc, "-o", os.path.join(tmp, "final-unissued.pdf"), "--unissued", env=ENV, check=False)
+    t.check(p.returncode == 0, f"the same with --unissued builds ({p.stderr.decode()})")
+
     # Refusals: already issued; numbers and dates in a wrong form; not built with --unissued;
     # no empty organisation field.
     p = vb("issue", issued, "--number", "16", "--date", "2026-12-03", "--p12", p12["org"], "-o", refused)
