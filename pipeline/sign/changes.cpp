@@ -148,6 +148,9 @@ std::vector<std::string> unpermitted_changes(std::string_view bytes, std::size_t
   if (signed_end >= bytes.size()) return problems;
   PdfMemDocument old;
   old.LoadFromBuffer(bytes.data(), static_cast<long>(signed_end));
+  if (old.GetCatalog()->Reference() != full.GetCatalog()->Reference())  // (the old one unchanged, but no longer read)
+    problems.push_back("the document catalog was replaced (object " + std::to_string(full.GetCatalog()->Reference().ObjectNumber()) +
+                       " in place of " + std::to_string(old.GetCatalog()->Reference().ObjectNumber()) + ")");
   for (PdfObject* now : full.GetObjects()) {
     PdfObject* before = old.GetObjects().GetObject(now->Reference());
     if (!before || same(*before, *now)) continue;  // (a new object matters only where an old one names it)

@@ -25,7 +25,8 @@ int docmdp_level(const PoDoFo::PdfDictionary& sig);
 /// (/Fields, /SigFlags, /DR, /DA, /NeedAppearances), a field or widget (its value and
 /// appearance: /V, /AP, /AS, /MK, unless read-only), a page (only /Annots, by adding signature
 /// widgets; any annotation at level 3), the Info dictionary; anything else is not permitted.
-/// New objects count only through the old objects that come to name them.
+/// New objects count only through the old objects that come to name them; a new catalog
+/// (the trailer's /Root moved) is not permitted.
 std::vector<std::string> unpermitted_changes(std::string_view bytes, std::size_t signed_end, PoDoFo::PdfMemDocument& full,
                                              int p);
 

@@ -38,20 +38,34 @@ def words(path):
     return found
 
 
-def tamper(src, dst):
-    """`src` with an incremental update that replaces page 1's content stream (written here,
-    the object number read with qpdf)."""
+def update(src, dst, number, body, root=None):
+    """`src` with an incremental update (written here) that sets object `number` to `body`,
+    and the trailer's /Root to `root` when given."""
     data = open(src, "rb").read()
+    size = max(int(re.findall(rb"/Size (\d+)", data)[-1]), number + 1)
+    root = root or re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    obj = b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        number, len(data), size, root, prev, len(data) + len(obj))
+    open(dst, "wb").write(data + obj + xref)
+
+
+def tamper(src, dst):
+    """`src` with an incremental update that replaces page 1's content stream (the object
+    number read with qpdf)."""
     pages = subprocess.run(["qpdf", "--show-pages", src], capture_output=True, text=True).stdout
     content = int(re.search(r"content:\s*\n\s*(\d+) 0 R", pages)[1])
-    size = int(re.findall(rb"/Size (\d+)", data)[-1])
-    root = re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
-    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
     body = zlib.compress(b"BT 100 500 Td ET\n")
-    obj = b"%d 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % (content, len(body)) + body + b"\nendstream\nendobj\n"
-    xref = b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-        content, len(data), size, root, prev, len(data) + len(obj))
-    open(dst, "wb").write(data + obj + xref)
+    update(src, dst, content, b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream")
+
+
+def replace_catalog(src, dst):
+    """`src` with a new catalog (a copy of the old one, read with qpdf) as the trailer's /Root."""
+    root = int(re.findall(rb"/Root (\d+) 0 R", open(src, "rb").read())[-1])
+    old = subprocess.run(["qpdf", f"--show-object={root}", src], capture_output=True).stdout.strip()
+    size = int(re.findall(rb"/Size (\d+)", open(src, "rb").read())[-1])
+    update(src, dst, size, old, b"%d 0 R" % size)
 
 
 def objects(path):
@@ -184,6 +198,11 @@ with tempfile.TemporaryDirectory(prefix="vanban-issue-") as tmp:
     p = vb("verify", tampered)
     t.check(p.returncode == 1 and b"page 1's content stream" in p.stdout and b"NOT PERMITTED" in p.stdout,
             f"vanban verify fails and names the changed content stream ({p.stdout.decode()})")
+    # A new catalog in place of the signed one (the old one left as it was).
+    swapped = os.path.join(tmp, "swapped.pdf")
+    replace_catalog(issued, swapped)
+    p = vb("verify", swapped)
+    t.check(p.returncode == 1 and b"catalog was replaced" in p.stdout, f"verify names a replaced catalog ({p.stdout.decode()})")
     # The same change to a signed file whose signatures certify nothing is not permitted either.
     plain = os.path.join(tmp, "plain-signed.pdf")
     tamper(final_signed, plain)
