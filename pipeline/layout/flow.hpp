@@ -33,6 +33,10 @@ struct FlowBlock {
   std::vector<Image> fixed_images;
   std::vector<Frame> fixed_frames;
   Sp fixed_height = 0;
+  /// Where a fixed group may be cut between pages: ascending offsets in (0, fixed_height).
+  /// The material below a cut continues at the top of the next page (the recipients' list
+  /// below the signature block); empty: the group is never cut.
+  std::vector<Sp> cuts;
   std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
   SourcePos pos;
   bool emergency = false, overfull = false;
