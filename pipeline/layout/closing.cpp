@@ -73,6 +73,15 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
     fb.tag(g.fixed_runs, first, pos, pos, "recipients");
   }
 
+  // Box 12 under the list, at the left (NĐ 30 Phụ lục I, mục III.3 and IV's diagram).
+  if (c.drafter) {
+    item_tops.push_back(left);
+    const std::size_t first = g.fixed_runs.size();
+    const SourcePos pos = c.drafter->pos;
+    left = fb.column_text(g.fixed_runs, *c.drafter, 0, left_w, left);
+    fb.tag(g.fixed_runs, first, pos, pos, "drafter");
+  }
+
   Sp right = 0;
   if (c.signature) {
     const std::size_t first = g.fixed_runs.size();

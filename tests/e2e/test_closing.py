@@ -4,7 +4,7 @@ at the top of the next page(s), at the left margin, at the list's size, while th
 block stays whole on the page where the closing row starts. Measured from the PDF
 (pdftotext's boxes, the content stream's runs): every recipient once and in order, nothing
 off the page, no page that could have held more of the list, page numbers on every page
-from the second."""
+from the second. Box 12 ("PL.(300)") under the last recipient, at the left, in the list's size.
 import os
 import sys
 import tempfile
@@ -33,9 +33,9 @@ def document(style, recipients, paragraphs=1):
     return "\n".join(y) + "\n"
 
 
-def build(tmp, style, recipients, paragraphs=1):
-    doc = os.path.join(tmp, f"{style}-{recipients}-{paragraphs}")
-    write_file(os.path.join(doc, "document.yaml"), document(style, recipients, paragraphs))
+def build(tmp, style, recipients, paragraphs=1, extra=""):
+    doc = os.path.join(tmp, f"{style}-{recipients}-{paragraphs}{'-x' if extra else ''}")
+    write_file(os.path.join(doc, "document.yaml"), document(style, recipients, paragraphs) + extra)
     out = doc + ".pdf"
     p = run(vanban, "build", doc, "-o", out, check=False)
     return p, out
@@ -114,4 +114,28 @@ with tempfile.TemporaryDirectory(prefix="vanban-closing-") as tmp:
             title = [pi for pi, page in enumerate(pages) for ln in page.lines if ln[0] == "CHỦ TỊCH"]
             t.check(title == sig, f"{paragraphs} paragraphs: the signature block whole on one page")
     t.check(seen_split, "some body length puts the closing row at a page foot and continues the list")
+
+    # Box 12 (NĐ 30 Phụ lục I, mục III.3): "PL.(300)" at the left under the last recipient, at
+    # the list's pitch, in the recipients' size (11 pt State, 12 pt Party), upright; after a
+    # list that continues, on the last page.
+    for style, count, size in (("nha-nuoc", 4, 11.0), ("dang", 4, 12.0), ("nha-nuoc", 150, 11.0)):
+        p, out = build(tmp, style, count, extra="drafter:\n  initials: PL\n  copies: 300\n")
+        t.check(p.returncode == 0, f"box 12 {style} {count}: builds {p.stderr.decode()[:300]}")
+        if p.returncode != 0:
+            continue
+        pages = pdfgeom.read(out)
+        found = recipients_by_page(pages)
+        box = [(pi, ln) for pi, page in enumerate(pages) for ln in page.lines if ln[0] == "PL.(300)"]
+        t.check(len(box) == 1, f"box 12 {style} {count}: PL.(300) printed once ({box})")
+        if len(box) != 1 or not found:
+            continue
+        pi, ln = box[0]
+        last_pi, _, last = found[-1]
+        t.check(pi == last_pi == len(pages) - 1, f"box 12 {style} {count}: on the last recipient's page, the last")
+        t.check(abs(ln[1] - last[1]) < 0.6, f"box 12 {style} {count}: at the left, as the list ({ln[1]:.1f}, {last[1]:.1f})")
+        pitch = found[-1][2][2] - found[-2][2][2]
+        t.check(abs((ln[2] - last[2]) - pitch) < 0.6, f"box 12 {style} {count}: one line under the last recipient")
+        run_ = pages[pi].run_at(ln[1], ln[2], ln[4])
+        t.check(run_ is not None and abs(run_[1] - size) < 0.01 and "Bold" not in run_[0] and "Italic" not in run_[0],
+                f"box 12 {style} {count}: {size} pt upright ({run_})")
 t.finish()
