@@ -59,4 +59,9 @@ struct Flow {
 /// reading order is thrown.
 Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape::Shaper& shaper, Diagnostics& diags);
 
+/// The warnings of setting the header grid alone (a name taking more lines than the rules'
+/// examples): what `vanban check`, which typesets nothing else, adds to its findings.
+std::vector<Diagnostic> header_warnings(resolve::HeaderGrid header, const resolve::Geometry& geometry,
+                                        const shape::Family& family, shape::Shaper& shaper);
+
 }  // namespace vanban::layout

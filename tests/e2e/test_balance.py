@@ -77,4 +77,26 @@ with tempfile.TemporaryDirectory(prefix="vanban-balance-") as tmp:
     t.check(len(widths) >= 2, f"the title takes several lines: {got}")
     if len(widths) >= 2:
         t.check(min(widths) >= 0.75 * max(widths), f"title lines nearly equal: {widths} {got[8:12]}")
+
+    # A name needing more lines than the rules' examples (3): `check` and `build` warn, naming
+    # the field at its place, with the hint; an ordinary name, or one typed in 3 lines, does not.
+    long_name = "Ủy ban nhân dân thị trấn Phong Điền huyện Phong Điền tỉnh Thừa Thiên Huế nước Việt Nam"
+    for name, field, want in ((long_name, "issuer", True), ("Ủy ban nhân dân xã An Bình", "issuer", False),
+                              ("Ủy ban nhân dân\\nthị trấn\\nPhong Điền", "issuer", False),
+                              ("A\\nB\\nC\\nD", "issuer", True), (long_name, "parent", True)):
+        doc = os.path.join(tmp, f"warn-{field}-{len(name)}")
+        issuer = name if field == "issuer" else "Đảng ủy xã An Bình"
+        text = document("dang" if field == "parent" else "nha-nuoc", issuer,
+                        parent=name if field == "parent" else None)
+        write_file(os.path.join(doc, "document.yaml"), text)
+        for cmd in (["check", doc], ["build", doc, "-o", doc + ".pdf"]):
+            p = run(vanban, *cmd, check=False)
+            err = p.stderr.decode()
+            warned = f"warning: `header.{field}` takes" in err
+            t.check(p.returncode == 0 and warned == want, f"{cmd[0]} {name[:30]!r}: warned {warned}, want {want}: {err[:300]}")
+            if want and warned:
+                line = [ln for ln in err.splitlines() if "header." + field in ln][0]
+                at = ":4:12:" if field == "issuer" else ":9:12:"  # the text of `issuer:` / `parent:` in document()
+                t.check(at in line, f"{cmd[0]}: located at the field's text ({at}): {line}")
+                t.check("block scalar" in err and "abbreviate" in err, f"{cmd[0]}: the hint")
 t.finish()
