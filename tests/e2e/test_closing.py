@@ -4,7 +4,7 @@ at the top of the next page(s), at the left margin, at the list's size, while th
 block stays whole on the page where the closing row starts. Measured from the PDF
 (pdftotext's boxes, the content stream's runs): every recipient once and in order, nothing
 off the page, no page that could have held more of the list, page numbers on every page
-from the second. Box 12 ("PL.(300)") under the last recipient, at the left, in the list's size.
+from the second. Box 12 ("PL.(300)") under the last recipient, at the left, in the list's size."""
 import os
 import sys
 import tempfile
