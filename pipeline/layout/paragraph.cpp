@@ -96,36 +96,45 @@ std::vector<std::size_t> breaks_of(const std::vector<Item>& items, const BreakRe
   return out;
 }
 
+/// A centred name may take one line more than its fewest to keep its words whole, up to
+/// this many lines (the rules' examples of a header name take at most 3).
+constexpr std::size_t kMostLinesForWords = 3;
+
 /// Centred text of two or more lines (the issuer, the authority line, the title, the
-/// summary): the same number of lines, of nearly equal length, as the rules' examples set
-/// "ỦY BAN NHÂN DÂN / XÃ AN BÌNH", rather than a full first line over a short last one.
-/// The objective: the least longest line for that number of lines (what a clerk balancing
-/// lines by eye does), found by bisection on the measure (breaking is cheap, the words are
-/// shaped once); then, in a measure 8% wider than that, Knuth–Plass's choice with the
-/// phrase penalties (phrases.cpp), so that among nearly balanced breaks the one at a
-/// name's level or after a comma wins. A penalty on a short last line alone would not do:
-/// Knuth–Plass would still fill the first line whenever the words fall so. Breaks inside
-/// a word of two syllables are avoided unless that costs a line. Changes `p.items` when the
-/// chosen breaks refer to the items with the phrase penalties.
+/// summary): lines of nearly equal length, as the rules' examples set "ỦY BAN NHÂN DÂN /
+/// XÃ AN BÌNH", rather than a full first line over a short last one. The objective: the
+/// least longest line for the number of lines (what a clerk balancing lines by eye does),
+/// found by bisection on the measure (breaking is cheap, the words are shaped once); then,
+/// in a measure 8% wider than that, Knuth–Plass's choice with the phrase bonuses
+/// (phrases.cpp), so that among nearly balanced breaks the one before a name's level or
+/// after a comma wins. A penalty on a short last line alone would not do: Knuth–Plass would
+/// still fill the first line whenever the words fall so. No break falls inside a word of
+/// two syllables (phrases.cpp), even at the cost of one more line up to three; past that,
+/// the syllables are balanced alone. Changes `p.items` to the list the breaks refer to.
 BreakResult balance(ParagraphItems& p, const ParagraphShape& ps, BreakResult first) {
   const std::size_t n = first.lines.size();
   if (n < 2 || first.overfull || p.items.size() > kBalanceItems) return first;
-  std::vector<Item> phrased = with_phrase_breaks(p);
-  BreakResult at_full = break_items(phrased, ps);
-  if (at_full.overfull || at_full.lines.size() != n) {  // the words' own breaks cost a line
+  std::vector<Item> whole = with_phrase_breaks(p, false);
+  BreakResult at_full = break_items(whole, ps);
+  const std::size_t lines = at_full.lines.size();
+  if (at_full.overfull || (lines > n && (lines > n + 1 || lines > kMostLinesForWords)))
     return narrowest(p.items, ps, n, std::move(first)).second;
-  }
-  auto [w, tight] = narrowest(phrased, ps, n, std::move(at_full));
+  auto [w, tight] = narrowest(whole, ps, lines, std::move(at_full));
+  std::vector<Item> phrased = with_phrase_breaks(p, true);
   ParagraphShape loose = ps;
   loose.measure = std::min(ps.measure, w + w * 2 / 25);
   BreakResult chosen = break_items(phrased, loose);
-  if (chosen.overfull || chosen.lines.size() != n) chosen = std::move(tight);
+  if (chosen.overfull || chosen.lines.size() != lines) {
+    chosen = std::move(tight);
+    phrased = std::move(whole);
+  }
   // The same breaks as Knuth–Plass's in the whole measure: keep those (their ratios, which
   // the line dumps show, are the whole measure's).
   if (breaks_of(phrased, chosen) == breaks_of(p.items, first)) return first;
   p.items = std::move(phrased);
   return chosen;
 }
+
 }  // namespace
 
 TextRun set_run(const StyledText& t, shape::Shaper& shaper, Sp& width) {

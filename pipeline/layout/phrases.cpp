@@ -31,12 +31,14 @@ constexpr std::pair<std::string_view, std::string_view> kBound[] = {
     {"NHIỆM", "VỤ"},    {"PHƯƠNG", "HƯỚNG"}, {"TỔNG", "KẾT"},      {"KIỂM", "ĐIỂM"},    {"THỰC", "HIỆN"},
     {"BÁO", "CÁO"},     {"CHƯƠNG", "TRÌNH"}, {"HƯỚNG", "DẪN"},     {"THÔNG", "BÁO"},    {"KẾT", "LUẬN"},
     {"PHÁT", "TRIỂN"},  {"KINH", "TẾ"},      {"VĂN", "HÓA"},       {"QUỐC", "PHÒNG"},   {"AN", "NINH"},
+    {"KHU", "VỰC"},     {"DỰ", "ÁN"},        {"ĐẦU", "TƯ"},        {"KỸ", "THUẬT"},     {"ĐỊA", "CHÍNH"},
+    {"QUẢN", "LÝ"},     {"TRUNG", "TÂM"},    {"NHÀ", "NƯỚC"},      {"QUỸ", "ĐẤT"},      {"TÀI", "CHÍNH"},
 };
 
 /// Syllables that start a new level of a name or a new phrase: a break before them is
-/// preferred ("ỦY BAN NHÂN DÂN / THỊ TRẤN …", "… / CỦA BAN CHẤP HÀNH …").
-constexpr std::array<std::string_view, 13> kStarts = {"XÃ",  "PHƯỜNG", "THỊ", "HUYỆN", "QUẬN", "TỈNH", "THÀNH",
-                                                       "ĐẶC", "ĐẢNG",   "CHI", "CỦA",   "VỀ",   "TẠI"};
+/// preferred ("ỦY BAN NHÂN DÂN / THỊ TRẤN …", "… / CỦA BAN CHẤP HÀNH …", "… / VÀ …").
+constexpr std::array<std::string_view, 14> kStarts = {"XÃ",  "PHƯỜNG", "THỊ", "HUYỆN", "QUẬN", "TỈNH", "THÀNH",
+                                                       "ĐẶC", "ĐẢNG",   "CHI", "CỦA",   "VỀ",   "TẠI",  "VÀ"};
 
 /// Level words that a name follows: never broken from it ("XÃ / AN BÌNH").
 constexpr std::array<std::string_view, 7> kLevels = {"XÃ", "PHƯỜNG", "TRẤN", "HUYỆN", "QUẬN", "TỈNH", "PHỐ"};
@@ -73,7 +75,7 @@ int phrase_penalty(std::string_view before, std::string_view after) {
 
 }  // namespace
 
-std::vector<Item> with_phrase_breaks(const ParagraphItems& p) {
+std::vector<Item> with_phrase_breaks(const ParagraphItems& p, bool bonuses) {
   std::vector<Item> out;
   out.reserve(p.items.size() + p.items.size() / 2);
   for (std::size_t i = 0; i < p.items.size(); ++i) {
@@ -82,7 +84,8 @@ std::vector<Item> with_phrase_breaks(const ParagraphItems& p) {
     if (it.type == Item::Type::Glue && !it.fil && i > 0) {
       const std::string_view before = box_text(p, i - 1), after = box_text(p, i + 1);
       if (!before.empty() && !after.empty())
-        if (const int pen = phrase_penalty(before, after); pen != 0) out.push_back(Item::pen(pen));
+        if (const int pen = phrase_penalty(before, after); pen > 0 || (bonuses && pen < 0))
+          out.push_back(Item::pen(pen));
     }
     out.push_back(it);
   }

@@ -60,6 +60,9 @@ with tempfile.TemporaryDirectory(prefix="vanban-balance-") as tmp:
                                                      parent="Đảng bộ tỉnh Thừa Thiên Huế")))
     t.check(not any(x.endswith(" SƯ") or x.startswith("PHẠM") or x.endswith(" ĐẠI") for x in got),
             f"no break inside SƯ PHẠM or ĐẠI HỌC: {got[:5]}")
+    # One line more rather than a word split, up to three lines: "QUỸ ĐẤT" kept whole.
+    got = texts(lines_of(tmp, "quy-dat", document("nha-nuoc", "Trung tâm Phát triển quỹ đất và Kỹ thuật địa chính")))
+    t.check("TRUNG TÂM PHÁT TRIỂN" in got and not any(x.endswith(" QUỸ") for x in got), f"QUỸ ĐẤT whole: {got[:4]}")
     # A typed newline still wins.
     got = texts(lines_of(tmp, "typed", document("nha-nuoc", "Ủy ban nhân dân thị trấn\\nPhong Điền")))
     t.check("ỦY BAN NHÂN DÂN THỊ TRẤN" in got and "PHONG ĐIỀN" in got, f"a typed newline breaks there: {got[:4]}")
