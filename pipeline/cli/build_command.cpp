@@ -9,6 +9,7 @@
 #include "pipeline/booklet/booklet.hpp"
 #include "pipeline/cli/booklet_command.hpp"
 #include "pipeline/cli/build_steps.hpp"
+#include "pipeline/cli/check_header.hpp"
 #include "pipeline/cli/fonts_command.hpp"
 
 #include <cstdlib>
@@ -243,6 +244,7 @@ int build(const Options& opt, std::ostream& err) {
     if (opt.command == "check") {
       const bool final_mode = opt.final_mode || in.doc.status == "final";
       std::vector<Diagnostic> findings = check::check_document(in.doc, in.style, final_mode);
+      for (auto& d : header_findings(in.doc, in.style, fonts)) findings.push_back(std::move(d));
       if (final_mode)
         if (auto w = final_font_warning(in.style)) findings.push_back(std::move(*w));
       return report_check(findings, err);

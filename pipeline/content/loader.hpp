@@ -104,6 +104,7 @@ class Loader {
   void marks(Fields& f, const Entry& e, Header& h);
   std::optional<Date> date(Fields& f, const Entry& e);
   void signature(Fields& f, const Entry& e, std::optional<Signature>& out);
+  void drafter(Fields& f, const Entry& e, std::optional<Drafter>& out);
   std::vector<Text> text_list(Fields& f, const std::string& key, const Entry& e, bool allow_single);
 
   // forms.cpp: the fields of the letter, decision and minutes forms; appendices.

@@ -33,6 +33,10 @@ struct FlowBlock {
   std::vector<Image> fixed_images;
   std::vector<Frame> fixed_frames;
   Sp fixed_height = 0;
+  /// Where a fixed group may be cut between pages: ascending offsets in (0, fixed_height).
+  /// The material below a cut continues at the top of the next page (the recipients' list
+  /// below the signature block); empty: the group is never cut.
+  std::vector<Sp> cuts;
   std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
   SourcePos pos;
   bool emergency = false, overfull = false;
@@ -57,5 +61,10 @@ struct Flow {
 /// lines, words split) go to `diags`, in reading order; of several errors, the first in
 /// reading order is thrown.
 Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape::Shaper& shaper, Diagnostics& diags);
+
+/// The warnings of setting the header grid alone (a name taking more lines than the rules'
+/// examples): what `vanban check`, which typesets nothing else, adds to its findings.
+std::vector<Diagnostic> header_warnings(resolve::HeaderGrid header, const resolve::Geometry& geometry,
+                                        const shape::Family& family, shape::Shaper& shaper);
 
 }  // namespace vanban::layout

@@ -111,6 +111,7 @@ void add_closing(std::string& out, const Closing& c) {
     if (!s.image.empty()) out += side + "image " + s.image + '\n';
     if (s.name) add_paragraph(out, side + "name ", *s.name);
   }
+  if (c.drafter) add_paragraph(out, "  drafter ", *c.drafter);
 }
 
 }  // namespace

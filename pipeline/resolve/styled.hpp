@@ -128,6 +128,9 @@ struct Closing {
   std::vector<Paragraph> recipients;  ///< the label, then the items; empty: none
   std::optional<Signature> signature;
   std::optional<Signature> left_signature;  ///< minutes: the secretary, in the recipients' column
+  /// Box 12 (NĐ 30 Phụ lục I, mục III.3): "PL.(300)", at the left under the recipients, in
+  /// the recipients' item style (11 pt upright in the State style).
+  std::optional<Paragraph> drafter;
 };
 
 /// Box 13 (NĐ 30, Phụ lục I, ô 13): the organisation's contact details at the foot of the
