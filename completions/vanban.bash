@@ -32,7 +32,7 @@ _vanban_names() {
 
 _vanban() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-  local commands="build check new watch"
+  local commands="build check new watch sign issue verify extract"
   local data
   data=$(_vanban_data_dir "${COMP_WORDS[0]}")
   COMPREPLY=()
@@ -62,6 +62,20 @@ _vanban() {
       COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -d -- "$cur"))
       compopt -o filenames 2>/dev/null
       return ;;
+    --pdfa)
+      COMPREPLY=($(compgen -W "1b 2b 3b" -- "$cur"))
+      return ;;
+    --field)
+      COMPREPLY=($(compgen -W "signer organisation" -- "$cur"))
+      return ;;
+    --p12|--image|--seal|--ca|--password-file)
+      local ext
+      case $prev in --p12) ext='!*.p12' ;; --ca) ext='!*.pem' ;; --password-file) ext='' ;; *) ext='!*.png' ;; esac
+      COMPREPLY=($(compgen -f -X "$ext" -- "$cur") $(compgen -d -- "$cur"))
+      compopt -o filenames 2>/dev/null
+      return ;;
+    --number|--date|--tsa|--reason|--location|--seal-diameter)
+      return ;;  # (a value of the user's own)
     --style)
       local styles=${VANBAN_STYLES:-$data/styles}
       COMPREPLY=($(compgen -W "$(_vanban_names "$styles" .yaml)" -- "$cur"))
@@ -69,8 +83,13 @@ _vanban() {
   esac
 
   local options
+  local signing="--p12 --password-file --reason --location --image --seal --seal-diameter --tsa"
   case $command in
-    build) options="-o --output --final --dump=lines --dump=pages --styles --imposition --creep --crop-marks --bleed --signature --copies --copies-from --help" ;;
+    build) options="-o --output --final --unissued --pdfa --sign $signing --dump=lines --dump=pages --styles --imposition --creep --crop-marks --bleed --signature --copies --copies-from --help" ;;
+    sign) options="-o --output --field $signing --help" ;;
+    issue) options="-o --output --number --date $signing --help" ;;
+    verify) options="--json --ca --help" ;;
+    extract) options="-o --output --help" ;;
     check) options="--final --styles --help" ;;
     watch) options="-o --output --final --styles --help" ;;
     new) options="--style --help" ;;
@@ -102,6 +121,11 @@ _vanban() {
       COMPREPLY=($(compgen -d -- "$cur"))
       compopt -o filenames 2>/dev/null
     fi
+    return
+  fi
+  if [[ $command == sign || $command == issue || $command == verify || $command == extract ]]; then
+    COMPREPLY=($(compgen -f -X '!*.pdf' -- "$cur") $(compgen -d -- "$cur"))
+    compopt -o filenames 2>/dev/null
     return
   fi
   # A document: a folder (holding document.yaml) or a .yaml file.

@@ -45,8 +45,10 @@ void scale_header(style::Header& h, const Scaler& k) {
 void scale_blocks(style::Style& s, const Scaler& k) {
   for (auto* t : {&s.title.title, &s.title.summary, &s.title.subtitle, &s.quote.text, &s.table.text, &s.table.header,
                   &s.signature.authority, &s.signature.title, &s.signature.name, &s.recipients.label_style,
-                  &s.recipients.item})
+                  &s.recipients.item, &s.contact.text})
     k.text(*t);
+  s.contact.gap = k.length(s.contact.gap);
+  s.contact.space_before = k.length(s.contact.space_before);
   s.title.rule_width = k.length(s.title.rule_width);
   s.title.space_after = k.length(s.title.space_after);
   s.quote.indent = k.length(s.quote.indent);

@@ -80,6 +80,9 @@ class Checker {
   std::vector<Diagnostic> run() {
     note(doc_.file);
     out_.items = doc_.load_warnings;
+    section_labels_ = section_labels();
+    const auto kind = style_.kinds.find(doc_.kind);
+    decision_ = kind != style_.kinds.end() && kind->second.form == style::Form::Decision;
     walk();
     placeholders();
     missing_fields();
@@ -174,20 +177,46 @@ class Checker {
 
   /// `depth` 1 = the sections of a part. Deeper than the style has levels is reported once
   /// per branch: the sections under it are too deep for the same reason.
-  void sections(const std::vector<Section>& ss, std::size_t depth, bool reported) {
+  /// The labels of the levels of sections the document's form numbers: a decision's
+  /// chapter, section, subsection (when the style has it) and article; a report's levels.
+  std::vector<std::string> section_labels() const {
+    std::vector<std::string> labels;
+    const auto kind = style_.kinds.find(doc_.kind);
+    if (kind != style_.kinds.end() && kind->second.form == style::Form::Decision) {
+      const auto& d = style_.forms.decision;
+      for (const auto* lv : {&d.chapter, &d.section, &d.subsection, &d.article})
+        if (!lv->label.empty()) labels.push_back(resolve_label(*lv));
+      return labels;
+    }
     const std::size_t levels = style_.levels.empty() ? 0 : style_.levels.size() - 1;
+    for (std::size_t l = 1; l <= levels; ++l)
+      labels.push_back(style::heading_label(style_, l, std::vector<int>(l + 1, 1)));
+    return labels;
+  }
+
+  /// A decision level's label for the first of its kind ("Chương I").
+  static std::string resolve_label(const style::HeadingLevel& lv) {
+    std::string out = lv.label;
+    if (const auto at = out.find("{n}"); at != std::string::npos)
+      out.replace(at, 3, style::format_counter(lv.counter, 1));
+    return out;
+  }
+
+  void sections(const std::vector<Section>& ss, std::size_t depth, bool reported) {
     for (const auto& s : ss) {
       note(s.pos.file);
       text(s.title);
       bool too_deep = reported;
+      const std::vector<std::string>& labels = section_labels_;
+      const std::size_t levels = labels.size();
       if (depth > levels && !reported) {
-        std::vector<std::string> labels;
-        for (std::size_t l = 1; l <= levels; ++l)
-          labels.push_back(style::heading_label(style_, l, std::vector<int>(l + 1, 1)));
         convention(s.pos,
                    tr("section “{}” is nested {} levels deep; the {} style numbers {} levels of sections ({})",
                       s.title.plain(), depth, style_.name, levels, list_names(labels)),
-                   tr("move it up a level, or write its content as a list"), "headings");
+                   decision_ ? tr("move it up a level, or write its content as a list; parts (Phần) above the "
+                                  "chapters go in their own part files (`parts:`)")
+                             : tr("move it up a level, or write its content as a list"),
+                   "headings");
         too_deep = true;
       }
       blocks(s.body);
@@ -383,6 +412,8 @@ class Checker {
   const bool final_;
   Diagnostics out_;
   std::vector<std::string> files_;
+  std::vector<std::string> section_labels_;  ///< the labels of the levels the form numbers
+  bool decision_ = false;                    ///< the kind's form is a decision
 };
 
 }  // namespace

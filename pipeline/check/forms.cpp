@@ -11,9 +11,32 @@ namespace vanban::check::detail {
 
 namespace {
 
+/// The length of a typed decision heading at the start of `s`: a level word and its number
+/// ("Điều 1.", "Chương II", "Mục 2.", "Tiểu mục 1", "Phần I:"), ending the text or followed
+/// by a space, or 0. A number without its stop ("Điều 5 của Luật …") is a reference, not a
+/// heading, unless it is the whole paragraph.
+std::size_t typed_level(std::string_view s) {
+  static constexpr std::string_view kWords[] = {"Điều ", "Chương ", "Tiểu mục ", "Mục ", "Phần "};
+  for (std::string_view w : kWords) {
+    if (!s.starts_with(w)) continue;
+    std::size_t i = w.size();
+    const std::size_t digits = i;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == 'I' || s[i] == 'V' ||
+                            s[i] == 'X' || s[i] == 'L'))
+      ++i;
+    if (i == digits) return 0;
+    if (i == s.size()) return i;
+    if (s[i] != '.' && s[i] != ':') return 0;
+    ++i;
+    return i == s.size() || s[i] == ' ' ? i : 0;
+  }
+  return 0;
+}
+
 /// The length of a typed heading number at the start of `s` ("IV.", "II-", "12.", "3-",
-/// "1.2.", "a)", "đ)") followed by a space, or 0.
+/// "1.2.", "a)", "đ)") followed by a space, or of a typed decision heading, or 0.
 std::size_t typed_number(std::string_view s) {
+  if (const std::size_t n = typed_level(s)) return n;
   std::size_t i = 0;
   const auto roman = [](char c) { return c == 'I' || c == 'V' || c == 'X'; };  // (not C, L: "C. Mác")
   if (i < s.size() && roman(s[i])) {

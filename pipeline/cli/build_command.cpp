@@ -17,12 +17,14 @@
 #include "pipeline/cli/booklet_command.hpp"
 #include "pipeline/cli/build_sign.hpp"
 #include "pipeline/cli/build_steps.hpp"
+#include "pipeline/cli/check_header.hpp"
 #include "pipeline/cli/data_dir.hpp"
 #include "pipeline/cli/environment.hpp"
 #include "pipeline/cli/fonts_command.hpp"
 #include "pipeline/cli/output_path.hpp"
 #include "pipeline/cli/pdfa_sources.hpp"
 #include "pipeline/cli/print_outputs.hpp"
+#include "pipeline/cli/unissued.hpp"
 #include "pipeline/content/load.hpp"
 #include "pipeline/core/i18n.hpp"
 #include "pipeline/core/limits.hpp"
@@ -151,8 +153,9 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   meta.author = in.doc.header.issuer;
   if (const auto t = creation_time(in.doc)) meta.created = *t;
   // A final (to be signed, archived) is PDF/A-2b unless --pdfa names another level.
-  meta.pdfa_part = opt.pdfa_part != 0 ? opt.pdfa_part : (opt.final_mode || opt.sign ? 2 : 0);
-  meta.signature_fields = opt.final_mode || opt.sign;  // the copy to be signed (the flag, not `status: final`)
+  meta.pdfa_part = opt.pdfa_part != 0 ? opt.pdfa_part : (opt.final_mode || opt.sign || opt.unissued ? 2 : 0);
+  meta.unissued = opt.unissued;
+  meta.signature_fields = opt.final_mode || opt.sign || opt.unissued;  // the copy to be signed (the flag, not `status: final`)
   const std::string output = opt.output.empty() ? default_output(opt.document) : opt.output;
   const std::vector<std::string> inputs = build_inputs(in.doc, in.style, fonts, paged);
   refuse_output_path(output, inputs);
@@ -183,6 +186,7 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
 /// Typesets a loaded document and writes it, or prints the dump asked for.
 int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& diags, std::ostream& err) {
   const bool final_mode = opt.final_mode || in.doc.status == "final";
+  if (opt.unissued) leave_unissued(in.doc, in.style);  // (before the checks read them)
   ParallelChecks checks(in.doc, in.style, final_mode);
   try {
     const shape::Family family = in.family.get();
@@ -242,6 +246,7 @@ int build(const Options& opt, std::ostream& err) {
     if (opt.command == "check") {
       const bool final_mode = opt.final_mode || in.doc.status == "final";
       std::vector<Diagnostic> findings = check::check_document(in.doc, in.style, final_mode);
+      for (auto& d : header_findings(in.doc, in.style, fonts)) findings.push_back(std::move(d));
       if (final_mode)
         if (auto w = final_font_warning(in.style)) findings.push_back(std::move(*w));
       return report_check(findings, err);

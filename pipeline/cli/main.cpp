@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
       opt.styles_dir = w.styles_dir;
       return cli::build(opt, err);
     });
-  if (args[0] == "sign" || args[0] == "verify" || args[0] == "extract") return cli::run_sign_command(args);
+  if (args[0] == "sign" || args[0] == "issue" || args[0] == "verify" || args[0] == "extract") return cli::run_sign_command(args);
   if (args[0] == "import") return cli::run_import(args);
   if (args[0] != "build" && args[0] != "check") return cli::usage_error(tr("unknown command `{}`", args[0]));
   cli::Options opt;

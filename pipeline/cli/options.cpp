@@ -19,7 +19,7 @@ constexpr const char* kUsage = N_(R"(vanban — typesetting for Vietnamese offic
 
 Usage:
   vanban build [options] [--] <document>...
-               [--pdfa 1b|2b|3b] [--sign --p12 FILE [sign's options]]
+               [--pdfa 1b|2b|3b] [--unissued] [--sign --p12 FILE [sign's options]]
                [--imposition saddle-stitch|none [--creep MM]
                [--crop-marks [--bleed MM]] [--signature 8|16|32]]
                [--copies N | --copies-from FILE.yaml]
@@ -29,6 +29,7 @@ Usage:
   vanban new <kind> <folder> [--style dang|nha-nuoc]
   vanban watch <document> [-o FILE.pdf] [--final] [--styles DIR]
   vanban sign <in.pdf> -o <out.pdf> --p12 <key.p12>   (see vanban sign --help)
+  vanban issue <signed.pdf> --number N --date YYYY-MM-DD -o <out.pdf> --p12 <org.p12>
   vanban verify <file.pdf> [--json] [--ca CA.pem]
   vanban extract <file.pdf> -o <folder>   (the sources of a --pdfa 3b build)
   vanban import <file.txt|file.docx> -o <folder>
@@ -79,6 +80,10 @@ Options (a value may also follow `=`: --output=FILE, --styles=DIR):
   --final             check as a final document (placeholders are errors);
                       build: leave empty signature fields for `vanban sign`,
                       and write PDF/A-2b unless --pdfa names another level
+  --unissued          build: leave the number and the date's day, month and
+                      year blank (in the place a filled one takes) for the
+                      clerk's `vanban issue`; signature fields and PDF/A-2b
+                      as with --final
   --pdfa 1b|2b|3b     build: write PDF/A-1b, -2b or -3b (XMP metadata, sRGB
                       output intent)
   --sign --p12 FILE   build: sign the PDF as `vanban sign` does (with its
@@ -302,6 +307,8 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
       if (const auto status = parse_copies_option(args, i, opt)) return status;
     } else if (a == "--final") {
       opt.final_mode = true;
+    } else if (a == "--unissued") {
+      opt.unissued = true;
     } else if (is_sign_option(a)) {
       if (const auto status = take_sign_option(args, i, opt)) return status;
     } else if (a.rfind("--dump=", 0) == 0) {
@@ -319,6 +326,9 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Options& 
   if (opt.command == "check" && output_given) return usage_error(tr("check writes no PDF: -o is for build"));
   if (opt.command == "check" && !opt.dump.empty()) return usage_error(tr("--dump is for build"));
   if (opt.command == "check" && opt.pdfa_part != 0) return usage_error(tr("check writes no PDF: --pdfa is for build"));
+  if (opt.unissued && (opt.command != "build" || opt.copies != 0 || !opt.copies_from.empty() || opt.impose.saddle_stitch))
+    return usage_error(
+        tr("--unissued is for build, without --copies or --imposition (the copies come from the issued PDF)"));
   if (const auto status = check_sign_options(opt)) return status;
   if (const auto status = check_impose_options(args, opt)) return status;
   if ((opt.copies != 0 || !opt.copies_from.empty()) && (opt.command == "check" || !opt.dump.empty()))

@@ -17,6 +17,7 @@ struct Options {
   std::string dump;          ///< --dump=styled|lines|pages (empty: write the PDF)
   std::string styles_dir;    ///< --styles (empty: the installation's styles)
   int pdfa_part = 0;         ///< --pdfa: 1, 2, 3 (0: a plain PDF)
+  bool unissued = false;     ///< --unissued: number and date left blank for `vanban issue`
   bool sign = false;         ///< --sign: build, then sign with vanban-sign (build_sign.hpp)
   std::vector<std::string> sign_args;  ///< --p12 FILE, --tsa URL, ...: passed on to `vanban sign`
   /// --imposition saddle-stitch, --creep, --crop-marks, --bleed, --signature

@@ -124,6 +124,21 @@ struct Signature {
   SourcePos authority_pos;  ///< where `authority`'s text starts (unset without one)
 };
 
+/// Box 12 (NĐ 30 Phụ lục I, mục III.3): the drafter's initials and the number of copies
+/// issued, printed "PL.(300)" under the recipients.
+struct Drafter {
+  std::string initials;  ///< upper-case letters, e.g. "PL"
+  int copies = 0;        ///< 1 or more
+  SourcePos pos;         ///< the `drafter` key
+};
+
+/// The organisation's contact details, printed at the foot of the first page (NĐ 30,
+/// Phụ lục I, ô 13). Each field may be empty; at least one is set.
+struct Contact {
+  Text address, email, website, phone, fax;
+  SourcePos pos;  ///< the `contact` key
+};
+
 /// A whole document, as loaded from its folder.
 struct Document {
   std::string folder;          ///< the document folder
@@ -143,6 +158,8 @@ struct Document {
   std::vector<Text> can_cu;      ///< decision form: the legal bases, punctuation left to the style
   std::vector<Appendix> appendices;
   std::optional<Signature> secretary;  ///< minutes: the second signature block, on the left
+  std::optional<Drafter> drafter;      ///< box 12, when given
+  std::optional<Contact> contact;      ///< box 13: address, e-mail, website, phone, fax
   std::optional<Date> created;  ///< `date` or none; used for PDF Info when set
   int placeholders = 0;         ///< count of placeholder runs (…, ...., etc.)
   /// Where each placeholder run is, in source order (document.yaml, then the parts).

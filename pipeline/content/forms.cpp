@@ -11,6 +11,7 @@ using source::find;
 using source::type_name;
 
 const Names kAppendixKeys = {"title", "of", "body", "sections"};
+const Names kContactKeys = {"address", "email", "website", "phone", "fax"};
 
 }  // namespace
 
@@ -19,6 +20,7 @@ void Loader::forms(Fields& f, const Entries& m, Document& doc) {
   if (auto t = text_field(f, "authority", find(m, "authority"))) doc.authority = std::move(*t);
   if (const Entry* c = find(m, "can_cu")) doc.can_cu = text_list(f, "can_cu", *c, true);
   if (const Entry* s = find(m, "secretary")) signature(f, *s, doc.secretary);
+  if (const Entry* c = find(m, "contact")) contact(f, *c, doc);
   const Entry* a = find(m, "appendices");
   if (!a || a->value.is_null()) return;
   if (!a->value.is_sequence()) {
@@ -42,6 +44,32 @@ std::optional<Appendix> Loader::appendix(Fields& f, const Node& n) {
   const Entries m = f.entries(n, nullptr, tr("an appendix"));  // (its keys were checked above)
   if (auto t = text_field(f, "of", find(m, "of"))) ap.of = std::move(*t);
   return ap;
+}
+
+void Loader::contact(Fields& f, const Entry& e, Document& doc) {
+  if (e.value.is_null()) return;
+  if (!e.value.is_map()) {
+    diags_.error(f.pos(e.value), tr("`contact` must be a map, not {}", type_name(e.value)),
+                 tr("indent `address:`, `phone:`, `fax:`, `email:`, `website:` under `contact:`"));
+    return;
+  }
+  const Entries m = f.entries(e.value, &kContactKeys, tr("`contact`"));
+  Contact c;
+  c.pos = f.pos(e.key);
+  const std::pair<const char*, Text*> fields[] = {
+      {"address", &c.address}, {"email", &c.email}, {"website", &c.website}, {"phone", &c.phone}, {"fax", &c.fax}};
+  bool any = false;
+  for (const auto& [key, text] : fields)
+    if (auto t = text_field(f, key, find(m, key))) {
+      any = any || !t->empty();
+      *text = std::move(*t);
+    }
+  if (!any && e.value.size() == m.size()) {  // (unknown keys are reported as such)
+    diags_.error(f.pos(e.key), tr("`contact` is empty"),
+                 tr("give the organisation's `address:`, `phone:`, `fax:`, `email:` or `website:`, or remove `contact:`"));
+    return;
+  }
+  doc.contact = std::move(c);
 }
 
 }  // namespace vanban::content::detail

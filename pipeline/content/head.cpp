@@ -21,6 +21,7 @@ using source::type_name;
 
 const Names kHeaderKeys = {"parent", "issuer", "number", "code", "place", "date", "marks"};
 const Names kSignatureKeys = {"authority", "title", "name", "image"};
+const Names kDrafterKeys = {"initials", "copies"};
 /// The marks by name; besides these, "du-thao-lan-<n>" (numbered_draft).
 const Names kMarks = {"du-thao", "mat",         "toi-mat", "tuyet-mat",       "khan",
                       "thuong-khan", "hoa-toc", "luu-hanh-noi-bo", "xem-xong-tra-lai", "tai-lieu-hoi-nghi"};
@@ -245,6 +246,54 @@ std::vector<Text> Loader::text_list(Fields& f, const std::string& key, const Ent
     }
   }
   return out;
+}
+
+}  // namespace vanban::content::detail
+
+namespace vanban::content::detail {
+
+void Loader::drafter(Fields& f, const Entry& e, std::optional<Drafter>& out) {
+  if (e.value.is_null()) return;
+  const std::string hint = tr("write `drafter:` with `initials:` (upper-case, e.g. `PL`) and `copies:` (e.g. `300`) under it");
+  if (!e.value.is_map()) {
+    diags_.error(f.pos(e.value), tr("`drafter` must be a map, not {}", type_name(e.value)), hint);
+    return;
+  }
+  const Entries m = f.entries(e.value, &kDrafterKeys, tr("`drafter`"));
+  Drafter d;
+  d.pos = f.pos(e.key);
+  bool ok = f.required("initials", find(m, "initials"), d.pos, "`drafter`", hint);
+  ok = f.required("copies", find(m, "copies"), d.pos, "`drafter`", hint) && ok;
+  if (const Entry* i = find(m, "initials"); i && !i->value.is_null()) {
+    if (auto v = f.scalar("initials", i)) {
+      d.initials = text::nfc(*v);
+      // NĐ 30, mục III.3: the drafter's initials in upper case; letters only.
+      const bool letters = !d.initials.empty() && std::none_of(d.initials.begin(), d.initials.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x80 && !((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z'));
+      });
+      if (!letters || text::to_upper(d.initials) != d.initials || d.initials.size() > 40) {
+        diags_.error(f.text_pos(i->value), tr("`initials` must be the drafter's initials in upper-case letters"),
+                     tr("NĐ 30, Phụ lục I, mục III.3: e.g. `initials: PL` (printed `PL.(300)`)"));
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (const Entry* c = find(m, "copies"); c && !c->value.is_null()) {
+    const auto v = f.scalar("copies", c);
+    int n = 0;
+    const auto [p, ec] = v ? std::from_chars(v->data(), v->data() + v->size(), n) : std::from_chars_result{};
+    if (!v || ec != std::errc() || p != v->data() + v->size() || n < 1 || n > 99999) {
+      if (v)
+        diags_.error(f.text_pos(c->value), tr("`copies` must be a whole number from 1 to 99999"),
+                     tr("the number of copies issued, in Arabic digits, e.g. `copies: 300`"));
+      ok = false;
+    }
+    d.copies = n;
+  }
+  if (ok) out = std::move(d);
 }
 
 }  // namespace vanban::content::detail

@@ -25,7 +25,7 @@ namespace {
 // The keys valid at the top of document.yaml (content-format.md), in the order hints list them.
 const Names kDocumentKeys = {"style", "kind", "status", "variables", "header", "title",
                              "subtitle", "parts", "body", "sections", "signature", "recipients",
-                             "kinh_gui", "authority", "can_cu", "appendices", "secretary"};
+                             "kinh_gui", "authority", "can_cu", "appendices", "secretary", "drafter", "contact"};
 const Names kStatuses = {"draft", "final"};
 
 /// document.yaml of `path` (a folder or a .yaml file), and the folder it is in.
@@ -139,6 +139,7 @@ Document Loader::body(Document doc) {
   if (const Entry* s = find(m, "subtitle")) doc.subtitle = text_list(f, "subtitle", *s, true);
   if (const Entry* s = find(m, "signature")) signature(f, *s, doc.signature);
   if (const Entry* r = find(m, "recipients")) doc.recipients = text_list(f, "recipients", *r, false);
+  if (const Entry* d = find(m, "drafter")) drafter(f, *d, doc.drafter);
   forms(f, m, doc);
   content(f, m, doc);
 

@@ -104,10 +104,13 @@ class Loader {
   void marks(Fields& f, const Entry& e, Header& h);
   std::optional<Date> date(Fields& f, const Entry& e);
   void signature(Fields& f, const Entry& e, std::optional<Signature>& out);
+  void drafter(Fields& f, const Entry& e, std::optional<Drafter>& out);
   std::vector<Text> text_list(Fields& f, const std::string& key, const Entry& e, bool allow_single);
 
   // forms.cpp: the fields of the letter, decision and minutes forms; appendices.
   void forms(Fields& f, const Entries& m, Document& doc);
+  /// `contact:` (box 13): the organisation's address, e-mail, website, phone and fax.
+  void contact(Fields& f, const Entry& e, Document& doc);
   std::optional<Appendix> appendix(Fields& f, const Node& n);
 
   // parts.cpp: files named in the document, and the parts.

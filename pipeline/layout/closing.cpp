@@ -2,6 +2,7 @@
 /// scanned image, if any) on the right.
 #include <algorithm>
 #include <exception>
+#include <vector>
 
 #include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/flow_builder.hpp"
@@ -64,11 +65,23 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
     left = signature_column(fb, g, *c.left_signature, 0, left_w, left, "signature-space-left");
     fb.tag(g.fixed_runs, first, c.left_signature->pos, c.left_signature->pos, "secretary");
   }
+  const Sp secretary_bottom = left;
+  std::vector<Sp> item_tops;
   for (auto& p : c.recipients) {
+    item_tops.push_back(left);
     const std::size_t first = g.fixed_runs.size();
     const SourcePos pos = p.pos;
     left = fb.column_text(g.fixed_runs, p, 0, left_w, left);
     fb.tag(g.fixed_runs, first, pos, pos, "recipients");
+  }
+
+  // Box 12 under the list, at the left (NĐ 30 Phụ lục I, mục III.3 and IV's diagram).
+  if (c.drafter) {
+    item_tops.push_back(left);
+    const std::size_t first = g.fixed_runs.size();
+    const SourcePos pos = c.drafter->pos;
+    left = fb.column_text(g.fixed_runs, *c.drafter, 0, left_w, left);
+    fb.tag(g.fixed_runs, first, pos, pos, "drafter");
   }
 
   Sp right = 0;
@@ -77,6 +90,12 @@ void set_closing(FlowBuilder& fb, resolve::Closing& c) {
     right = signature_column(fb, g, *c.signature, right_x, right_w, right, "signature-space");
     fb.tag(g.fixed_runs, first, c.signature->pos, c.signature->pos, "signature");
   }
+  // The list goes on below the signature block; a long one continues at the top of the
+  // next page, as a typed document does: the group may be cut before any recipient that
+  // starts below both signatures, never inside one (its wrapped lines stay together).
+  const Sp whole_above = std::max(right, secretary_bottom);
+  for (Sp top : item_tops)
+    if (top > 0 && top >= whole_above) g.cuts.push_back(top);
   g.fixed_height = std::max(left, right);
   g.anchor_x = right_x;
   g.anchor_width = right_w;

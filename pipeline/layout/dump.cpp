@@ -44,6 +44,14 @@ std::string dump_lines(const Flow& flow) {
       out += buf + l.text + '\n';
     }
   }
+  if (const auto& f = flow.first_page_footer) {  // box 13, placed by the page builder
+    std::snprintf(buf, sizeof buf, "first-page-footer height=%.2f\n", to_pt(f->fixed_height));
+    out += buf;
+    for (const auto& r : f->fixed_runs) {
+      std::snprintf(buf, sizeof buf, "  @%.2f,%.2f | ", to_pt(r.x), to_pt(r.y));
+      out += buf + r.text + '\n';
+    }
+  }
   return out;
 }
 

@@ -158,6 +158,7 @@ Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape:
     set_title(fb, doc.title);
     for (auto& block : doc.body) body_block(fb, block);
     if (doc.closing) set_closing(fb, *doc.closing);
+    if (doc.contact) set_contact(fb, *doc.contact);
     for (auto& block : doc.appendices) body_block(fb, block);
   } catch (...) {
     // A block set at once failed. The deferred paragraphs before it have not been checked

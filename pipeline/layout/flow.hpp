@@ -33,6 +33,10 @@ struct FlowBlock {
   std::vector<Image> fixed_images;
   std::vector<Frame> fixed_frames;
   Sp fixed_height = 0;
+  /// Where a fixed group may be cut between pages: ascending offsets in (0, fixed_height).
+  /// The material below a cut continues at the top of the next page (the recipients' list
+  /// below the signature block); empty: the group is never cut.
+  std::vector<Sp> cuts;
   std::optional<OutlineEntry> outline;  ///< headings: title and level (page/y filled when placed)
   SourcePos pos;
   bool emergency = false, overfull = false;
@@ -47,6 +51,9 @@ struct Flow {
   std::vector<FlowBlock> blocks;
   /// The source fields of fixed runs (TextRun::source - 1): place and field name.
   std::vector<std::pair<SourcePos, std::string>> sources;
+  /// Box 13, the contact footer: a fixed group at the foot of the first page's text area,
+  /// which shrinks by its height and `space_before`.
+  std::optional<FlowBlock> first_page_footer;
 };
 
 /// Sets every block of `doc` (taking it: its texts move into the runs): header grid, title
@@ -54,5 +61,10 @@ struct Flow {
 /// lines, words split) go to `diags`, in reading order; of several errors, the first in
 /// reading order is thrown.
 Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape::Shaper& shaper, Diagnostics& diags);
+
+/// The warnings of setting the header grid alone (a name taking more lines than the rules'
+/// examples): what `vanban check`, which typesets nothing else, adds to its findings.
+std::vector<Diagnostic> header_warnings(resolve::HeaderGrid header, const resolve::Geometry& geometry,
+                                        const shape::Family& family, shape::Shaper& shaper);
 
 }  // namespace vanban::layout

@@ -77,5 +77,7 @@ Sp set_under_number(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp to
 void set_addressees(FlowBuilder& fb, resolve::Block& block);
 /// The closing row: recipients and signature (closing.cpp).
 void set_closing(FlowBuilder& fb, resolve::Closing& c);
+/// Box 13: the rule and the contact lines, as the flow's first-page footer (contact.cpp).
+void set_contact(FlowBuilder& fb, resolve::ContactFooter& c);
 
 }  // namespace vanban::layout

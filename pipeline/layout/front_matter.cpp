@@ -1,6 +1,8 @@
 /// The first page's fixed groups: the two-column header grid and the title block.
 #include <algorithm>
+#include <string>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/layout/flow_builder.hpp"
 
 namespace vanban::layout {
@@ -33,19 +35,38 @@ Sp header_text(FlowBuilder& fb, FlowBlock& g, resolve::Span& s, Sp x, Sp width, 
   return top;
 }
 
+/// The most lines a name of the header column takes in the rules' examples (NĐ 30 Phụ lục
+/// I, ô 2 and Phụ lục III's models; HD 36's likewise: two, at most three).
+constexpr Sp kExampleLines = 3;
+
+/// Warns when the name of `field` took more lines (from `top` to `bottom` at `size`'s pitch)
+/// than the rules' examples show.
+void warn_long_name(FlowBuilder& fb, const char* field, Sp top, Sp bottom, Sp size, const SourcePos& pos) {
+  const Sp lines = (bottom - top) / fb.leading_for(size);
+  if (lines <= kExampleLines) return;
+  fb.diags.warn(pos,
+                tr("`{}` takes {} lines in the header column; the rules' examples take at most {}", field, lines, kExampleLines),
+                tr("abbreviate the name as the rules allow (NĐ 30, Phụ lục I, mục II.2; HD 36, ô 2), or choose where it breaks: write it as a block scalar (`|-`) with one line per printed line"));
+}
+
 /// The left column: superior body, issuing body with its star or rule; returns the bottom.
 Sp left_column(FlowBuilder& fb, FlowBlock& g, resolve::HeaderGrid& h, Sp top) {
   const Sp left_w = h.left_width, gap = h.line_gap;
   Sp left = top;
   if (h.parent) {
     const std::size_t first = g.fixed_runs.size();
-    left = header_text(fb, g, *h.parent, 0, left_w, left, or_else(h.parent_pos, h.pos)) + gap;
+    const Sp size = h.parent->size;
+    const Sp bottom = header_text(fb, g, *h.parent, 0, left_w, left, or_else(h.parent_pos, h.pos));
+    warn_long_name(fb, "header.parent", left, bottom, size, or_else(h.parent_pos, h.pos));
+    left = bottom + gap;
     fb.tag(g.fixed_runs, first, h.parent_pos, h.pos, "header.parent");
   }
   Sp issuer_w = 0;
   const Sp issuer_size = h.issuer.size;
   const std::size_t first = g.fixed_runs.size();
-  left = header_text(fb, g, h.issuer, 0, left_w, left, or_else(h.issuer_pos, h.pos), &issuer_w) + gap;
+  const Sp issuer_bottom = header_text(fb, g, h.issuer, 0, left_w, left, or_else(h.issuer_pos, h.pos), &issuer_w);
+  warn_long_name(fb, "header.issuer", left, issuer_bottom, issuer_size, or_else(h.issuer_pos, h.pos));
+  left = issuer_bottom + gap;
   fb.tag(g.fixed_runs, first, h.issuer_pos, h.pos, "header.issuer");
   if (h.issuer_mark) {
     const Sp pitch = fb.leading_for(h.issuer_mark->size);
@@ -150,6 +171,21 @@ void set_title(FlowBuilder& fb, resolve::TitleBlock& t) {
     fb.add_fixed(std::move(r));
   }
   fb.flow.blocks.back().space_after = t.space_after;
+}
+
+}  // namespace vanban::layout
+
+namespace vanban::layout {
+
+std::vector<Diagnostic> header_warnings(resolve::HeaderGrid header, const resolve::Geometry& geometry,
+                                        const shape::Family& family, shape::Shaper& shaper) {
+  Diagnostics diags;
+  FlowBuilder fb{geometry, family, shaper, diags, {}, {}, false};
+  set_header(fb, header);
+  std::vector<Diagnostic> out;
+  for (auto& d : diags.items)
+    if (d.severity == Severity::Warning) out.push_back(std::move(d));
+  return out;
 }
 
 }  // namespace vanban::layout

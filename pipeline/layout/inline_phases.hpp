@@ -63,6 +63,10 @@ struct ParagraphItems {
 /// Collect: the item list of `parts` set as `ps` says, its words not shaped yet (no widths),
 /// ending with the paragraph's final glue and penalties. `shaper` gives the spaces' widths.
 ParagraphItems collect_items(const std::vector<StyledText>& parts, const ParagraphShape& ps, shape::Shaper& shaper);
+/// The items of centred text with penalties before its spaces where a Vietnamese name
+/// must not break (inside "ỦY BAN", after "XÃ") and, with `bonuses`, where it should (before
+/// "XÃ", after a comma) (phrases.cpp).
+std::vector<Item> with_phrase_breaks(const ParagraphItems& p, bool bonuses);
 
 /// Shape: gives each word's box its glyphs and width, all words of one font shaped at once;
 /// a word wider than the measure is cut into chunks that each fill a line (a last resort).

@@ -10,11 +10,13 @@
 namespace vanban::layout {
 namespace {
 
-/// One unit the page builder places: a line of a block, or a block's fixed group.
+/// One unit the page builder places: a line of a block, or a block's fixed group, or a
+/// piece of a fixed group between two of its cuts.
 struct Element {
   std::size_t block = 0;
-  std::size_t line = 0;  ///< index within the block (0 for a fixed group)
+  std::size_t line = 0;  ///< index within the block (a line, or a fixed group's piece)
   Sp height = 0;
+  Sp offset = 0;  ///< a fixed piece: its top within the group
 };
 
 std::vector<Element> elements_of(const Flow& flow) {
@@ -22,10 +24,16 @@ std::vector<Element> elements_of(const Flow& flow) {
   for (std::size_t b = 0; b < flow.blocks.size(); ++b) {
     const auto& block = flow.blocks[b];
     if (block.fixed_height > 0 || block.lines.empty()) {
-      out.push_back({b, 0, block.fixed_height});
+      Sp top = 0;
+      std::size_t piece = 0;
+      for (Sp cut : block.cuts) {
+        out.push_back({b, piece++, cut - top, top});
+        top = cut;
+      }
+      out.push_back({b, piece, block.fixed_height - top, top});
       continue;
     }
-    for (std::size_t l = 0; l < block.lines.size(); ++l) out.push_back({b, l, block.leading});
+    for (std::size_t l = 0; l < block.lines.size(); ++l) out.push_back({b, l, block.leading, 0});
   }
   return out;
 }
@@ -37,6 +45,7 @@ bool legal_break(const Flow& flow, const std::vector<Element>& els, std::size_t 
   const Element& e = els[j];
   if (e.line == 0) return !flow.blocks[els[j - 1].block].keep_with_next && !flow.blocks[e.block].keep_with_previous;
   const auto& block = flow.blocks[e.block];
+  if (!block.cuts.empty()) return true;  // a fixed group's cut
   return block.splittable && e.line >= 2 && block.lines.size() - e.line >= 2;
 }
 
@@ -64,28 +73,38 @@ std::size_t page_end(const Flow& flow, const std::vector<Element>& els, std::siz
   return j > start + 1 || legal_break(flow, els, j) ? j : k;  // nothing legal: break where it overflowed
 }
 
-/// A block's fixed group (runs, rules, images), drawn on `page` at (left + block x, top).
-void place_fixed(Page& page, const FlowBlock& b, Sp left, Sp top) {
-  for (TextRun r : b.fixed_runs) {
-    r.x += left + b.x;
-    r.y += top;
-    page.runs.push_back(std::move(r));
+/// The part of a fixed group's material `from` (runs, rules, frames or images) whose y
+/// lies in the piece [offset, offset + height) (all of it for an uncut group), moved to
+/// (left + block x, top) on `to`. A run's y is its baseline, so a line goes with its piece.
+template <class T>
+void place_piece(std::vector<T>& to, const std::vector<T>& from, const FlowBlock& b, const Element& e, Sp left,
+                 Sp top) {
+  const bool whole = b.cuts.empty();
+  for (const T& item : from) {
+    if (!whole && (item.y < e.offset || item.y >= e.offset + e.height)) continue;
+    T copy = item;
+    copy.x += left + b.x;
+    copy.y += top - e.offset;
+    to.push_back(std::move(copy));
   }
-  for (Rule r : b.fixed_rules) {
-    r.x += left + b.x;
-    r.y += top;
-    page.rules.push_back(r);
-  }
-  for (Frame f : b.fixed_frames) {
-    f.x += left + b.x;
-    f.y += top;
-    page.frames.push_back(f);
-  }
-  for (Image im : b.fixed_images) {
-    im.x += left + b.x;
-    im.y += top;
-    page.images.push_back(std::move(im));
-  }
+}
+
+/// A block's fixed group (runs, rules, images), or the piece `e` of it, drawn on `page`
+/// at (left + block x, top).
+void place_fixed(Page& page, const FlowBlock& b, const Element& e, Sp left, Sp top) {
+  place_piece(page.runs, b.fixed_runs, b, e, left, top);
+  place_piece(page.rules, b.fixed_rules, b, e, left, top);
+  place_piece(page.frames, b.fixed_frames, b, e, left, top);
+  place_piece(page.images, b.fixed_images, b, e, left, top);
+}
+
+/// The height on this page of the block whose first element is `e` (the page ends before
+/// `end`): a fixed group's pieces on this page, or one line.
+Sp height_here(const std::vector<Element>& els, std::size_t e, std::size_t end) {
+  Sp h = els[e].height;
+  for (std::size_t k = e + 1; k < end && els[k].block == els[e].block && els[k].line != 0; ++k)
+    if (els[k].offset > 0) h += els[k].height;
+  return h;
 }
 
 }  // namespace
@@ -102,7 +121,11 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
     // A table continued from the previous page repeats its header row first.
     const int repeat = els[start].line == 0 ? flow.blocks[els[start].block].header_block : -1;
     const Sp header_h = repeat >= 0 ? flow.blocks[static_cast<std::size_t>(repeat)].fixed_height : 0;
-    const std::size_t end = page_end(flow, els, start, header_h, avail);
+    // Page 1 ends above the contact footer (box 13).
+    const auto& footer = flow.first_page_footer;
+    const Sp page_avail =
+        doc.pages.empty() && footer ? avail - footer->fixed_height - footer->space_before : avail;
+    const std::size_t end = page_end(flow, els, start, header_h, page_avail);
 
     Page page;
     page.width = geometry.width;
@@ -112,7 +135,7 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
     const Sp left = geometry.left_of(index);
     Sp top = geometry.top;
     if (repeat >= 0) {
-      place_fixed(page, flow.blocks[static_cast<std::size_t>(repeat)], left, top);
+      place_fixed(page, flow.blocks[static_cast<std::size_t>(repeat)], Element{}, left, top);
       top += header_h;
     }
     for (std::size_t e = start; e < end; ++e) {
@@ -125,12 +148,12 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
         doc.outline.push_back(std::move(o));
       }
       if (els[e].line == 0 && !b.anchor.empty())
-        doc.anchors.push_back({b.anchor, index, left + b.x + b.anchor_x, top, b.anchor_width, els[e].height});
+        doc.anchors.push_back({b.anchor, index, left + b.x + b.anchor_x, top, b.anchor_width, height_here(els, e, end)});
       if (els[e].line == 0)
         for (const Anchor& a : b.fixed_anchors)
           doc.anchors.push_back({a.name, index, left + b.x + a.x, top + a.y, a.width, a.height});
       if (b.fixed_height > 0 || b.lines.empty()) {
-        place_fixed(page, b, left, top);
+        place_fixed(page, b, els[e], left, top);
       } else {
         // Lines are drawn once: their runs move into the page (a long document holds
         // millions of glyphs; copying them doubled the peak memory).
@@ -142,6 +165,7 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
       }
       top += els[e].height;
     }
+    if (doc.pages.empty() && footer) place_fixed(page, *footer, Element{}, left, geometry.top + avail - footer->fixed_height);
     doc.pages.push_back(std::move(page));
     start = end;
   }

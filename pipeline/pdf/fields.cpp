@@ -48,21 +48,27 @@ std::vector<SignatureField> signature_fields(const layout::PagedDocument& doc) {
   return fields;
 }
 
-FormObjects reserve_form(PdfFile& file, const std::vector<SignatureField>& fields, std::size_t pages) {
+FormObjects reserve_form(PdfFile& file, const std::vector<SignatureField>& fields, std::size_t pages,
+                         const std::vector<std::size_t>& extra_pages) {
   FormObjects form;
   form.page_annots.resize(pages);
-  if (fields.empty()) return form;
+  if (fields.empty() && extra_pages.empty()) return form;
   for (const SignatureField& f : fields) {
     const ObjNum w = file.reserve();
     form.widgets.push_back(w);
     form.page_annots.at(f.page).push_back(w);
+  }
+  for (const std::size_t page : extra_pages) {
+    const ObjNum w = file.reserve();
+    form.extra.push_back(w);
+    form.page_annots.at(page).push_back(w);
   }
   form.acroform = file.reserve();
   return form;
 }
 
 void write_form(PdfFile& file, const std::vector<SignatureField>& fields, const FormObjects& form,
-                const std::vector<ObjNum>& pages) {
+                const std::vector<ObjNum>& pages, const std::string& dr_fonts) {
   if (form.acroform == 0) return;
   Array all;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -83,7 +89,11 @@ void write_form(PdfFile& file, const std::vector<SignatureField>& fields, const 
                           .str());
     all.ref(form.widgets[i]);
   }
-  file.write_object(form.acroform, Dict().raw("Fields", all.str()).str());
+  for (const ObjNum w : form.extra) all.ref(w);
+  Dict acroform;
+  acroform.raw("Fields", all.str());
+  if (dr_fonts.size() > 4) acroform.raw("DR", Dict().raw("Font", dr_fonts).str());  // (more than "<<>>")
+  file.write_object(form.acroform, acroform.str());
 }
 
 }  // namespace vanban::pdf

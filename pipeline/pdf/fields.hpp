@@ -38,17 +38,22 @@ std::vector<SignatureField> signature_fields(const layout::PagedDocument& doc);
 /// its widgets in /Annots).
 struct FormObjects {
   std::vector<ObjNum> widgets;                  ///< by field
+  std::vector<ObjNum> extra;                    ///< other fields' widgets (an unissued build's blanks)
   std::vector<std::vector<ObjNum>> page_annots; ///< by page: the widgets on it
   ObjNum acroform = 0;                          ///< 0: no fields, no form
 };
 
-/// Reserves the objects of `fields` in `file` (nothing when there are none).
-FormObjects reserve_form(PdfFile& file, const std::vector<SignatureField>& fields, std::size_t pages);
+/// Reserves the objects of `fields` in `file`, and a widget for each other field, on the
+/// page `extra_pages[i]` (nothing when there are none).
+FormObjects reserve_form(PdfFile& file, const std::vector<SignatureField>& fields, std::size_t pages,
+                         const std::vector<std::size_t>& extra_pages = {});
 
 /// Writes each field as a merged field and widget (/FT /Sig, printed and locked, an empty
 /// appearance stream of its size, as PDF/A wants of every widget) and the /AcroForm dictionary
-/// that lists them. `pages`: the page objects, by page.
+/// that lists them and the `extra` widgets (written by their owner), with `dr_fonts` (the
+/// entries of a font dictionary; may be empty) as its default resources. `pages`: the page
+/// objects, by page.
 void write_form(PdfFile& file, const std::vector<SignatureField>& fields, const FormObjects& form,
-                const std::vector<ObjNum>& pages);
+                const std::vector<ObjNum>& pages, const std::string& dr_fonts = {});
 
 }  // namespace vanban::pdf

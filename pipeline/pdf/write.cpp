@@ -144,7 +144,14 @@ std::vector<ObjNum> add_pages(PdfFile& file, const Prepared& s, ObjNum page_tree
 }  // namespace
 
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const shape::FontSet& fonts, const Metadata& meta) {
-  return write_pdf(doc, prepare(doc, fonts), meta);
+  if (!meta.unissued) return write_pdf(doc, prepare(doc, fonts), meta);
+  Metadata with_slots = meta;
+  with_slots.issue_slots = issue_slots(doc, fonts);
+  if (with_slots.issue_slots.empty())
+    throw std::runtime_error(tr("--unissued: page 1 has no blank number or date (the style's number and date formats need {number}, {day}, {month}, {year})"));
+  std::vector<shape::GlyphTexts> texts = doc.glyph_texts;
+  const std::vector<layout::TextRun> digits = issue_digit_runs(with_slots.issue_slots, texts);
+  return write_pdf(doc, prepare(doc, fonts, digits, &texts), with_slots);
 }
 
 std::vector<char> write_pdf(const layout::PagedDocument& doc, const Prepared& s, const Metadata& meta) {
@@ -154,9 +161,13 @@ std::vector<char> write_pdf(const layout::PagedDocument& doc, const Prepared& s,
   const ObjNum catalog = file.reserve(), page_tree = file.reserve(), info = file.reserve();
   const SharedRefs refs = write_shared(file, s, meta.pdfa_part);
   const std::vector<SignatureField> fields = meta.signature_fields ? signature_fields(doc) : std::vector<SignatureField>{};
-  const FormObjects form = reserve_form(file, fields, doc.pages.size());
+  std::vector<std::size_t> issue_pages;
+  for (const IssueSlot& slot : meta.issue_slots) issue_pages.push_back(slot.page);
+  const FormObjects form = reserve_form(file, fields, doc.pages.size(), issue_pages);
   const std::vector<ObjNum> pages = add_pages(file, s, page_tree, refs, form);
-  write_form(file, fields, form, pages);
+  const std::string dr = meta.issue_slots.empty() ? std::string()
+                                                  : write_issue_fields(file, meta.issue_slots, form.extra, pages, doc, s, refs);
+  write_form(file, fields, form, pages, dr);
   Array kids;
   for (const ObjNum p : pages) kids.ref(p);
   file.write_object(page_tree, Dict()

@@ -9,6 +9,7 @@
 
 #include "pipeline/layout/page.hpp"
 #include "pipeline/pdf/attachments.hpp"
+#include "pipeline/pdf/issue_fields.hpp"
 #include "pipeline/shape/font.hpp"
 
 namespace vanban::pdf {
@@ -28,6 +29,11 @@ struct Metadata {
   /// Leave empty signature fields where layout put the signature block (fields.hpp), for
   /// `vanban sign` to sign into. Off by default: a draft's bytes do not change.
   bool signature_fields = false;
+  /// `build --unissued`: page 1's number and date blanks (figure spaces) become text fields
+  /// for `vanban issue`, and the fonts they are set in carry the ten digits
+  /// (issue_fields.hpp). write_pdf(doc, fonts, meta) finds `issue_slots` itself.
+  bool unissued = false;
+  std::vector<IssueSlot> issue_slots;  ///< the blanks (write_pdf from a Prepared needs them given)
   /// PDF/A-3 only: the files the document was made from, embedded as associated files
   /// (attachments.hpp).
   std::vector<AttachedFile> sources;

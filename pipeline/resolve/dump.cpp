@@ -111,6 +111,7 @@ void add_closing(std::string& out, const Closing& c) {
     if (!s.image.empty()) out += side + "image " + s.image + '\n';
     if (s.name) add_paragraph(out, side + "name ", *s.name);
   }
+  if (c.drafter) add_paragraph(out, "  drafter ", *c.drafter);
 }
 
 }  // namespace
@@ -122,6 +123,10 @@ std::string dump_styled(const StyledDocument& doc) {
   for (const Paragraph& p : doc.title.lines) add_paragraph(out, "  ", p);
   for (const Block& b : doc.body) add_block(out, b);
   if (doc.closing) add_closing(out, *doc.closing);
+  if (doc.contact) {
+    out += "contact rule=" + points(doc.contact->rule) + " gap=" + points(doc.contact->gap) + '\n';
+    for (const Paragraph& p : doc.contact->lines) add_paragraph(out, "  ", p);
+  }
   if (!doc.appendices.empty()) out += "appendices\n";
   for (const Block& b : doc.appendices) add_block(out, b);
   return out;

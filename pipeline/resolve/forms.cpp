@@ -63,9 +63,10 @@ void letter_summary(const content::Document& doc, const style::Style& style, Hea
   header.under_number_gap = ls.summary_gap;
 }
 
-std::optional<Block> addressees(const content::Document& doc, const style::Style& style) {
+std::optional<Block> addressees(const content::Document& doc, const style::Style& style, const style::Kind& kind) {
   if (doc.kinh_gui.empty()) return std::nullopt;
   const auto& ls = style.forms.letter;
+  const std::string& label = kind.kinh_gui.empty() ? ls.kinh_gui : kind.kinh_gui;
   const auto& ts = ls.addressee;
   Block b;
   b.kind = Block::Kind::Addressees;
@@ -76,10 +77,10 @@ std::optional<Block> addressees(const content::Document& doc, const style::Style
   if (doc.kinh_gui.size() == 1) {
     // One addressee on the label's line, centred like the group of several
     // (NĐ 30, Phụ lục I, ô 9a: "Kính gửi: Bộ Nội vụ").
-    b.paragraphs.push_back({punctuated(ls.kinh_gui + " ", doc.kinh_gui[0], "", ts), ts.size, Align::Center, 0, b.pos});
+    b.paragraphs.push_back({punctuated(label + " ", doc.kinh_gui[0], "", ts), ts.size, Align::Center, 0, b.pos});
     return b;
   }
-  b.paragraphs.push_back(line(ls.kinh_gui, ts, Align::Left, b.pos));
+  b.paragraphs.push_back(line(label, ts, Align::Left, b.pos));
   for (std::size_t i = 0; i < doc.kinh_gui.size(); ++i) {
     const auto& item = doc.kinh_gui[i];
     const std::string& end = i + 1 == doc.kinh_gui.size() ? ls.last_end : ls.item_end;

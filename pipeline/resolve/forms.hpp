@@ -16,9 +16,10 @@ namespace vanban::resolve {
 /// after the style's prefix ("V/v ").
 void letter_summary(const content::Document& doc, const style::Style& style, HeaderGrid& header);
 
-/// "Kính gửi:" and the addressees, as one block: one addressee on the label's line, several
-/// each on its own line with the style's prefix and end punctuation. None without addressees.
-std::optional<Block> addressees(const content::Document& doc, const style::Style& style);
+/// "Kính gửi:" (or the kind's own label: a Party tờ trình's "Kính trình:") and the
+/// addressees, as one block: one addressee on the label's line, several each on its own
+/// line with the style's prefix and end punctuation. None without addressees.
+std::optional<Block> addressees(const content::Document& doc, const style::Style& style, const style::Kind& kind);
 
 /// Nơi nhận as printed: "Như trên" first when the document has a Kính gửi (NĐ 30, ô 9b),
 /// unless it is already there.

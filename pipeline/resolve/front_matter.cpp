@@ -105,7 +105,7 @@ static Signature signature_block(const content::Signature& sig, const style::Sig
 
 std::optional<Closing> resolve_closing(const content::Document& doc, const style::Style& style,
                                        const std::vector<content::Text>& recipients) {
-  if (!doc.signature && !doc.secretary && recipients.empty()) return std::nullopt;
+  if (!doc.signature && !doc.secretary && recipients.empty() && !doc.drafter) return std::nullopt;
   const auto& ss = style.signature;
   const auto& rs = style.recipients;
   Closing c;
@@ -127,6 +127,9 @@ std::optional<Closing> resolve_closing(const content::Document& doc, const style
   }
   if (doc.signature) c.signature = signature_block(*doc.signature, ss, doc.folder);
   if (doc.secretary) c.left_signature = signature_block(*doc.secretary, ss, doc.folder);
+  if (doc.drafter)
+    c.drafter = line(doc.drafter->initials + ".(" + std::to_string(doc.drafter->copies) + ")", rs.item, Align::Left,
+                     doc.drafter->pos);
   return c;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pipeline/core/i18n.hpp"
+#include "pipeline/resolve/contact.hpp"
 #include "pipeline/resolve/forms.hpp"
 #include "pipeline/resolve/front_matter.hpp"
 
@@ -35,10 +36,14 @@ class Walk {
       : st_(st), out_(out), counters_(st.levels.size(), 0), decision_(decision) {}
 
   void part(const content::Part& part, bool titled) {
-    if (titled) {
+    if (titled && decision_ && !decision_->part.label.empty()) {
+      // A decision's part ("Phần I"): chapters and articles number on across parts.
+      const auto& lv = decision_->part;
+      part_heading(part, lv, fill_template(lv.label, {{"n", style::format_counter(lv.counter, ++parts_)}}));
+    } else if (titled) {
       ++counters_[0];
       std::fill(counters_.begin() + 1, counters_.end(), 0);
-      part_heading(part);
+      part_heading(part, st_.levels[0], style::heading_label(st_, 0, counters_));
     }
     content(part.body, part.sections);
   }
@@ -50,10 +55,9 @@ class Walk {
   }
 
  private:
-  /// "Phần thứ nhất" and the part title: their lines in one block, kept with what follows.
-  void part_heading(const content::Part& part) {
-    const auto& lv = st_.levels[0];
-    const std::string label = style::heading_label(st_, 0, counters_);
+  /// "Phần thứ nhất" (a decision's "Phần I") and the part title: their lines in one block,
+  /// kept with what follows.
+  void part_heading(const content::Part& part, const style::HeadingLevel& lv, const std::string& label) {
     Block b;
     b.kind = Block::Kind::PartHeading;
     b.size = std::max(lv.label_style.size, lv.title_style.size);
@@ -68,18 +72,29 @@ class Walk {
   }
 
   /// The level and label of a section of a decision: an article when it has no
-  /// sections of its own ("Điều 1.", numbered on across chapters), else a chapter at the
-  /// top ("Chương I") or a section under it ("Mục 1", numbered again in each chapter).
+  /// sections of its own ("Điều 1.", numbered on across parts and chapters), else, by its
+  /// depth, a chapter ("Chương I", numbered on across parts), a section under it ("Mục 1",
+  /// numbered again in each chapter) or a subsection under that ("Tiểu mục 1", again in
+  /// each section): NĐ 30, Phụ lục I, II.6.đ.
   const style::HeadingLevel& decision_level(const content::Section& s, std::size_t level, std::string& label) {
     const style::HeadingLevel* lv = &decision_->article;
     int* n = &articles_;
     if (!s.sections.empty() && level == 1) {
       lv = &decision_->chapter;
       n = &chapters_;
-      sections_ = 0;
-    } else if (!s.sections.empty()) {
+      sections_ = subsections_ = 0;
+    } else if (!s.sections.empty() && level == 2) {
       lv = &decision_->section;
       n = &sections_;
+      subsections_ = 0;
+    } else if (!s.sections.empty()) {
+      if (level > 3 || decision_->subsection.label.empty())
+        fail(s.title.pos,
+             tr("a decision's sections nest {} deep: the style's levels are {}", level + 1, (decision_->subsection.label.empty() ? tr("chapter, section, article")
+                                                      : tr("chapter, section, subsection, article"))),
+             tr("a section with sections is a chapter, a section (Mục) or a subsection (Tiểu mục), one without is an article (Điều); for parts (Phần) above the chapters, put each part in its own file (`parts:`)"));
+      lv = &decision_->subsection;
+      n = &subsections_;
     }
     if (s.numbered) label = fill_template(lv->label, {{"n", style::format_counter(lv->counter, ++*n)}});
     return *lv;
@@ -232,7 +247,7 @@ class Walk {
   std::vector<Block>& out_;
   std::vector<int> counters_;
   const style::DecisionStyle* decision_;
-  int chapters_ = 0, sections_ = 0, articles_ = 0;
+  int parts_ = 0, chapters_ = 0, sections_ = 0, subsections_ = 0, articles_ = 0;
 };
 
 }  // namespace
@@ -279,15 +294,19 @@ StyledDocument resolve_document(const content::Document& doc, const style::Style
   out.title = resolve_title(doc, style);  // (an unknown kind is reported here)
   const style::Kind& kind = style::find_kind(style, doc.kind, doc.kind_pos);
   if (!kind.title_block) letter_summary(doc, style, out.header);
-  if (auto a = addressees(doc, style)) out.body.push_back(std::move(*a));
+  if (auto a = addressees(doc, style, kind)) out.body.push_back(std::move(*a));
   decision_opening(doc, style, kind, out.body);
   Walk walk(style, out.body, kind.form == style::Form::Decision ? &style.forms.decision : nullptr);
   // One part: its heading ("Phần thứ nhất" and a title that repeats the document's) only
   // when the style wants it (`single-part`).
+  // A decision's parts ("Phần I") only when there are several.
+  const bool decision_parts = kind.form == style::Form::Decision && !style.forms.decision.part.label.empty();
   const bool titled_parts = doc.parts.size() > 1 || (doc.parts.size() == 1 && !doc.parts[0].title.empty() &&
+                                                     !decision_parts &&
                                                      (style.levels.empty() || style.levels[0].single_part));
   for (const auto& part : doc.parts) walk.part(part, titled_parts);
   out.closing = resolve_closing(doc, style, closing_recipients(doc, style));
+  out.contact = contact_footer(doc, style);
   for (std::size_t i = 0; i < doc.appendices.size(); ++i) {
     Block page;
     page.kind = Block::Kind::PageBreak;

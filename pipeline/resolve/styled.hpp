@@ -128,6 +128,18 @@ struct Closing {
   std::vector<Paragraph> recipients;  ///< the label, then the items; empty: none
   std::optional<Signature> signature;
   std::optional<Signature> left_signature;  ///< minutes: the secretary, in the recipients' column
+  /// Box 12 (NĐ 30 Phụ lục I, mục III.3): "PL.(300)", at the left under the recipients, in
+  /// the recipients' item style (11 pt upright in the State style).
+  std::optional<Paragraph> drafter;
+};
+
+/// Box 13 (NĐ 30, Phụ lục I, ô 13): the organisation's contact details at the foot of the
+/// first page, under a rule across the text width; page 1's text ends above it.
+struct ContactFooter {
+  std::vector<Paragraph> lines;  ///< the address, then the other fields joined
+  Sp rule = 0;                   ///< the rule's thickness
+  Sp gap = 0;                    ///< from the rule to the top of the first line
+  Sp space_before = 0;           ///< at least this between page 1's text and the rule
 };
 
 /// Page numbers, centred in the top margin.
@@ -154,6 +166,7 @@ struct StyledDocument {
   TitleBlock title;
   std::vector<Block> body;
   std::optional<Closing> closing;
+  std::optional<ContactFooter> contact;  ///< box 13, first page only
   /// After the closing block: each appendix starts with a page break, then its heading.
   std::vector<Block> appendices;
 };

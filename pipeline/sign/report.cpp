@@ -47,6 +47,18 @@ std::string timestamp_json(const SignatureReport& s) {
          ", \"time\": " + json_string(t.time ? vietnam_iso_time(*t.time) : "") + ", \"tsa\": " + json_string(t.tsa) + "}";
 }
 
+/// The level of changes a signature permits, in words.
+std::string permitted(int level) {
+  return level == 1 ? "no change" : level == 2 ? "form filling and signing" : "form filling, signing and annotations";
+}
+
+/// The JSON array of the unpermitted changes.
+std::string changes_json(const SignatureReport& s) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < s.unpermitted.size(); ++i) out += (i ? ", " : "") + json_string(s.unpermitted[i]);
+  return out + "]";
+}
+
 }  // namespace
 
 std::string format_report(const VerifyReport& r) {
@@ -70,6 +82,10 @@ std::string format_report(const VerifyReport& r) {
                                                                        std::to_string(r.revisions) + ", the whole file"
                                                                  : later_changes(s, r)) << '\n';
     out << "  bytes:        " << (s.cms.intact ? "intact" : "NOT INTACT") << '\n';
+    if (s.docmdp != 0) out << "  certifies:    DocMDP P=" << s.docmdp << " (permits " << permitted(s.docmdp) << ")\n";
+    if (s.permits != 0)
+      out << "  changes after: " << (s.unpermitted.empty() ? "permitted (" + permitted(s.permits) + ")" : "NOT PERMITTED") << '\n';
+    for (const std::string& c : s.unpermitted) out << "    not permitted: " << c << '\n';
     if (r.trust_checked) out << "  certificate:  " << (s.cms.trusted ? "trusted" : "NOT TRUSTED") << '\n';
     if (!s.cms.problem.empty()) out << "  problem:      " << s.cms.problem << '\n';
     if (!s.cms.timestamp.problem.empty()) out << "  problem:      " << s.cms.timestamp.problem << '\n';
@@ -97,7 +113,8 @@ std::string format_report_json(const VerifyReport& r) {
         << ", \"whole_file\": " << (s.whole_file ? "true" : "false") << ", \"range_ok\": " << (s.range_ok ? "true" : "false")
         << ", \"intact\": " << (s.cms.intact ? "true" : "false") << ", \"trusted\": "
         << (r.trust_checked ? (s.cms.trusted ? "true" : "false") : "null") << ", \"problem\": " << json_string(s.cms.problem)
-        << '}';
+        << ", \"docmdp\": " << s.docmdp << ", \"changes_permitted\": " << (s.unpermitted.empty() ? "true" : "false")
+        << ", \"unpermitted_changes\": " << changes_json(s) << '}';
   }
   out << "]}\n";
   return out.str();

@@ -11,6 +11,7 @@
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/cms.hpp"
+#include "pipeline/sign/issue.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
 namespace vanban::sign {
@@ -83,6 +84,7 @@ std::optional<EmptyField> find_empty_field(PdfMemDocument& doc, PdfObject* form,
 /// field), its /Contents a placeholder that `out` finds when the update is written.
 void add_signature_field(PdfMemDocument& doc, const std::string& input, const SignOptions& options,
                          PdfSignOutputDevice& out) {
+  const bool certify = awaits_issue(doc);  // (asked before the form changes below)
   PdfAcroForm* form = doc.GetAcroForm(ePdfCreateObject, ePdfAcroFormDefaultAppearance_None);  // no Helvetica in /DR
   form->GetObject()->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));  // signed, append only
   const std::optional<EmptyField> empty = find_empty_field(doc, form->GetObject(), options.field);
@@ -122,6 +124,7 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
   sig.AddKey("M", PdfString(vietnam_pdf_date(options.signing_time)));  // the time NĐ 30 shows, +07:00
   sig.AddKey("SubFilter", PdfName("ETSI.CAdES.detached"));  // PAdES; PoDoFo writes adbe.pkcs7.detached
   field->SetSignature(*out.GetSignatureBeacon());
+  if (certify) field->AddCertificationReference(doc.GetCatalog(), PdfSignatureField::ePdfCertPermission_FormFill);
 }
 
 /// `seconds` since the epoch as Vietnam's wall-clock time (UTC+7 all year), in strftime's `format`.
@@ -156,6 +159,7 @@ std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, 
     doc.SetWriteMode(ePdfWriteMode_Clean);  // EOL after `obj`, as PDF/A wants
     if (PdfObject* info = doc.GetInfo()->GetObject(); info && mod_date) info->GetDictionary().AddKey("ModDate", *mod_date);
     else if (info) info->GetDictionary().RemoveKey("ModDate");
+    if (options.before_signing) options.before_signing(doc);
     out.SetSignatureSize(signature_room(signer, !options.tsa_url.empty()));
     add_signature_field(doc, input, options, out);
     doc.EmbedSubsetFonts();  // (the appearance's text, if any)

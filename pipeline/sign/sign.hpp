@@ -3,6 +3,7 @@
 /// signature field and its PAdES signature, leaving every earlier byte (and so every earlier
 /// signature) as it was.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct SignOptions {
   /// An RFC 3161 timestamping authority (http://...): its timestamp over the signature
   /// value makes the signature PAdES B-T. Empty: B-B.
   std::string tsa_url;
+  /// Changes made in the same incremental update before the signature (`vanban issue`'s
+  /// fill of the number and date); called with the document opened for update.
+  std::function<void(PoDoFo::PdfMemDocument&)> before_signing;
 };
 
 /// The bytes of `input` (a PDF file) followed by an incremental update holding a PAdES B-B
@@ -33,6 +37,8 @@ struct SignOptions {
 /// field keeps its page and rectangle), else of a new invisible field on page 1. Throws
 /// vanban::Error, placed at `input`, when the file is not a PDF PoDoFo can read for update
 /// (corrupt, encrypted), forbids more changes, or has no empty field named options.field;
+/// The first signature of a document awaiting issue (issue.hpp) certifies it with DocMDP
+/// P=2: filling the form and signing stay permitted, nothing else;
 /// std::runtime_error when OpenSSL fails.
 std::vector<char> sign_pdf(const std::string& input, const Credentials& signer, const SignOptions& options);
 

@@ -5,6 +5,7 @@
 
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/i18n.hpp"
+#include "pipeline/sign/changes.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
 namespace vanban::sign {
@@ -69,6 +70,7 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
   r.reason = string_key(sig, "Reason");
   r.location = string_key(sig, "Location");
   r.claimed_time = string_key(sig, "M");
+  r.docmdp = docmdp_level(sig);
   const PdfObject* br = sig.GetKey("ByteRange");
   std::int64_t v[4] = {-1, -1, -1, -1};
   if (br && br->IsArray() && br->GetArray().size() == 4)
@@ -103,6 +105,19 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
   return r;
 }
 
+/// Judges the changes after each signature (in order) by the certification's level from the
+/// certifying signature on, else kNoCertification.
+void judge_later_changes(VerifyReport& report, std::string_view bytes, const std::vector<std::size_t>& ends,
+                         PdfMemDocument& doc) {
+  int level = kNoCertification;
+  for (SignatureReport& s : report.signatures) {
+    if (s.docmdp != 0) level = s.docmdp;
+    if (!s.range_ok || s.whole_file || s.revision == 0) continue;
+    s.permits = level;
+    s.unpermitted = unpermitted_changes(bytes, ends[static_cast<std::size_t>(s.revision - 1)], doc, level);
+  }
+}
+
 }  // namespace
 
 bool VerifyReport::valid() const {
@@ -127,11 +142,12 @@ VerifyReport verify_pdf(const std::string& path, const std::string& trust_file) 
     for (const FieldRef& f : form_fields(doc, form))
       if (PdfObject* sig = signature_value(doc, f.object))
         report.signatures.push_back(check_signature(f.name, sig->GetDictionary(), bytes, ends, trust_file));
+    std::stable_sort(report.signatures.begin(), report.signatures.end(),
+                     [](const SignatureReport& x, const SignatureReport& y) { return x.revision < y.revision; });
+    judge_later_changes(report, bytes, ends, doc);
   } catch (const PdfError& e) {
     fail({path, 0, 0}, tr("cannot read the PDF: {}", describe(e)), tr("is the file complete and not encrypted?"));
   }
-  std::stable_sort(report.signatures.begin(), report.signatures.end(),
-                   [](const SignatureReport& x, const SignatureReport& y) { return x.revision < y.revision; });
   return report;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 /// Verifying the signatures of a PDF: each signature field's /ByteRange is checked against
 /// the file (it must cover everything but its own /Contents and end where a revision ends),
-/// and the CMS over those bytes is checked with OpenSSL.
+/// the CMS over those bytes is checked with OpenSSL, and the changes made after it are
+/// judged against what it permits (changes.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,10 +23,15 @@ struct SignatureReport {
   bool range_ok = false;     ///< /ByteRange is [0 a b c] around exactly the /Contents string, ending at a revision
   bool whole_file = false;   ///< it covers the file to its last byte
   CmsCheck cms;
+  int docmdp = 0;            ///< the DocMDP level this signature certifies the document with (0: an approval signature)
+  int permits = 0;           ///< the level the changes after it were judged by (changes.hpp); 0: none followed
+  std::vector<std::string> unpermitted;  ///< the changes after it that it does not permit, in words
   /// Whether this signature holds: its range is sound, its bytes intact, its timestamp (if
-  /// any) over its signature value (and its certificate trusted, when a trust list was given).
+  /// any) over its signature value, the changes after it permitted (and its certificate
+  /// trusted, when a trust list was given).
   bool valid(bool trust_checked) const {
-    return range_ok && cms.intact && (!cms.timestamped || cms.timestamp.matches) && (!trust_checked || cms.trusted);
+    return range_ok && cms.intact && (!cms.timestamped || cms.timestamp.matches) && (!trust_checked || cms.trusted) &&
+           unpermitted.empty();
   }
 };
 

@@ -13,14 +13,14 @@ namespace vanban::style::detail {
 
 using source::yaml::Node;
 
-/// `kinds:` kind → {name, code, form, title-block, enacting}.
+/// `kinds:` kind → {name, code, form, title-block, enacting, kinh-gui}.
 template <class Reader>
 void read_kinds(const Node& root, Reader& r, Style& s) {
   const Node kinds = root["kinds"];
   if (!kinds) return;
   if (!kinds.is_map()) r.fail(r.pos(kinds), tr("`kinds` must map each kind to its type name, code and form"));
   for (const auto& [key, k] : kinds.entries()) {
-    r.keys(k, {"name", "code", "form", "title-block", "enacting"}, "a kind");
+    r.keys(k, {"name", "code", "form", "title-block", "enacting", "kinh-gui"}, "a kind");
     Kind kind;
     if (k["name"]) kind.name = r.str(k["name"]);
     if (const Node code = k["code"]) {
@@ -39,6 +39,7 @@ void read_kinds(const Node& root, Reader& r, Style& s) {
     if (kind.title_block && kind.name.empty())
       r.fail(r.pos(k), tr("a kind with a title block needs its type name (`name:`)"));
     if (k["enacting"]) kind.enacting = r.str(k["enacting"]);
+    if (k["kinh-gui"]) kind.kinh_gui = r.str(k["kinh-gui"]);
     s.kinds[r.str(key)] = std::move(kind);
   }
 }
@@ -66,7 +67,7 @@ template <class Reader, class LevelReader>
 void read_decision(const Node& d, Reader& r, DecisionStyle& ds, const TextStyle& plain, const TextStyle& centred,
                    LevelReader level) {
   r.keys(d, {"authority", "authority-after-bases", "basis", "basis-prefix", "basis-end", "basis-last-end", "enacting",
-             "space", "chapter", "section", "article"}, "`forms.decision`");
+             "space", "part", "chapter", "section", "subsection", "article"}, "`forms.decision`");
   ds.authority = d["authority"] ? r.text_style(d["authority"], centred) : centred;
   if (d["authority-after-bases"]) ds.authority_after_bases = r.boolean(d["authority-after-bases"]);
   ds.basis = d["basis"] ? r.text_style(d["basis"], plain) : plain;
@@ -78,6 +79,8 @@ void read_decision(const Node& d, Reader& r, DecisionStyle& ds, const TextStyle&
   ds.chapter = level(r.need(d, "chapter"));
   ds.section = level(r.need(d, "section"));
   ds.article = level(r.need(d, "article"));
+  if (d["part"]) ds.part = level(d["part"]);
+  if (d["subsection"]) ds.subsection = level(d["subsection"]);
 }
 
 /// `forms: appendix:`; `level` reads a heading level.

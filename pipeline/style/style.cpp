@@ -13,6 +13,7 @@
 #include "pipeline/core/i18n.hpp"
 #include "pipeline/source/bytes.hpp"
 #include "pipeline/source/fields.hpp"
+#include "pipeline/style/contact_reader.hpp"
 #include "pipeline/source/file.hpp"
 #include "pipeline/source/paths.hpp"
 #include "pipeline/style/kinds_reader.hpp"
@@ -419,7 +420,7 @@ void read_copy_stamp(const Node& root, Reader& r, Style& s, const TextStyle& pla
 Style read_style(const Node& root, Reader& r) {
   r.keys(root, {"name", "regime", "font", "page", "body", "page-number", "list", "headings", "header",
                 "title", "quote", "table", "signature", "recipients", "marks", "rule-thickness", "check",
-                "copy-stamp", "kinds", "forms"}, "the style");
+                "copy-stamp", "kinds", "forms", "contact"}, "the style");
   r.throw_if_errors();
   Style s;
   s.name = r.str(r.need(root, "name"));
@@ -436,6 +437,7 @@ Style read_style(const Node& root, Reader& r) {
   read_closing(root, r, s, plain, centred);
   read_marks(root, r, s, centred);
   read_copy_stamp(root, r, s, plain);
+  detail::read_contact(root, r, s, plain);
   detail::read_kinds(root, r, s);
   detail::read_forms(root, r, s, plain, [&](const Node& h) { return read_level(h, r, plain); });
   r.throw_if_errors();

@@ -174,6 +174,20 @@ struct CopyStamp {
   Sp right = 0;                                   ///< 0: the page's right margin
 };
 
+/// The contact footer of the first page (NĐ 30, Phụ lục I, ô 13): the organisation's
+/// address, e-mail, website, phone and fax under a rule across the text width, at the
+/// foot of page 1's text area. A style without `contact:` has none and refuses a document's.
+struct ContactStyle {
+  bool set = false;            ///< the style has `contact:`
+  TextStyle text;              ///< 11–12 pt upright
+  Sp rule = 0;                 ///< the rule's thickness
+  Sp gap = 0;                  ///< from the rule to the top of the first line
+  Sp space_before = 0;         ///< at least this much between page 1's text and the rule
+  /// Labels put before each field ("Địa chỉ: ", "Điện thoại: ", …).
+  std::string address, email, website, phone, fax;
+  std::string separator = "; ";  ///< between the fields after the address, which has its own line
+};
+
 /// How a kind of document is laid out (docs/styles.md, `kinds:`).
 enum class Form {
   Report,    ///< type name and summary in the title block, headings by nesting
@@ -189,6 +203,9 @@ struct Kind {
   Form form = Form::Report;
   bool title_block = true;         ///< the type name and summary are printed centred under the header
   std::string enacting;            ///< decision form: "QUYẾT ĐỊNH:"
+  /// The addressees' label when it is not the letter form's "Kính gửi:" (a Party tờ trình
+  /// sent upward: "Kính trình:"); empty: the letter form's.
+  std::string kinh_gui;
 };
 
 /// The letter form (công văn): the summary under the number, and Kính gửi (ô 5b, 9a).
@@ -214,6 +231,9 @@ struct DecisionStyle {
   TextStyle enacting;            ///< "QUYẾT ĐỊNH:"
   Sp space = 0;                  ///< before and after the authority and enacting lines
   HeadingLevel chapter, section, article;  ///< "Chương I", "Mục 1", "Điều 1."
+  /// "Phần I" (a decision's part files, above the chapters) and "Tiểu mục 1" (under a Mục);
+  /// unset (`label` empty): the style has no such level.
+  HeadingLevel part, subsection;
 };
 
 /// Appendices after the closing block (NĐ 30, Phụ lục I, Phần II, 1).
@@ -256,6 +276,7 @@ struct Style {
   RecipientsStyle recipients;
   std::map<std::string, Mark> marks;
   CopyStamp copy_stamp;
+  ContactStyle contact;
   std::map<std::string, Kind> kinds;  ///< `kinds:`, by the name a document's `kind:` uses
   Forms forms;
   Sp rule_thickness = 0;  ///< default rule thickness

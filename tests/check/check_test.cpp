@@ -181,6 +181,22 @@ TEST(Check, TypedHeadingNumbersAreWarnedAbout) {
   EXPECT_TRUE(has(c.findings[0].hint, "use sections")) << c.findings[0].hint;
 }
 
+TEST(Check, TypedDecisionHeadingsAreWarnedAboutButReferencesAreNot) {
+  TempDir dir;
+  const std::string yaml = with(kComplete, "  - Đoạn.\n",
+                                "  - \"**Điều 1.** Phạm vi điều chỉnh\"\n"
+                                "  - Chương II\n"
+                                "  - \"Tiểu mục 1: Quy định chung\"\n"
+                                "  - Điều 5 của Luật này quy định việc tiếp nhận.\n"
+                                "  - Mục tiêu chung là nâng cao chất lượng.\n"
+                                "  - Phần lớn hộ dân đã được hỗ trợ.\n");
+  const auto c = check(dir, yaml, load("dang"), true);
+  ASSERT_EQ(c.findings.size(), 3u) << dump(c.findings);
+  EXPECT_EQ(c.findings[0].message, "the paragraph starts with a typed number `Điều 1.`");
+  EXPECT_EQ(c.findings[1].message, "the paragraph starts with a typed number `Chương II`");
+  EXPECT_EQ(c.findings[2].message, "the paragraph starts with a typed number `Tiểu mục 1:`");
+}
+
 // --- Missing fields --------------------------------------------------------------------
 
 TEST(Check, MissingFieldsAreWarningsInADraftAndErrorsInFinal) {

@@ -4,7 +4,8 @@ revision: a small Java program (tests/e2e/java/SignatureFields.java) compiled at
 by Java's source launcher against Debian's libpdfbox2-java. After `build --final` and two
 `vanban sign`s, it must see `signer` signed over revision 2, `organisation` over revision 3
 (the whole file), both ETSI.CAdES.detached with a CMS in /Contents; before signing, both
-fields empty."""
+fields empty. After `build --unissued`, the leader's `sign` and `vanban issue`, it reads the
+number and date fields' values and both signatures, the organisation's over the whole file."""
 import os
 import subprocess
 import sys
@@ -52,5 +53,18 @@ with tempfile.TemporaryDirectory(prefix="vanban-pdfbox-") as tmp:
     t.check(all(f.get("subfilter") == "ETSI.CAdES.detached" and int(f.get("contents", "0")) > 1000
                 for f in (signer, org)), "PDFBox: both ETSI.CAdES.detached, with a CMS in /Contents")
     t.check(signer.get("reason") == "Ký_thay", f"PDFBox reads the signer's reason ({signer.get('reason')})")
+
+    unissued, leader, issued = (os.path.join(tmp, n) for n in ("unissued.pdf", "leader.pdf", "issued.pdf"))
+    run(vanban, "build", SAMPLE, "-o", unissued, "--unissued")
+    run(vanban, "sign", unissued, "-o", leader, "--p12", os.path.join(tmp, "signer.p12"), "--field", "signer", env=PASSWORD)
+    run(vanban, "issue", leader, "-o", issued, "--number", "15", "--date", "2026-12-02", "--p12",
+        os.path.join(tmp, "org.p12"), env=PASSWORD)
+    blank, done = fields(unissued), fields(issued)
+    t.check({k: blank.get(k, {}).get("value") for k in ("number", "day", "month", "year")} ==
+            {"number": "", "day": "", "month": "", "year": ""}, f"PDFBox: the unissued build's four blanks, empty ({blank})")
+    t.check({k: done.get(k, {}).get("value") for k in ("number", "day", "month", "year")} ==
+            {"number": "15", "day": "02", "month": "12", "year": "2026"}, f"PDFBox: the issued values ({done})")
+    t.check(done.get("signer", {}).get("revision") == "2" and done.get("organisation", {}).get("revision") == "3" and
+            done.get("organisation", {}).get("whole") == "true", "PDFBox: the leader over revision 2, the organisation over 3, the whole file")
 
 t.finish()

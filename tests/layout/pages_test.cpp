@@ -91,6 +91,43 @@ TEST_F(Pages, UnbreakableMaterialStillFlows) {
   EXPECT_EQ(w.size(), static_cast<std::size_t>(per_page + 13));
 }
 
+TEST_F(Pages, AFixedGroupIsCutOnlyAtItsCutsAndGoesOnAtTheNextPageTop) {
+  // A closing-like group: a 5-line top piece that never splits, then one-line items that
+  // may each start a new page. It starts 3 lines above the foot: it must not start there
+  // (its top piece does not fit; it keeps the body's last lines), and its items go on at
+  // the top of the next page, in order, none lost.
+  Flow f;
+  f.blocks.push_back(block(0, per_page - 3));
+  FlowBlock g;
+  g.kind = FlowBlock::Kind::Closing;
+  g.keep_with_previous = true;
+  const Sp pitch = st.body.leading;
+  const int items = per_page + 4;
+  for (int i = 0; i < 5 + items; ++i) {
+    TextRun r;
+    r.text = "b9l" + std::to_string(i);
+    r.y = i * pitch + pitch / 2;  // a baseline inside its line box
+    g.fixed_runs.push_back(r);
+    if (i >= 5) g.cuts.push_back(i * pitch);
+  }
+  g.fixed_height = (5 + items) * pitch;
+  f.blocks.push_back(g);
+  const auto d = break_pages(f, st.page);
+  const auto w = where(d);
+  ASSERT_EQ(w.size(), static_cast<std::size_t>(per_page - 3 + 5 + items));
+  for (int i = 1; i < 5; ++i) EXPECT_EQ(w.at("b9l" + std::to_string(i)), w.at("b9l0"));  // the top piece whole
+  EXPECT_EQ(w.at("b9l0"), 1u);
+  EXPECT_EQ(w.at("b0l" + std::to_string(per_page - 4)), 1u);  // the body's last lines came along
+  ASSERT_EQ(d.pages.size(), 3u);
+  // On page 3 the items start at the top margin, in order, one pitch apart.
+  Sp prev = -1;
+  for (const auto& r : d.pages[2].runs) {
+    if (prev < 0) EXPECT_EQ(r.y, st.page.top + pitch / 2);
+    else EXPECT_EQ(r.y - prev, pitch);
+    prev = r.y;
+  }
+}
+
 TEST_F(Pages, NumbersFromPageTwoCentredInTheTopMargin) {
   Flow f;
   f.blocks.push_back(block(0, per_page * 3));

@@ -16,6 +16,7 @@
 #include "pipeline/sign/extract.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 #include "pipeline/sign/sign.hpp"
+#include "pipeline/sign/issue.hpp"
 #include "pipeline/sign/verify.hpp"
 
 using namespace vanban;
@@ -27,6 +28,8 @@ constexpr const char* kUsage = N_(R"(Usage:
               [--reason TEXT] [--location TEXT] [--field NAME]
               [--image SIGNATURE.png] [--seal SEAL.png --seal-diameter MM]
               [--tsa URL]
+  vanban issue <signed.pdf> --number N --date YYYY-MM-DD -o <out.pdf>
+              --p12 <org.p12> [sign's options]
   vanban verify <file.pdf> [--json] [--ca CA.pem]
   vanban extract <file.pdf> -o <folder>
 
@@ -45,9 +48,20 @@ sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          (ISO 8601, +07:00) in 10 pt below (NĐ 30/2020, Phụ lục I).
          --tsa adds an RFC 3161 timestamp from the timestamping authority at
          URL (http://) over the signature (PAdES B-T).
+issue    The clerk's step: fills the number and date a `build --unissued`
+         left blank (in the document's own font, where a built one has
+         them) and signs as the organisation into the empty `organisation`
+         field, in one incremental update that keeps the leader's signature
+         valid (its DocMDP P=2 certification permits a form fill and
+         signatures). Refused: a PDF not built with --unissued, one not yet
+         signed, one already issued, a number (1-9999) or a date
+         (YYYY-MM-DD) in another form, no empty `organisation` field.
 verify   Checks every signature: the bytes it covers are intact, its range
          ends at a revision of the file, and the last one covers the whole
-         file. --ca checks each signer's certificate against the PEM trust
+         file, and that each change made after a signature is one it
+         permits (its DocMDP level, P=2 when none: filling form fields,
+         signing; P=1: nothing); a change it does not permit is named.
+         --ca checks each signer's certificate against the PEM trust
          list too. Exit 0 only when everything holds; --json prints the
          report as JSON.
 extract  Writes the source files a --pdfa 3b build embedded (document.yaml,
@@ -81,9 +95,12 @@ bool take(const std::vector<std::string>& args, std::size_t& i, std::string& int
   return true;
 }
 
+/// `sign`, or `issue` (which also takes --number and --date and signs into `organisation`).
 int run_sign(const std::vector<std::string>& args) {
-  std::string input, output, p12, password_file, seal_mm = "36";
+  const bool issue = args[0] == "issue";
+  std::string input, output, p12, password_file, seal_mm = "36", number, date;
   sign::SignOptions options;
+  if (issue) options.field = "organisation";
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     bool ok = true;
@@ -98,6 +115,8 @@ int run_sign(const std::vector<std::string>& args) {
     else if (a == "--seal") ok = take(args, i, options.appearance.seal);
     else if (a == "--seal-diameter") ok = take(args, i, seal_mm);
     else if (a == "--tsa") ok = take(args, i, options.tsa_url);
+    else if (issue && a == "--number") ok = take(args, i, number);
+    else if (issue && a == "--date") ok = take(args, i, date);
     else if (a == "--password" || a.rfind("--password=", 0) == 0)
       return usage_error(
           tr("passwords are never taken from the command line (other users can see it); use --password-file or "
@@ -110,7 +129,14 @@ int run_sign(const std::vector<std::string>& args) {
     if (!ok) return usage_error(tr("{} needs a value", a));
   }
   if (input.empty() || output.empty() || p12.empty())
-    return usage_error(tr("sign needs <in.pdf>, -o <out.pdf> and --p12 <key.p12>"));
+    return usage_error(tr("{} needs <in.pdf>, -o <out.pdf> and --p12 <key.p12>", args[0]));
+  sign::IssueValues values;
+  if (issue) {
+    if (number.empty() || date.empty()) return usage_error(tr("issue needs --number N and --date YYYY-MM-DD"));
+    if (const std::string problem = sign::parse_issue_values(number, date, values); !problem.empty()) return usage_error(problem);
+    options.before_signing = [&](PoDoFo::PdfMemDocument& doc) { sign::fill_issue_fields(doc, input, values); };
+    if (options.reason.empty()) options.reason = "Phát hành";
+  }
   const std::optional<std::string> password = read_password(password_file);
   if (!password) return usage_error(tr("no password for {}: set VANBAN_P12_PASSWORD or give --password-file", p12));
   options.signing_time = static_cast<std::int64_t>(std::time(nullptr));
@@ -126,7 +152,7 @@ int run_sign(const std::vector<std::string>& args) {
     options.appearance.lines = {organisation, sign::vietnam_iso_time(options.signing_time)};
   }
   pdf::write_file_atomically(output, sign::sign_pdf(input, signer, options));
-  std::cerr << "signed " << output << " as " << sign::subject_name(signer.certificate.get()) << " at "
+  std::cerr << (issue ? "issued " : "signed ") << output << " as " << sign::subject_name(signer.certificate.get()) << " at "
             << sign::vietnam_iso_time(options.signing_time) << '\n';
   return 0;
 }
@@ -181,7 +207,7 @@ int main(int argc, char** argv) {
   if (args.empty() || args[0] == "-h" || args[0] == "--help")
     return std::cout << translate(kUsage), args.empty() ? 2 : 0;
   try {
-    if (args[0] == "sign") {
+    if (args[0] == "sign" || args[0] == "issue") {
       const int status = run_sign(args);
       sign::release_podofo_globals();
       return status;

@@ -1,6 +1,8 @@
 // A reader of signed PDFs that is not our code: Apache PDFBox (Debian libpdfbox2-java)
 // lists every signature field of a PDF, one line each, for tests/e2e/test_pdfbox_signatures.py:
 //   field=<name> signed=<true|false> subfilter=<...> revision=<n> whole=<true|false> contents=<bytes> reason=<...>
+// and every text field (an unissued build's blanks) with its value:
+//   field=<name> value=<text>
 // revision: how many %%EOF markers end at or before the signature's /ByteRange end.
 import java.io.File;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 public class SignatureFields {
   public static void main(String[] args) throws Exception {
@@ -17,6 +20,10 @@ public class SignatureFields {
       PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
       if (form == null) return;
       for (PDField f : form.getFieldTree()) {
+        if (f instanceof PDTextField) {
+          System.out.println("field=" + f.getFullyQualifiedName() + " value=" + ((PDTextField) f).getValue());
+          continue;
+        }
         if (!(f instanceof PDSignatureField)) continue;
         PDSignature sig = ((PDSignatureField) f).getSignature();
         StringBuilder line = new StringBuilder("field=" + f.getFullyQualifiedName() + " signed=" + (sig != null));
