@@ -1,6 +1,7 @@
 // The two forms of `vanban verify`'s report: text for people, JSON for machines.
 #include <sstream>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/sign.hpp"
 #include "pipeline/sign/verify.hpp"
 
@@ -32,11 +33,10 @@ std::string signing_time(const SignatureReport& s) {
 
 /// What follows the signature: nothing, or revisions that later signatures cover.
 std::string later_changes(const SignatureReport& s, const VerifyReport& r) {
-  if (s.whole_file) return "the whole file";
-  const int later = r.revisions - s.revision;
-  return "revision " + std::to_string(s.revision) + " of " + std::to_string(r.revisions) + "; " +
-         std::to_string(later) + (later == 1 ? " later revision" : " later revisions") +
-         (r.signatures.back().whole_file ? ", covered by later signatures" : ", NOT covered by any signature");
+  if (s.whole_file) return tr("the whole file");
+  const auto later = static_cast<unsigned long>(r.revisions - s.revision);
+  return tr("revision {} of {}; {}", s.revision, r.revisions, ntr("{} later revision", "{} later revisions", later, later)) +
+         (r.signatures.back().whole_file ? tr(", covered by later signatures") : tr(", NOT covered by any signature"));
 }
 
 /// The RFC 3161 timestamp as JSON: null, or {"valid", "time", "tsa"}.
@@ -49,7 +49,9 @@ std::string timestamp_json(const SignatureReport& s) {
 
 /// The level of changes a signature permits, in words.
 std::string permitted(int level) {
-  return level == 1 ? "no change" : level == 2 ? "form filling and signing" : "form filling, signing and annotations";
+  return level == 1   ? tr("no change")
+         : level == 2 ? tr("form filling and signing")
+                      : tr("form filling, signing and annotations");
 }
 
 /// The JSON array of the unpermitted changes.
@@ -63,36 +65,42 @@ std::string changes_json(const SignatureReport& s) {
 
 std::string format_report(const VerifyReport& r) {
   std::ostringstream out;
-  if (r.signatures.empty()) out << r.file << ": no signatures\n";
+  // TRANSLATORS: the labels of `vanban verify`'s report keep their spaces, so that the
+  // values after them line up.
+  if (r.signatures.empty()) out << tr("{}: no signatures", r.file) << '\n';
   for (std::size_t i = 0; i < r.signatures.size(); ++i) {
     const SignatureReport& s = r.signatures[i];
-    out << "signature " << i + 1 << " of " << r.signatures.size() << ": " << s.field << '\n';
-    out << "  signer:       " << (s.cms.signer.empty() ? "(unknown)" : s.cms.signer);
+    out << tr("signature {} of {}: {}", i + 1, r.signatures.size(), s.field) << '\n';
+    out << tr("  signer:       ") << (s.cms.signer.empty() ? tr("(unknown)") : s.cms.signer);
     if (!s.cms.organisation.empty()) out << " (" << s.cms.organisation << ')';
-    out << "\n  signing time: " << (s.cms.signing_time ? signing_time(s) : "(none signed) " + s.claimed_time) << '\n';
+    out << '\n' << tr("  signing time: ")
+        << (s.cms.signing_time ? signing_time(s) : tr("(none signed) {}", s.claimed_time)) << '\n';
     if (s.cms.timestamped)
-      out << "  timestamp:    "
-          << (s.cms.timestamp.matches && s.cms.timestamp.time ? vietnam_iso_time(*s.cms.timestamp.time) + " by " + s.cms.timestamp.tsa
-                                                               : "NOT VALID")
+      out << tr("  timestamp:    ")
+          << (s.cms.timestamp.matches && s.cms.timestamp.time
+                  ? tr("{} by {}", vietnam_iso_time(*s.cms.timestamp.time), s.cms.timestamp.tsa)
+                  : tr("NOT VALID"))
           << '\n';
-    out << "  format:       " << (s.level.empty() ? s.sub_filter : s.level) << '\n';
-    if (!s.reason.empty()) out << "  reason:       " << s.reason << '\n';
-    if (!s.location.empty()) out << "  location:     " << s.location << '\n';
-    if (s.range_ok) out << "  covers:       " << (s.whole_file ? "revision " + std::to_string(s.revision) + " of " +
-                                                                       std::to_string(r.revisions) + ", the whole file"
-                                                                 : later_changes(s, r)) << '\n';
-    out << "  bytes:        " << (s.cms.intact ? "intact" : "NOT INTACT") << '\n';
-    if (s.docmdp != 0) out << "  certifies:    DocMDP P=" << s.docmdp << " (permits " << permitted(s.docmdp) << ")\n";
+    out << tr("  format:       ") << (s.level.empty() ? s.sub_filter : s.level) << '\n';
+    if (!s.reason.empty()) out << tr("  reason:       ") << s.reason << '\n';
+    if (!s.location.empty()) out << tr("  location:     ") << s.location << '\n';
+    if (s.range_ok)
+      out << tr("  covers:       ")
+          << (s.whole_file ? tr("revision {} of {}, the whole file", s.revision, r.revisions) : later_changes(s, r))
+          << '\n';
+    out << tr("  bytes:        ") << (s.cms.intact ? tr("intact") : tr("NOT INTACT")) << '\n';
+    if (s.docmdp != 0) out << tr("  certifies:    DocMDP P={} (permits {})", s.docmdp, permitted(s.docmdp)) << '\n';
     if (s.permits != 0)
-      out << "  changes after: " << (s.unpermitted.empty() ? "permitted (" + permitted(s.permits) + ")" : "NOT PERMITTED") << '\n';
-    for (const std::string& c : s.unpermitted) out << "    not permitted: " << c << '\n';
-    if (r.trust_checked) out << "  certificate:  " << (s.cms.trusted ? "trusted" : "NOT TRUSTED") << '\n';
-    if (!s.cms.problem.empty()) out << "  problem:      " << s.cms.problem << '\n';
-    if (!s.cms.timestamp.problem.empty()) out << "  problem:      " << s.cms.timestamp.problem << '\n';
+      out << tr("  changes after: ")
+          << (s.unpermitted.empty() ? tr("permitted ({})", permitted(s.permits)) : tr("NOT PERMITTED")) << '\n';
+    for (const std::string& c : s.unpermitted) out << tr("    not permitted: ") << c << '\n';
+    if (r.trust_checked) out << tr("  certificate:  ") << (s.cms.trusted ? tr("trusted") : tr("NOT TRUSTED")) << '\n';
+    if (!s.cms.problem.empty()) out << tr("  problem:      ") << s.cms.problem << '\n';
+    if (!s.cms.timestamp.problem.empty()) out << tr("  problem:      ") << s.cms.timestamp.problem << '\n';
   }
-  out << (r.valid() ? "valid" : "NOT VALID") << ": " << r.signatures.size() << " signature(s), " << r.revisions
-      << " revision(s)";
-  if (!r.trust_checked) out << "; certificates not checked against a trust list (--ca)";
+  out << tr("{}: {} signature(s), {} revision(s)", r.valid() ? tr("valid") : tr("NOT VALID"), r.signatures.size(),
+            r.revisions);
+  if (!r.trust_checked) out << tr("; certificates not checked against a trust list (--ca)");
   out << '\n';
   return out.str();
 }
