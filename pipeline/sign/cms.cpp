@@ -39,7 +39,7 @@ bool chains_to(X509* signer, STACK_OF(X509)* untrusted, const std::string& trust
                std::optional<std::int64_t> when, std::string& problem) {
   StorePtr store(X509_STORE_new(), &X509_STORE_free);
   if (X509_STORE_load_file(store.get(), trust_file.c_str()) != 1) {
-    problem = "cannot read the trust list " + trust_file + ": " + openssl_reason();
+    problem = tr("cannot read the trust list {}: {}", trust_file, openssl_reason());
     return false;
   }
   std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(), &X509_STORE_CTX_free);
@@ -47,8 +47,8 @@ bool chains_to(X509* signer, STACK_OF(X509)* untrusted, const std::string& trust
   if (when) X509_STORE_CTX_set_time(ctx.get(), 0, static_cast<time_t>(*when));
   X509_STORE_CTX_set_purpose(ctx.get(), X509_PURPOSE_ANY);
   if (X509_verify_cert(ctx.get()) == 1) return true;
-  problem = std::string("the certificate does not chain to the trust list: ") +
-            X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get()));
+  problem = tr("the certificate does not chain to the trust list: {}",
+               X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
   ERR_clear_error();
   return false;
 }
@@ -75,7 +75,7 @@ void read_timestamp(CMS_SignerInfo* si, CmsCheck& r) {
   r.timestamped = true;
   const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, idx), 0);
   if (!value || value->type != V_ASN1_SEQUENCE) {
-    r.timestamp.problem = "the timestamp attribute is not a token";
+    r.timestamp.problem = tr("the timestamp attribute is not a token");
     return;
   }
   const ASN1_STRING* der = value->value.sequence;
@@ -131,7 +131,7 @@ CmsCheck check_cms(std::string_view der, std::string_view content, const std::st
   STACK_OF(CMS_SignerInfo)* infos = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
   if (!infos || sk_CMS_SignerInfo_num(infos) != 1) {
     ERR_clear_error();
-    r.problem = "the signature is not a CMS SignedData with one signer";
+    r.problem = tr("the signature is not a CMS SignedData with one signer");
     return r;
   }
   r.parsed = true;
@@ -145,7 +145,7 @@ CmsCheck check_cms(std::string_view der, std::string_view content, const std::st
   for (int i = 0; certs && i < sk_X509_num(certs.get()); ++i)
     if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(certs.get(), i)) == 0) signer = sk_X509_value(certs.get(), i);
   if (!signer) {
-    r.problem = "the signer's certificate is not in the signature";
+    r.problem = tr("the signer's certificate is not in the signature");
     return r;
   }
   r.signer = subject_name(signer);
@@ -155,7 +155,7 @@ CmsCheck check_cms(std::string_view der, std::string_view content, const std::st
   BioPtr data = memory_bio(content);
   r.intact = CMS_verify(cms.get(), nullptr, empty.get(), data.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
   if (!r.intact) {
-    r.problem = "the signed bytes were changed (" + openssl_reason() + ")";
+    r.problem = tr("the signed bytes were changed ({})", openssl_reason());
     return r;
   }
   if (!trust_file.empty()) r.trusted = chains_to(signer, certs.get(), trust_file, r.signing_time, r.problem);

@@ -119,7 +119,7 @@ TimestampCheck check_timestamp(std::string_view token, std::string_view signatur
   TstPtr info(tst ? d2i_TS_TST_INFO(nullptr, &tst, ASN1_STRING_length(*content)) : nullptr);
   if (!info) {
     ERR_clear_error();
-    r.problem = "the timestamp token cannot be read";
+    r.problem = tr("the timestamp token cannot be read");
     return r;
   }
   std::tm tm{};
@@ -138,8 +138,8 @@ TimestampCheck check_timestamp(std::string_view token, std::string_view signatur
                           std::equal(digest.begin(), digest.end(), ASN1_STRING_get0_data(msg));
   ERR_clear_error();
   r.matches = signed_ok && imprint_ok;
-  if (!signed_ok) r.problem = "the timestamp token's signature does not hold";
-  else if (!imprint_ok) r.problem = "the timestamp is over other bytes than this signature";
+  if (!signed_ok) r.problem = tr("the timestamp token's signature does not hold");
+  else if (!imprint_ok) r.problem = tr("the timestamp is over other bytes than this signature");
   return r;
 }
 

@@ -81,7 +81,7 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
   r.range_ok = v[0] == 0 && v[1] > 0 && v[2] > v[1] + 1 && v[3] >= 0 && v[2] + v[3] <= n &&
                bytes[static_cast<std::size_t>(v[1])] == '<' && bytes[static_cast<std::size_t>(v[2] - 1)] == '>';
   if (!r.range_ok) {
-    r.cms.problem = "the /ByteRange does not cover the file around the signature";
+    r.cms.problem = tr("the /ByteRange does not cover the file around the signature");
     return r;
   }
   const auto a = static_cast<std::size_t>(v[1]), b = static_cast<std::size_t>(v[2]), c = static_cast<std::size_t>(v[3]);
@@ -90,7 +90,7 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
   r.whole_file = b + c == bytes.size();
   if (r.revision == 0) {
     r.range_ok = false;
-    r.cms.problem = "the signed bytes do not end where a revision of the file ends";
+    r.cms.problem = tr("the signed bytes do not end where a revision of the file ends");
     return r;
   }
   std::string covered(bytes.substr(0, a));
