@@ -144,10 +144,11 @@ layout::PagedDocument paginate(layout::Flow flow, const resolve::Geometry& geome
   return paged;
 }
 
-/// Writes the PDF of `paged` to the output path, once the checks have passed, and says so.
+/// Writes the PDF of `paged` to the output path, once the checks have passed (through
+/// `signer` with --sign), and says so.
 int write_output(const Options& opt, const Loaded& in, const layout::PagedDocument& paged,
                  const shape::FontSet& fonts, const StampSetting& stamps, ParallelChecks& checks, Diagnostics& diags,
-                 std::ostream& err) {
+                 Signer* signer, std::ostream& err) {
   pdf::Metadata meta;
   meta.title = in.doc.title.plain();
   meta.author = in.doc.header.issuer;
@@ -165,7 +166,7 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   // The PDF itself first (signed when asked: nothing is written when signing fails), then
   // the imposed sheets and the copies beside it.
   if (!opt.sign) pdf::write_file_atomically(files[0].path, files[0].bytes);
-  else if (const int status = write_signed(output, files[0].bytes, opt); status != 0) return status;
+  else if (const int status = signer->sign(files[0].bytes); status != 0) return status;
   for (std::size_t i = 1; i < files.size(); ++i) pdf::write_file_atomically(files[i].path, files[i].bytes);
   for (const auto& d : diags.items) err << format(d) << '\n';
   diags.items.clear();  // (printed)
@@ -183,8 +184,10 @@ int write_output(const Options& opt, const Loaded& in, const layout::PagedDocume
   return 0;
 }
 
-/// Typesets a loaded document and writes it, or prints the dump asked for.
-int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& diags, std::ostream& err) {
+/// Typesets a loaded document and writes it (signed by `signer` with --sign), or prints the
+/// dump asked for.
+int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& diags, Signer* signer,
+            std::ostream& err) {
   const bool final_mode = opt.final_mode || in.doc.status == "final";
   if (opt.unissued) leave_unissued(in.doc, in.style);  // (before the checks read them)
   ParallelChecks checks(in.doc, in.style, final_mode);
@@ -212,7 +215,7 @@ int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& 
       return 0;
     }
     const StampSetting stamps{in.style.copy_stamp, family, shaper, !final_mode};
-    return write_output(opt, in, paged, fonts, stamps, checks, diags, err);
+    return write_output(opt, in, paged, fonts, stamps, checks, diags, signer, err);
   } catch (...) {
     checks.wait(diags);  // a check's error comes first
     throw;
@@ -241,6 +244,9 @@ int build(const Options& opt, std::ostream& err) {
   limit_memory(memory_mb);
   try {
     if (booklet::is_booklet(opt.document)) return build_booklet(opt, diags, err);
+    // vanban-sign starts now: loading its libraries and the key overlaps the typesetting.
+    std::optional<Signer> signer;
+    if (opt.sign && opt.command == "build") signer.emplace(opt.output.empty() ? default_output(opt.document) : opt.output, opt);
     shape::FontSet fonts;
     Loaded in = load(opt, fonts);
     if (opt.command == "check") {
@@ -251,7 +257,7 @@ int build(const Options& opt, std::ostream& err) {
         if (auto w = final_font_warning(in.style)) findings.push_back(std::move(*w));
       return report_check(findings, err);
     }
-    const int status = typeset(opt, in, fonts, diags, err);
+    const int status = typeset(opt, in, fonts, diags, signer ? &*signer : nullptr, err);
     for (const auto& d : diags.items) err << format(d) << '\n';
     return status;
   } catch (const Error& e) {

@@ -43,38 +43,6 @@ void feed(int fd, const std::vector<char>& bytes) {
   ::sigaction(SIGPIPE, &old, nullptr);
 }
 
-/// Runs vanban-sign with `args`, `input` on its standard input, and waits for it; its exit
-/// status (1 when it cannot start).
-int run_sign_program(std::vector<std::string> args, const std::vector<char>& input) {
-  const std::string program = sign_program();
-  args.insert(args.begin(), "vanban-sign");
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[0], 0);  // (dup2 clears close-on-exec)
-  pid_t pid = 0;
-  const int failed = program.find('/') == std::string::npos
-                         ? ::posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), environ)
-                         : ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(fds[0]);
-  if (failed != 0) {
-    ::close(fds[1]);
-    std::cerr << "vanban: " << tr("error: ") << tr("cannot run vanban-sign: {}", std::strerror(failed)) << "\n  "
-              << tr("hint: ") << tr("it is built and installed beside vanban; check the installation") << '\n';
-    return 1;
-  }
-  feed(fds[1], input);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
-}
-
 }  // namespace
 
 bool is_sign_option(const std::string& arg) {
@@ -103,10 +71,51 @@ std::optional<int> check_sign_options(const Options& opt) {
   return std::nullopt;
 }
 
-int write_signed(const std::string& output, const std::vector<char>& pdf, const Options& opt) {
-  std::vector<std::string> args = {"sign", "/dev/stdin", "-o", output};
+Signer::Signer(const std::string& output, const Options& opt) {
+  std::vector<std::string> args = {"vanban-sign", "sign", "/dev/stdin", "-o", output};
   args.insert(args.end(), opt.sign_args.begin(), opt.sign_args.end());
-  return run_sign_program(std::move(args), pdf);
+  const std::string program = sign_program();
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[0], 0);  // (dup2 clears close-on-exec)
+  spawn_error_ = program.find('/') == std::string::npos
+                     ? ::posix_spawnp(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ)
+                     : ::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[0]);
+  if (spawn_error_ != 0) {
+    ::close(fds[1]);
+    pid_ = -1;
+  } else {
+    pipe_ = fds[1];
+  }
+}
+
+Signer::~Signer() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);  // before the pipe closes: an empty input would be reported as an error
+  ::close(pipe_);
+  while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
+  }
+}
+
+int Signer::sign(const std::vector<char>& pdf) {
+  if (spawn_error_ != 0) {
+    std::cerr << "vanban: " << tr("error: ") << tr("cannot run vanban-sign: {}", std::strerror(spawn_error_)) << "\n  "
+              << tr("hint: ") << tr("it is built and installed beside vanban; check the installation") << '\n';
+    return 1;
+  }
+  feed(pipe_, pdf);
+  int status = 0;
+  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;  // (reaped)
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 }  // namespace vanban::cli

@@ -4,7 +4,9 @@
 The result is the build with its signature fields, signed in the field `signer`: pdfsig
 calls it valid and the whole document signed, and its first revision is byte for byte what
 `build --final` writes. A wrong password or a missing --p12 leaves no file (exit 1 / 2);
-signing options without --sign are usage errors."""
+signing options without --sign are usage errors. vanban-sign starts with the build (its
+start-up runs beside the typesetting): when the build itself fails, it is stopped without a
+word of its own and leaves no file and no process behind."""
 import os
 import re
 import sys
@@ -40,6 +42,21 @@ with tempfile.TemporaryDirectory(prefix="vanban-build-sign-") as tmp:
     t.check(p.returncode == 1 and b"wrong password" in p.stderr, f"a wrong password: exit 1 ({p.stderr.decode()})")
     left = os.listdir(os.path.dirname(bad)) if os.path.isdir(os.path.dirname(bad)) else []
     t.check(left == [], f"a wrong password: nothing written ({left})")
+    # A build that fails after vanban-sign has started: only the build's own error is printed.
+    broken = os.path.join(tmp, "broken")
+    os.makedirs(broken)
+    with open(os.path.join(broken, "document.yaml"), "w") as f:
+        f.write("style: dang\nkind: nghi-quyet\nheader: {issuer: Chi bộ}\ntitle: [x\n")
+    p = run(vanban, "build", broken, "-o", bad, "--sign", "--p12", os.path.join(tmp, "signer.p12"),
+            env={**ENV, **PASSWORD}, check=False)
+    err = p.stderr.decode()
+    t.check(p.returncode == 1 and "document.yaml:" in err, f"a failed build with --sign: exit 1, its error ({err})")
+    t.check("vanban-sign" not in err and "not a PDF" not in err and "signed" not in err,
+            f"a failed build with --sign: nothing from the stopped vanban-sign ({err})")
+    t.check(not os.path.exists(bad), "a failed build with --sign: nothing written")
+    ps = run("ps", "-eo", "pid,ppid,stat,args", check=False).stdout.decode()
+    t.check(not [ln for ln in ps.splitlines() if "vanban-sign" in ln and "/dev/stdin" in ln and bad in ln],
+            f"a failed build with --sign: no vanban-sign left running or unreaped ({ps})")
     for args, what in ((["--sign"], "--sign without --p12"), (["--p12", "k.p12"], "--p12 without --sign")):
         p = run(vanban, "build", SAMPLE, "-o", bad, *args, env=ENV, check=False)
         t.check(p.returncode == 2 and not os.path.exists(bad), f"{what}: usage error, exit 2 ({p.stderr.decode()})")
