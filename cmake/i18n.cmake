@@ -2,7 +2,7 @@
 # into <build>/locale/vi/LC_MESSAGES/vanban.mo, where a binary run from the build folder
 # finds it (pipeline/core/i18n.cpp), and installed to share/locale. `cmake --build
 # <dir> --target vanban-pot` extracts the messages into po/vanban.pot (then
-# `msgmerge --update po/vi.po po/vanban.pot`). The keywords are those of core/i18n.hpp;
+# `msgmerge --no-wrap --update po/vi.po po/vanban.pot`). The keywords are those of core/i18n.hpp;
 # tests/e2e/test_translations.py extracts with the same ones (VANBAN_XGETTEXT_KEYWORDS).
 find_program(MSGFMT_EXECUTABLE msgfmt REQUIRED)
 find_program(XGETTEXT_EXECUTABLE xgettext)

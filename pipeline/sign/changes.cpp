@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
 namespace vanban::sign {
@@ -58,10 +59,10 @@ std::string outside(const std::set<std::string>& changed, const std::set<std::st
 
 /// What an object is, in words, for the report.
 std::string what(PdfMemDocument& full, const PdfObject& o) {
-  const std::string number = "object " + std::to_string(o.Reference().ObjectNumber());
+  const std::string number = tr("object {}", o.Reference().ObjectNumber());
   for (int i = 0; i < full.GetPageCount(); ++i) {
     PdfObject* page = full.GetPage(i)->GetObject();
-    if (page->Reference() == o.Reference()) return "page " + std::to_string(i + 1) + " (" + number + ")";
+    if (page->Reference() == o.Reference()) return tr("page {} ({})", i + 1, number);
     PdfObject* contents = const_cast<PdfObject*>(page->GetDictionary().GetKey("Contents"));
     std::vector<PdfObject*> streams;
     if (contents && contents->IsReference()) streams.push_back(contents);
@@ -69,7 +70,7 @@ std::string what(PdfMemDocument& full, const PdfObject& o) {
       for (PdfObject& c : contents->GetArray()) streams.push_back(&c);
     for (PdfObject* c : streams)
       if (c->IsReference() && c->GetReference() == o.Reference())
-        return "page " + std::to_string(i + 1) + "'s content stream (" + number + ")";
+        return tr("page {}'s content stream ({})", i + 1, number);
   }
   if (o.IsDictionary()) {
     const std::string type = name_of(o.GetDictionary(), "Type"), sub = name_of(o.GetDictionary(), "Subtype");
@@ -95,16 +96,16 @@ std::string judge_annots(PdfMemDocument& full, const PdfDictionary& before, cons
       const bool widget = added && added->IsDictionary() && name_of(added->GetDictionary(), "Subtype") == "Widget";
       const bool signature = widget && name_of(added->GetDictionary(), "FT") == "Sig";
       if (!(signature || (p >= 3 && added && added->IsDictionary())))
-        return "an annotation was added that is not a signature field";
+        return tr("an annotation was added that is not a signature field");
     }
-  return kept == old_refs.size() ? std::string() : "an annotation was removed";
+  return kept == old_refs.size() ? std::string() : tr("an annotation was removed");
 }
 
 /// The problem with changing `before` into `after` at level `p`, or "" when permitted.
 std::string judge(PdfMemDocument& full, PdfObject& before, PdfObject& after, int p) {
-  if (p <= 1) return "changed (the certification permits no change)";
+  if (p <= 1) return tr("changed (the certification permits no change)");
   if (!before.IsDictionary() || !after.IsDictionary() || before.HasStream() || after.HasStream())
-    return "changed";
+    return tr("changed");
   const PdfDictionary& b = before.GetDictionary();
   const PdfDictionary& a = after.GetDictionary();
   const std::set<std::string> keys = changed_keys(b, a);
@@ -118,15 +119,15 @@ std::string judge(PdfMemDocument& full, PdfObject& before, PdfObject& after, int
   } else if (b.HasKey("Fields")) allowed = {"Fields", "SigFlags", "DR", "DA", "NeedAppearances"};
   else if (b.HasKey("FT") || b.HasKey("Parent") || name_of(b, "Subtype") == "Widget") {
     const PdfObject* ff = b.GetKey("Ff");
-    if (ff && ff->IsNumber() && (ff->GetNumber() & 1)) return "changed a read-only field";
+    if (ff && ff->IsNumber() && (ff->GetNumber() & 1)) return tr("changed a read-only field");
     allowed = {"V", "AP", "AS", "MK"};  // (PoDoFo gives a signed widget its appearance characteristics, /MK)
   } else if (full.GetInfo() && full.GetInfo()->GetObject()->Reference() == after.Reference()) {
     return {};  // the Info dictionary: what the file says about itself, not its content
   } else {
-    return "changed";
+    return tr("changed");
   }
   const std::string bad = outside(keys, allowed);
-  return bad.empty() ? std::string() : "changed " + bad;
+  return bad.empty() ? std::string() : tr("changed {}", bad);
 }
 
 }  // namespace
@@ -149,8 +150,8 @@ std::vector<std::string> unpermitted_changes(std::string_view bytes, std::size_t
   PdfMemDocument old;
   old.LoadFromBuffer(bytes.data(), static_cast<long>(signed_end));
   if (old.GetCatalog()->Reference() != full.GetCatalog()->Reference())  // (the old one unchanged, but no longer read)
-    problems.push_back("the document catalog was replaced (object " + std::to_string(full.GetCatalog()->Reference().ObjectNumber()) +
-                       " in place of " + std::to_string(old.GetCatalog()->Reference().ObjectNumber()) + ")");
+    problems.push_back(tr("the document catalog was replaced (object {} in place of {})",
+                          full.GetCatalog()->Reference().ObjectNumber(), old.GetCatalog()->Reference().ObjectNumber()));
   for (PdfObject* now : full.GetObjects()) {
     PdfObject* before = old.GetObjects().GetObject(now->Reference());
     if (!before || same(*before, *now)) continue;  // (a new object matters only where an old one names it)
