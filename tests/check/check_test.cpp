@@ -162,39 +162,50 @@ TEST(Check, BalancedQuotesNestedQuotesAndPointLabelsPass) {
   for (const auto& f : c.findings) EXPECT_TRUE(has(f.message, "starts with a typed number")) << f.message;
 }
 
-TEST(Check, TypedHeadingNumbersAreWarnedAbout) {
+/// The findings of `check --final` on a complete Party document whose body is `paragraphs`
+/// (YAML list lines), each expected to be a typed-number warning.
+std::vector<Diagnostic> typed_number_findings(const std::string& paragraphs) {
   TempDir dir;
-  const std::string yaml = with(kComplete, "  - Đoạn.\n",
-                                "  - I. Tình hình chung.\n"
-                                "  - \"**II- KHÓ KHĂN**\"\n"
-                                "  - 1.2. Kết quả.\n"
-                                "  - 2025 là năm bản lề.\n"
-                                "  - 1.000 hộ được hỗ trợ.\n"
-                                "  - C. Mác đã viết.\n"
-                                "  - Đoạn thường.\n");
-  const auto c = check(dir, yaml, load("dang"), true);
-  ASSERT_EQ(c.findings.size(), 3u) << dump(c.findings);
-  EXPECT_EQ(c.findings[0].message, "the paragraph starts with a typed number `I.`");
-  EXPECT_EQ(c.findings[1].message, "the paragraph starts with a typed number `II-`");
-  EXPECT_EQ(c.findings[2].message, "the paragraph starts with a typed number `1.2.`");
-  EXPECT_EQ(c.findings[0].severity, Severity::Warning);
-  EXPECT_TRUE(has(c.findings[0].hint, "use sections")) << c.findings[0].hint;
+  const auto c = check(dir, with(kComplete, "  - Đoạn.\n", paragraphs), load("dang"), true);
+  for (const auto& f : c.findings) {
+    EXPECT_EQ(f.severity, Severity::Warning) << f.message;
+    EXPECT_TRUE(has(f.hint, "use sections")) << f.hint;
+  }
+  return c.findings;
+}
+
+/// The messages of `findings`, in order.
+std::vector<std::string> messages(const std::vector<Diagnostic>& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings) out.push_back(f.message);
+  return out;
+}
+
+TEST(Check, TypedHeadingNumbersAreWarnedAbout) {
+  const auto found = typed_number_findings(
+      "  - I. Tình hình chung.\n"
+      "  - \"**II- KHÓ KHĂN**\"\n"
+      "  - 1.2. Kết quả.\n"
+      "  - 2025 là năm bản lề.\n"
+      "  - 1.000 hộ được hỗ trợ.\n"
+      "  - C. Mác đã viết.\n"
+      "  - Đoạn thường.\n");
+  EXPECT_EQ(messages(found), (std::vector<std::string>{"the paragraph starts with a typed number `I.`",
+                                                       "the paragraph starts with a typed number `II-`",
+                                                       "the paragraph starts with a typed number `1.2.`"}));
 }
 
 TEST(Check, TypedDecisionHeadingsAreWarnedAboutButReferencesAreNot) {
-  TempDir dir;
-  const std::string yaml = with(kComplete, "  - Đoạn.\n",
-                                "  - \"**Điều 1.** Phạm vi điều chỉnh\"\n"
-                                "  - Chương II\n"
-                                "  - \"Tiểu mục 1: Quy định chung\"\n"
-                                "  - Điều 5 của Luật này quy định việc tiếp nhận.\n"
-                                "  - Mục tiêu chung là nâng cao chất lượng.\n"
-                                "  - Phần lớn hộ dân đã được hỗ trợ.\n");
-  const auto c = check(dir, yaml, load("dang"), true);
-  ASSERT_EQ(c.findings.size(), 3u) << dump(c.findings);
-  EXPECT_EQ(c.findings[0].message, "the paragraph starts with a typed number `Điều 1.`");
-  EXPECT_EQ(c.findings[1].message, "the paragraph starts with a typed number `Chương II`");
-  EXPECT_EQ(c.findings[2].message, "the paragraph starts with a typed number `Tiểu mục 1:`");
+  const auto found = typed_number_findings(
+      "  - \"**Điều 1.** Phạm vi điều chỉnh\"\n"
+      "  - Chương II\n"
+      "  - \"Tiểu mục 1: Quy định chung\"\n"
+      "  - Điều 5 của Luật này quy định việc tiếp nhận.\n"
+      "  - Mục tiêu chung là nâng cao chất lượng.\n"
+      "  - Phần lớn hộ dân đã được hỗ trợ.\n");
+  EXPECT_EQ(messages(found), (std::vector<std::string>{"the paragraph starts with a typed number `Điều 1.`",
+                                                       "the paragraph starts with a typed number `Chương II`",
+                                                       "the paragraph starts with a typed number `Tiểu mục 1:`"}));
 }
 
 // --- Missing fields --------------------------------------------------------------------
