@@ -4,6 +4,7 @@
 #include "pipeline/cli/build_command.hpp"
 
 #include <cstdlib>
+#include <chrono>
 #include <ctime>
 #include <future>
 #include <iostream>
@@ -225,7 +226,8 @@ int typeset(const Options& opt, Loaded& in, shape::FontSet& fonts, Diagnostics& 
 }  // namespace
 
 void start_fonts() {
-  const auto set_up = [] { shape::add_font_dir(data_dir() + "/fonts"); };
+  // (the folder is read here, not on the thread: see join_fonts)
+  const auto set_up = [fonts = data_dir() + "/fonts"] { shape::add_font_dir(fonts); };
   try {
     fonts_ready = std::async(std::launch::async, set_up).share();
   } catch (const std::system_error&) {  // no thread to be had: set up when first needed
@@ -236,6 +238,11 @@ void start_fonts() {
 void wait_for_fonts() {
   if (!fonts_ready.valid()) start_fonts();
   fonts_ready.wait();
+}
+
+void join_fonts() {
+  if (fonts_ready.valid() && fonts_ready.wait_for(std::chrono::seconds(0)) != std::future_status::deferred)
+    fonts_ready.wait();
 }
 
 int build(const Options& opt, std::ostream& err) {

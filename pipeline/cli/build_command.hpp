@@ -14,6 +14,10 @@ void start_fonts();
 /// Waits until fontconfig is set up (starting it when start_fonts was not called).
 void wait_for_fonts();
 
+/// Waits for start_fonts's thread if it still runs (a deferred set-up is left undone):
+/// main calls it before returning, so the thread never outlives the statics it reads.
+void join_fonts();
+
 /// Builds (or, for `check`, only checks) one document; its messages go to `err`.
 /// Returns the exit status: 0 done, 1 bad input.
 int build(const Options& opt, std::ostream& err);

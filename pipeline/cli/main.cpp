@@ -25,6 +25,11 @@
 using namespace vanban;
 
 int main(int argc, char** argv) {
+  // A build that fails early returns while fontconfig's set-up may still run on its thread;
+  // exit() would then destroy the statics that thread reads (data_dir, shape's font list).
+  struct JoinFonts {
+    ~JoinFonts() { cli::join_fonts(); }
+  } join_fonts_on_return;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (const auto code = cli::take_lang_option(args)) return *code;
   if (args.empty()) return cli::usage_error(tr("no command given"));
