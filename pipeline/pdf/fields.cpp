@@ -1,6 +1,7 @@
 /// Empty signature fields at the places layout recorded (see fields.hpp).
 #include "pipeline/pdf/fields.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string_view>
 
@@ -20,13 +21,19 @@ SignatureField field_at(const layout::PagedDocument& doc, const layout::Anchor& 
 
 /// The organisation's field: the signer's, made as tall as a seal at its real size when the
 /// room between title and name is lower (a seal is drawn whole, over the title if need
-/// be). 36 mm is a usual diameter and `sign --seal-diameter`'s default; a larger seal is
-/// fitted to the field.
+/// be), and reaching left far enough for the seal over the left third of a signature as
+/// wide as the signer's field (a viewer clips an appearance to its field). 36 mm is a usual
+/// diameter and `sign --seal-diameter`'s default; a larger seal is fitted to the field.
 SignatureField seal_field(SignatureField f) {
   constexpr double kSealPt = 36 * 72 / 25.4;
   if (f.height < kSealPt) {
     f.y -= (kSealPt - f.height) / 2;
     f.height = kSealPt;
+  }
+  if (const double more = kSealPt - f.width / 3; more > 0) {
+    const double left = std::max(0.0, f.x - more);
+    f.width += f.x - left;
+    f.x = left;
   }
   f.name = kOrganisationField;
   return f;

@@ -47,6 +47,10 @@ void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, 
   const double art_height = std::max(0.0, height - text_height);  // the images above the text
   double text_left = 0, text_top = text_height;
   double image_left = 0, image_width = width;
+  if (spec.image.empty() && spec.covered) {
+    image_left = spec.covered->left;
+    image_width = spec.covered->width;
+  }
   if (!spec.image.empty()) {
     PdfImage image(&doc);
     image.LoadFromPng(spec.image.c_str());
@@ -76,6 +80,12 @@ void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, 
     font->SetFontSize(static_cast<float>(kTextSize));
     painter.SetFont(font);
     painter.SetColor(0, 0, 0);
+    // Beside the seal, but inside the field: a viewer clips the appearance to it. A long
+    // name beside a seal pushed right (over a narrow signature) overlaps the seal instead.
+    double widest = 0;
+    for (const std::string& line : spec.lines)
+      widest = std::max(widest, font->GetFontMetrics()->StringWidth(PdfString(reinterpret_cast<const pdf_utf8*>(line.c_str()))));
+    text_left = std::max(0.0, std::min(text_left, width - widest));
     double y = text_top - kTextSize;
     for (const std::string& line : spec.lines) {
       painter.DrawText(text_left, y + 2, PdfString(reinterpret_cast<const pdf_utf8*>(line.c_str())));

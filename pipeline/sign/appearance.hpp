@@ -4,10 +4,13 @@
 /// size over the left third of it; the organisation's name and the signing time in 10 pt
 /// upright black. Drawn with PoDoFo into the widget's appearance stream, at signing time
 /// (the time is known only then), inside the rectangle the document's field gives.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <podofo/podofo.h>
+
+#include "pipeline/sign/signed_image.hpp"
 
 namespace vanban::sign {
 
@@ -17,6 +20,9 @@ struct AppearanceSpec {
   std::string seal;           ///< the seal, a PNG, `seal_diameter` wide, over the left third of the image
   double seal_diameter = 0;   ///< points (36 mm = 102 pt is a usual seal)
   std::vector<std::string> lines;  ///< text lines in 10 pt, from the top of the field (UTF-8)
+  /// With a seal and no image: where the signature it covers lies (the leader's, drawn by an
+  /// earlier signature), in this field's coordinates. Without it, the field's width.
+  std::optional<Span> covered;
   bool empty() const { return image.empty() && seal.empty() && lines.empty(); }
 };
 

@@ -13,6 +13,7 @@
 #include "pipeline/sign/cms.hpp"
 #include "pipeline/sign/issue.hpp"
 #include "pipeline/sign/pdf_read.hpp"
+#include "pipeline/sign/signed_image.hpp"
 
 namespace vanban::sign {
 namespace {
@@ -113,7 +114,12 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
     if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0)
       fail({input, 0, 0}, tr("the PDF has no empty signature field to draw the signature in"),
            tr("leave out --image and --seal for an invisible signature"));
-    draw_appearance(doc, appearance, rect.GetWidth(), rect.GetHeight(), options.appearance);
+    AppearanceSpec spec = options.appearance;
+    if (!spec.seal.empty() && spec.image.empty() && existing) {  // the clerk's seal over the leader's signature
+      if (const std::optional<Span> image = signed_image_span(doc, empty->page, rect))
+        spec.covered = Span{image->left - rect.GetLeft(), image->width};
+    }
+    draw_appearance(doc, appearance, rect.GetWidth(), rect.GetHeight(), spec);
   }
   field->SetAppearanceStream(&appearance);
   if (!options.reason.empty()) field->SetSignatureReason(PdfString(reinterpret_cast<const pdf_utf8*>(options.reason.c_str())));

@@ -5,7 +5,8 @@ in a PDF/A-2b file (--final implies --pdfa 2b when no level is named).
 NĐ 30/2020 (Phụ lục I, part II): the signer's signature between the title and the name of
 the signature block, the organisation's seal over it. The build writes the field `signer`
 (exactly the room between the title's last line and the name, read back with pdftotext
--bbox, not our code) and `organisation` (the same place, at least 36 mm tall), both on the
+-bbox, not our code) and `organisation` (the same place, at least 36 mm tall, and reaching left far enough for a
+36 mm seal over the left third of a signature as wide as the signer's field), both on the
 page of the signature block. A build without --final has no form at all, and its bytes do
 not depend on the fields' code. `vanban sign` fills `signer` first, then `organisation`:
 pdfsig names them and calls both valid. PDF/A-1b Preflight accepts the fields before and
@@ -73,9 +74,12 @@ with tempfile.TemporaryDirectory(prefix="vanban-fields-") as tmp:
                 f"the signer's field lies between the title and the name ({top:.1f}-{bottom:.1f}; {title} {name})")
         t.check(bottom - top > 30 and 250 < x0 < x1 <= 595, f"the field is the room of the right column ({x0}, {x1})")
         opage, (ox0, oy0, ox1, oy1) = fields["organisation"]
-        t.check(opage == page and (ox0, ox1) == (x0, x1) and oy1 - oy0 >= 36 * 72 / 25.4 - 0.01
-                and abs((oy0 + oy1) - (y0 + y1)) < 0.01,
+        seal = 36 * 72 / 25.4
+        t.check(opage == page and ox1 == x1 and oy1 - oy0 >= seal - 0.01 and abs((oy0 + oy1) - (y0 + y1)) < 0.01,
                 f"the organisation's field: the same column, centred on it, at least 36 mm tall ({fields['organisation']})")
+        t.check(abs(ox0 - (x0 - max(0, seal - (x1 - x0) / 3))) < 0.01,
+                f"the organisation's field reaches left for a seal over the left third of a signature as wide as "
+                f"the signer's field ({ox0} vs {x0})")
     meta = subprocess.run(["pdfinfo", "-meta", final], capture_output=True).stdout.decode()
     t.check(re.search(r"pdfaid:part[^0-9]*2", meta) is not None, "--final implies --pdfa 2b (pdfaid:part 2 in the XMP)")
     t.check(b"pdfaid:" not in open(plain, "rb").read(), "a build without --final is no PDF/A")

@@ -38,11 +38,14 @@ TEST(SignatureFields, PlacedFromTheAnchorsInPdfCoordinates) {
   EXPECT_NEAR(f[0].y, 842 - 130 - 60, 1e-3);  // from the bottom of the page
   EXPECT_NEAR(f[0].width, 250, 1e-3);
   EXPECT_NEAR(f[0].height, 60, 1e-3);
-  // The organisation's: the same column, as tall as a 36 mm seal, centred on the signer's.
+  // The organisation's: the same column, as tall as a 36 mm seal, centred on the signer's,
+  // reaching left so that a seal whose right edge is at a third of the column is whole.
+  const double seal = 36 * 72 / 25.4;
   EXPECT_EQ(f[1].name, "organisation");
-  EXPECT_NEAR(f[1].height, 36 * 72 / 25.4, 1e-3);
+  EXPECT_NEAR(f[1].height, seal, 1e-3);
   EXPECT_NEAR(f[1].y + f[1].height / 2, f[0].y + f[0].height / 2, 1e-3);
-  EXPECT_NEAR(f[1].x, f[0].x, 1e-3);
+  EXPECT_NEAR(f[1].x + f[1].width, f[0].x + f[0].width, 1e-3);
+  EXPECT_NEAR(f[1].x, f[0].x + f[0].width / 3 - seal, 1e-3);
   EXPECT_EQ(f[2].name, "attachment-1");
   EXPECT_EQ(f[2].page, 0u);
 }
