@@ -222,6 +222,15 @@ class InlineParser {
   /// Output text: `from` is the source offset of its first character (`own`) or of the
   /// reference it replaces.
   void emit(std::string_view piece, std::size_t from, bool own, bool nfc) {
+    // Each piece was checked in its file, but variables' values put side by side can pile
+    // marks on one letter past the limit: refused before normalising or shaping them,
+    // which would take time quadratic in their number.
+    marks_ = text::count_cluster_marks(piece, marks_);
+    if (marks_ > text::kMaxClusterMarks) {
+      if (!long_cluster_) diags_.error(places_[from], text::long_cluster_message(), text::long_cluster_hint());
+      long_cluster_ = true;
+      return;
+    }
     spans_.add(piece, bold_, italic_, nfc);
     if (blanks_) blanks_->add(piece, from, own);
   }
@@ -308,6 +317,8 @@ class InlineParser {
   std::optional<Blanks> blanks_;
   bool bold_ = false, italic_ = false;
   std::size_t bold_at_ = 0, italic_at_ = 0;  ///< where the open `**` / `*` is
+  std::size_t marks_ = 0;     ///< the marks on the last letter given out so far
+  bool long_cluster_ = false;  ///< reported once
 };
 
 }  // namespace

@@ -33,6 +33,12 @@ namespace {
 void check_coverage(const std::vector<StyledText>& parts, shape::Shaper& shaper, const SourcePos& where) {
   // The ASCII bytes that pass at once: spaces, and the characters known to be in the font.
   constexpr std::uint64_t kSpaces = (1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\r');
+  // No text reaches HarfBuzz with a cluster past the limit, wherever it was put together
+  // (shaping one cluster costs time quadratic in its length).
+  std::size_t marks = 0;
+  for (const auto& part : parts)
+    if ((marks = text::count_cluster_marks(part.text, marks)) > text::kMaxClusterMarks)
+      fail(where, text::long_cluster_message(), text::long_cluster_hint());
   for (const auto& part : parts) {
     const std::string_view s = part.text;
     std::array<std::uint64_t, 2> pass = shaper.known_ascii(part.font);

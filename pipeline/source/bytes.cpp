@@ -266,9 +266,7 @@ bool check_bytes(const SourceFile& file, Diagnostics& diags) {
     return false;
   }
   if (found.long_cluster != std::string::npos) {
-    diags.error(file.at(found.long_cluster), tr("more than {} combining marks on one letter", text::kMaxClusterMarks),
-                tr("remove the extra marks: no script needs so many (a letter of Vietnamese carries at most two), "
-                   "and each one more makes the text slower to set"));
+    diags.error(file.at(found.long_cluster), text::long_cluster_message(), text::long_cluster_hint());
     return false;
   }
   // YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic or missing.

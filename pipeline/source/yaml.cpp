@@ -445,6 +445,11 @@ class Builder {
     const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE;
     const bool null = plain && s.plain_implicit &&
                       (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL");
+    // Escapes ("\u0301") put in characters the files' byte check did not see.
+    if (s.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && text::count_cluster_marks(value) > text::kMaxClusterMarks) {
+      stop(offsets_.byte(e.start_mark.index), text::long_cluster_message(), text::long_cluster_hint());
+      return;
+    }
     const std::uint32_t n = add_node(e, null ? Kind::Null : Kind::Scalar);
     detail::NodeData& d = out_.nodes[n];
     switch (s.style) {

@@ -65,6 +65,32 @@ bool extends_cluster(char32_t c) {
          bound == UTF8PROC_BOUNDCLASS_SPACINGMARK;
 }
 
+std::size_t count_cluster_marks(std::string_view utf8, std::size_t marks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (p[i] < 0xCC) {  // ASCII and the lead bytes below U+0300: no mark
+      marks = 0;
+      ++i;
+      while (i < utf8.size() && is_continuation(p[i])) ++i;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(utf8.size() - i), &c);
+    if (n <= 0) return marks;  // (not UTF-8: the caller's other checks report it)
+    i += static_cast<std::size_t>(n);
+    if (!extends_cluster(static_cast<char32_t>(c))) marks = 0;
+    else if (++marks > kMaxClusterMarks) return marks;
+  }
+  return marks;
+}
+
+std::string long_cluster_message() { return tr("more than {} combining marks on one letter", kMaxClusterMarks); }
+
+std::string long_cluster_hint() {
+  return tr("remove the extra marks: no script needs so many (a letter of Vietnamese carries at most two), "
+            "and each one more makes the text slower to set");
+}
+
 bool is_nfc_quick(std::string_view utf8) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   for (std::size_t i = 0; i < utf8.size();) {

@@ -30,6 +30,16 @@ inline constexpr std::size_t kMaxClusterMarks = 32;
 /// spacing mark: Unicode's Grapheme_Cluster_Break Extend, ZWJ or SpacingMark).
 bool extends_cluster(char32_t c);
 
+/// The characters extending the last grapheme cluster of `utf8` (valid UTF-8), counting on
+/// from `marks` carried over from the text before it; kMaxClusterMarks + 1 as soon as any
+/// cluster carries more than kMaxClusterMarks. For text that reaches the loader through
+/// YAML escapes ("\u0301") or variables, which the byte check of the files cannot see.
+std::size_t count_cluster_marks(std::string_view utf8, std::size_t marks = 0);
+
+/// The error for a cluster past kMaxClusterMarks, and its hint, wherever it is found.
+std::string long_cluster_message();
+std::string long_cluster_hint();
+
 /// True for a byte that continues a UTF-8 sequence (10xxxxxx): counting the bytes that are
 /// not counts the code points of valid UTF-8, which is how columns are counted.
 constexpr bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }

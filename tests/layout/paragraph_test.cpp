@@ -232,6 +232,22 @@ TEST_F(Fixture, IllFormedUtf8ComesBeforeAMissingCharacter) {
   EXPECT_THROW(check_coverage({{"中", regular, pt(14)}, {"ok", regular, pt(14)}}, shaper, {"t.yaml", 1, 1}), Error);
 }
 
+TEST_F(Fixture, MarksPiledAcrossPartsAreRefusedBeforeShaping) {
+  // Each part within the cap, together past it (text put together from several fields):
+  // an error at the paragraph's place, not minutes of shaping.
+  std::string marks;
+  for (int i = 0; i < 20; ++i) marks += "\u0301";
+  try {
+    check_coverage({{"a" + marks, regular, pt(14)}, {marks + "b", regular, pt(14)}}, shaper, {"t.yaml", 4, 2});
+    FAIL() << "64 marks on one letter passed";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_NE(e.diagnostics()[0].message.find("combining marks on one letter"), std::string::npos) << e.what();
+    EXPECT_EQ(e.diagnostics()[0].pos.line, 4);
+  }
+  EXPECT_NO_THROW(check_coverage({{"a" + marks, regular, pt(14)}, {"b" + marks, regular, pt(14)}}, shaper, {"t.yaml", 4, 2}));
+}
+
 TEST_F(Fixture, EveryAsciiCharacterJudgedLikeTheFont) {
   // check_coverage passes bytes it already knows without decoding them: each character must
   // still be judged as the rules say, before and after the cache knows it.

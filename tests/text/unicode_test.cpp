@@ -218,3 +218,37 @@ TEST(Nfc, PiecewiseNfcAgreesWithUtf8procOnMixedText) {
     expect_as_utf8proc(s);
   }
 }
+
+namespace {
+
+/// `n` times the combining acute accent, U+0301.
+std::string acutes(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += "\xCC\x81";
+  return s;
+}
+
+}  // namespace
+
+TEST(ClusterMarks, CountsTheMarksOnTheLastLetter) {
+  EXPECT_EQ(count_cluster_marks("abc"), 0u);
+  EXPECT_EQ(count_cluster_marks("a" + acutes(2)), 2u);
+  EXPECT_EQ(count_cluster_marks("a" + acutes(5) + "b"), 0u);       // a letter starts a new cluster
+  EXPECT_EQ(count_cluster_marks("a" + acutes(5) + "ệ"), 0u);       // a precomposed one too
+  EXPECT_EQ(count_cluster_marks("a\u200D\u0301"), 2u);             // a joiner extends it
+  EXPECT_EQ(count_cluster_marks("a" + acutes(kMaxClusterMarks)), kMaxClusterMarks);  // the cap is allowed
+}
+
+TEST(ClusterMarks, StopsPastTheCapAnywhereInTheText) {
+  EXPECT_GT(count_cluster_marks("a" + acutes(kMaxClusterMarks + 1)), kMaxClusterMarks);
+  EXPECT_GT(count_cluster_marks("a" + acutes(kMaxClusterMarks + 1) + "b"), kMaxClusterMarks);  // not only at the end
+  EXPECT_GT(count_cluster_marks("a" + acutes(100000) + "b"), kMaxClusterMarks);
+}
+
+TEST(ClusterMarks, CarriesTheCountFromTheTextBefore) {
+  // Pieces given one after the other (a variable's value after the source's letter).
+  const std::size_t after_first = count_cluster_marks("a" + acutes(20));
+  EXPECT_GT(count_cluster_marks(acutes(20), after_first), kMaxClusterMarks);
+  EXPECT_EQ(count_cluster_marks("b" + acutes(20), after_first), 20u);
+  EXPECT_EQ(count_cluster_marks(" ", 30), 0u);
+}
