@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/core/i18n.hpp"
+#include "pipeline/core/limits.hpp"
 #include "pipeline/source/suggest.hpp"
 #include "pipeline/text/unicode.hpp"
 
@@ -222,6 +223,17 @@ class InlineParser {
   /// Output text: `from` is the source offset of its first character (`own`) or of the
   /// reference it replaces.
   void emit(std::string_view piece, std::size_t from, bool own, bool nfc) {
+    if (too_large_) return;
+    if (std::atomic<std::size_t>* total = options_.text_bytes) {
+      const std::size_t before = total->fetch_add(piece.size(), std::memory_order_relaxed);
+      if (before + piece.size() > kMaxTextBytes) {
+        if (before <= kMaxTextBytes)  // (the piece that crossed the limit: one message per document)
+          diags_.error(places_[from], tr("the document is too large: more than {} MB of text", kMaxTextBytes >> 20),
+                       tr("split it into several documents"));
+        too_large_ = true;
+        return;
+      }
+    }
     // Each piece was checked in its file, but variables' values put side by side can pile
     // marks on one letter past the limit: refused before normalising or shaping them,
     // which would take time quadratic in their number.
@@ -319,6 +331,7 @@ class InlineParser {
   std::size_t bold_at_ = 0, italic_at_ = 0;  ///< where the open `**` / `*` is
   std::size_t marks_ = 0;     ///< the marks on the last letter given out so far
   bool long_cluster_ = false;  ///< reported once
+  bool too_large_ = false;     ///< the document's text passed kMaxTextBytes here: reported once, no more given out
 };
 
 }  // namespace

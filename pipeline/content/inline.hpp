@@ -1,6 +1,8 @@
 #pragma once
 /// Inline text: `**bold**`, `*italic*`, `***both***`, `\*`, `{variable}`, `{{`, `}}`, and
 /// the places of placeholder runs.
+#include <atomic>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -33,6 +35,9 @@ using Variables = std::map<std::string, std::string>;
 struct InlineOptions {
   bool markup = true;                    ///< false for plain fields: `*` is a literal star
   bool report_unknown_variables = true;  ///< false when `variables:` itself was broken
+  /// The document's text so far (shared by its loaders), or none: past kMaxTextBytes the
+  /// text is an error, found as variables are expanded, before the copies fill memory.
+  std::atomic<std::size_t>* text_bytes = nullptr;
 };
 
 /// The inline parser behind `parse_inline`: reports problems into `diags` instead of

@@ -71,6 +71,7 @@ Text Loader::text(Fields& f, const Node& n, bool markup) {
   detail::InlineOptions options;
   options.markup = markup;
   options.report_unknown_variables = vars_ok_;
+  options.text_bytes = text_bytes_;
   return detail::parse_text(n.scalar(), f.text_pos(n), vars_, options, diags_, &placeholders_);
 }
 

@@ -84,7 +84,8 @@ class Loader {
         vars_(document.vars_),
         vars_ok_(document.vars_ok_),
         chain_(document.chain_),
-        blocks_read_(document.blocks_read_) {
+        blocks_read_(document.blocks_read_),
+        text_bytes_(document.text_bytes_) {
     chain_.push_back(rel);
   }
 
@@ -171,6 +172,10 @@ class Loader {
   /// limit is checked as includes are expanded, before their work can explode.
   std::atomic<std::size_t> own_blocks_read_{0};
   std::atomic<std::size_t>* blocks_read_ = &own_blocks_read_;
+  /// Bytes of text given out so far by this document's loaders, variables expanded (the
+  /// parts' share the document's): the limit holds before the copies fill memory.
+  std::atomic<std::size_t> own_text_bytes_{0};
+  std::atomic<std::size_t>* text_bytes_ = &own_text_bytes_;
   Entries head_;                           ///< its top-level entries
 };
 
