@@ -33,6 +33,15 @@ constexpr std::pair<std::string_view, std::string_view> kBound[] = {
     {"PHÁT", "TRIỂN"},  {"KINH", "TẾ"},      {"VĂN", "HÓA"},       {"QUỐC", "PHÒNG"},   {"AN", "NINH"},
     {"KHU", "VỰC"},     {"DỰ", "ÁN"},        {"ĐẦU", "TƯ"},        {"KỸ", "THUẬT"},     {"ĐỊA", "CHÍNH"},
     {"QUẢN", "LÝ"},     {"TRUNG", "TÂM"},    {"NHÀ", "NƯỚC"},      {"QUỸ", "ĐẤT"},      {"TÀI", "CHÍNH"},
+    // Words of summaries (trích yếu), set centred under the type name.
+    {"THỦ", "TỤC"},     {"GIẢI", "QUYẾT"},   {"TIẾP", "NHẬN"},     {"BAN", "HÀNH"},     {"QUY", "CHẾ"},
+    {"QUY", "ĐỊNH"},    {"SỬA", "ĐỔI"},      {"BỔ", "SUNG"},       {"ĐẤT", "ĐAI"},      {"MÔI", "TRƯỜNG"},
+    {"GIÁO", "DỤC"},    {"Y", "TẾ"},         {"NÔNG", "THÔN"},     {"NÔNG", "NGHIỆP"},  {"TÀI", "NGUYÊN"},
+    {"CÁN", "BỘ"},      {"CÔNG", "CHỨC"},    {"VIÊN", "CHỨC"},     {"ĐẢNG", "VIÊN"},    {"HỘI", "NGHỊ"},
+    {"THÀNH", "LẬP"},   {"KIỆN", "TOÀN"},    {"PHÒNG", "CHỐNG"},   {"THAM", "NHŨNG"},   {"LÃNG", "PHÍ"},
+    {"TIÊU", "CỰC"},    {"HOẠT", "ĐỘNG"},    {"CHỨC", "NĂNG"},     {"QUYỀN", "HẠN"},    {"CƠ", "CẤU"},
+    {"PHÂN", "CÔNG"},   {"DÂN", "CƯ"},       {"CÔNG", "VIỆC"},     {"DỊCH", "VỤ"},      {"KẾT", "QUẢ"},
+    {"NĂM", "HỌC"},     {"ĐỀ", "NGHỊ"},      {"PHÊ", "DUYỆT"},     {"DỰ", "TOÁN"},      {"NGÂN", "SÁCH"},
 };
 
 /// Syllables that start a new level of a name or a new phrase: a break before them is

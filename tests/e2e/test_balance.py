@@ -17,6 +17,8 @@ t = Failures("balance")
 
 def document(style, issuer, title="Báo cáo thử", parent=None, authority=None, kind="bao-cao"):
     code = "BC/ĐU" if style == "dang" else ("QĐ-UBND" if kind == "quyet-dinh" else "BC-UBND")
+    if kind == "cong-van":
+        code = "CV/ĐU" if style == "dang" else "UBND-VP"
     y = [f"style: {style}", f"kind: {kind}", "header:", f'  issuer: "{issuer}"', "  number: 15", f"  code: {code}",
          "  place: An Bình", "  date: 2025-01-08"]
     if parent:
@@ -63,6 +65,14 @@ with tempfile.TemporaryDirectory(prefix="vanban-balance-") as tmp:
     # One line more rather than a word split, up to three lines: "QUỸ ĐẤT" kept whole.
     got = texts(lines_of(tmp, "quy-dat", document("nha-nuoc", "Trung tâm Phát triển quỹ đất và Kỹ thuật địa chính")))
     t.check("TRUNG TÂM PHÁT TRIỂN" in got and not any(x.endswith(" QUỸ") for x in got), f"QUỸ ĐẤT whole: {got[:4]}")
+    # The summary's lower-case words too: "thủ tục", "hội nghị" are not split.
+    got = texts(lines_of(tmp, "summary", document(
+        "nha-nuoc", "Ủy ban nhân dân xã Tân Hòa", kind="quyet-dinh",
+        title="Quy định tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa xã Tân Hòa")))
+    t.check(not any(x.endswith(" thủ") or x.startswith("tục") for x in got), f"no break inside thủ tục: {got[:12]}")
+    got = texts(lines_of(tmp, "cong-van", document("dang", "Đảng ủy xã Tân Hòa", kind="cong-van",
+                                                   title="Về việc chuẩn bị nội dung hội nghị sơ kết 9 tháng năm 2025")))
+    t.check(not any(x.endswith(" hội") or x.startswith("nghị") for x in got), f"no break inside hội nghị: {got[:12]}")
     # A typed newline still wins.
     got = texts(lines_of(tmp, "typed", document("nha-nuoc", "Ủy ban nhân dân thị trấn\\nPhong Điền")))
     t.check("ỦY BAN NHÂN DÂN THỊ TRẤN" in got and "PHONG ĐIỀN" in got, f"a typed newline breaks there: {got[:4]}")
