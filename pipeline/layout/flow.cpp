@@ -9,7 +9,7 @@
 namespace vanban::layout {
 
 StyledText FlowBuilder::styled(resolve::Span& span) const {
-  return {std::move(span.text), family.face(shape::face_style(span.bold, span.italic)), span.size, span.underline};
+  return {std::move(span.text), family.face(shape::face_style(span.bold, span.italic)), span.size, span.underline, span.whole};
 }
 
 std::vector<StyledText> FlowBuilder::styled(std::vector<resolve::Span>& spans) const {

@@ -19,6 +19,7 @@ struct StyledText {
   shape::FontId font = 0;
   Sp size = 0;
   bool underline = false;
+  bool whole = false;  ///< no line break inside it or right after it (see resolve::Span::whole)
 };
 
 /// How a paragraph is set.

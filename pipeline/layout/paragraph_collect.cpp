@@ -191,7 +191,7 @@ ParagraphItems collect_items(const std::vector<StyledText>& parts, const Paragra
         word_part = nullptr;
         if (!space_part) space_part = &part;
         pending_space = true;
-        pending_nbsp = pending_nbsp || c == kNoBreakSpace;
+        pending_nbsp = pending_nbsp || c == kNoBreakSpace || part.whole;
       } else {
         if (pending_space) {
           if (seen_word) b.glue(*space_part, pending_nbsp || (no_break_before(c) && !placeholder_word_at(s, i)));
@@ -210,7 +210,7 @@ ParagraphItems collect_items(const std::vector<StyledText>& parts, const Paragra
         const auto next_ok = [&] {
           return has_next && !is_space(next) && next != kNoBreakSpace && !no_break_before(next) && !break_after(next);
         };
-        if (break_after(c) && i > word_begin && next_ok()) {
+        if (break_after(c) && i > word_begin && next_ok() && !part.whole) {
           flush_word();
           b.out.items.push_back(Item::pen(kHyphenPenalty, 0, c != U'/'));
         }

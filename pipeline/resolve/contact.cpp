@@ -23,18 +23,26 @@ std::optional<ContactFooter> contact_footer(const content::Document& doc, const 
   out.rule = cs.rule;
   out.gap = cs.gap;
   out.space_before = cs.space_before;
-  const auto field = [&](std::vector<Span>& into, const std::string& label, const content::Text& t) {
+  // The line breaks at the separators; inside a field only in an address. A label stays
+  // whole and with its value ("Điện / thoại:" never), a phone number or a web address whole.
+  const auto field = [&](std::vector<Span>& into, const std::string& label, const content::Text& t, bool whole) {
     if (t.empty()) return;
     if (!into.empty()) into.push_back(span(cs.separator, ts));
-    if (!label.empty()) into.push_back(span(label, ts));
-    for (auto& s : spans(t, ts)) into.push_back(std::move(s));
+    if (!label.empty()) {
+      into.push_back(span(label, ts));
+      into.back().whole = true;
+    }
+    for (auto& s : spans(t, ts)) {
+      s.whole = whole;
+      into.push_back(std::move(s));
+    }
   };
   std::vector<Span> address, rest;
-  field(address, cs.address, c.address);
-  field(rest, cs.email, c.email);
-  field(rest, cs.website, c.website);
-  field(rest, cs.phone, c.phone);
-  field(rest, cs.fax, c.fax);
+  field(address, cs.address, c.address, false);
+  field(rest, cs.email, c.email, true);
+  field(rest, cs.website, c.website, true);
+  field(rest, cs.phone, c.phone, true);
+  field(rest, cs.fax, c.fax, true);
   if (!address.empty()) out.lines.push_back({std::move(address), ts.size, ts.align, 0, c.address.pos});
   if (!rest.empty()) out.lines.push_back({std::move(rest), ts.size, ts.align, 0, c.pos});
   return out;

@@ -22,6 +22,7 @@ struct Span {
   bool bold = false;
   bool italic = false;
   bool underline = false;
+  bool whole = false;  ///< never broken inside, nor from what follows it (a contact field and its label)
 };
 
 /// A paragraph (or one cell, one column line) to break into lines.

@@ -113,6 +113,26 @@ with tempfile.TemporaryDirectory() as tmp:
                     f"page 2's number keeps its place ({n1}, {n2})")
             t.check(not with_c[0].line("1") and not without[0].line("1"), "page 1 still has no number")
 
+    # A footer too long for one line breaks at its separators, never inside a label or a
+    # phone number ("Điện / thoại:", "0239 / 3855 123").
+    long_contact = """contact:
+  address: Số 1 đường Trần Phú, xã An Bình
+  email: van.phong.ubnd.xa.an.binh@hatinh.gov.vn
+  website: https://anbinh.huyenthachha.hatinh.gov.vn
+  phone: 0239 3855 123
+  fax: 0239 3855 124
+"""
+    p, long_c = build(tmp, "contact-long", STATE_HEAD + "  - Một đoạn.\n" + long_contact)
+    t.check(p.returncode == 0, f"a long footer builds ({p.stderr.decode()[:400]})")
+    if long_c:
+        lines = [ln[0] for ln in long_c[0].lines]
+        start = next((i for i, x in enumerate(lines) if x.startswith("E-mail:")), None)
+        footer = lines[start:] if start is not None else []
+        t.check(len(footer) >= 2, f"the fields take more than one line ({footer})")
+        for field in ("E-mail: van.phong.ubnd.xa.an.binh@hatinh.gov.vn", "Website: https://anbinh.huyenthachha.hatinh.gov.vn",
+                      "Điện thoại: 0239 3855 123", "Fax: 0239 3855 124"):
+            t.check(any(field in x for x in footer), f"`{field}` whole on one line ({footer})")
+
     # --- Parts and subsections of a decision ------------------------------------------
     head = """style: nha-nuoc
 kind: quyet-dinh
