@@ -90,7 +90,7 @@ std::string judge_annots(PdfMemDocument& full, const PdfDictionary& before, cons
 
 /// The problem with changing `before` into `after` at level `p`, or "" when permitted.
 std::string judge(PdfMemDocument& full, PdfObject& before, PdfObject& after, int p) {
-  if (p <= 1) return tr("changed (the certification permits no change)");
+  if (p <= 1) return tr("changed (the signature permits no change)");
   if (!before.IsDictionary() || !after.IsDictionary() || before.HasStream() || after.HasStream())
     return tr("changed");
   const PdfDictionary& b = before.GetDictionary();

@@ -28,6 +28,8 @@ FieldLock parse_lock(PdfMemDocument& doc, const PdfDictionary& d) {
   const std::string action = name_of(d, "Action");
   if (action == "Include") lock.action = FieldLock::Action::Include;
   if (action == "Exclude") lock.action = FieldLock::Action::Exclude;
+  if (const PdfObject* p = d.GetKey("P"); p && p->IsNumber() && p->GetNumber() >= 1 && p->GetNumber() <= 3)
+    lock.permissions = static_cast<int>(p->GetNumber());
   if (PdfObject* fields = key_of(doc, d, "Fields"); fields && fields->IsArray())
     for (PdfObject& f : fields->GetArray())
       if (PdfObject* name = resolve(doc, &f); name && name->IsString())

@@ -21,6 +21,9 @@ struct FieldLock {
   Action action = Action::All;
   std::vector<std::string> fields;  ///< the full names /Fields lists (Include, Exclude)
   bool from_reference = false;      ///< read from the signed FieldMDP transform, not the field's /Lock
+  /// /P (PDF 2.0, ISO 32000-2 table 236; 1 locks the whole document after the signature):
+  /// the DocMDP level the changes after this signature are held to, 0 when absent.
+  int permissions = 0;
 
   /// Whether the field whose full name is `name` is locked. A listed name stands for the
   /// field and the fields under it ("a" also names "a.b"), as a field's name is its parent's

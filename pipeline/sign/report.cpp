@@ -61,7 +61,8 @@ std::string strings_json(const std::vector<std::string>& strings) {
   return out + "]";
 }
 
-/// The field lock as JSON: null, or {"action": "All"|"Include"|"Exclude", "fields", "from": "FieldMDP"|"Lock"}.
+/// The field lock as JSON: null, or {"action": "All"|"Include"|"Exclude", "fields", "from":
+/// "FieldMDP"|"Lock", "p": its /P, 0 when absent}.
 std::string lock_json(const SignatureReport& s) {
   if (!s.lock) return "null";
   const FieldLock& l = *s.lock;
@@ -69,7 +70,7 @@ std::string lock_json(const SignatureReport& s) {
                        : l.action == FieldLock::Action::Exclude ? "Exclude"
                                                                 : "All";
   return std::string("{\"action\": \"") + action + "\", \"fields\": " + strings_json(l.fields) +
-         ", \"from\": \"" + (l.from_reference ? "FieldMDP" : "Lock") + "\"}";
+         ", \"from\": \"" + (l.from_reference ? "FieldMDP" : "Lock") + "\", \"p\": " + std::to_string(l.permissions) + "}";
 }
 
 }  // namespace
@@ -102,8 +103,8 @@ std::string format_report(const VerifyReport& r) {
     out << tr("  bytes:        ") << (s.cms.intact ? tr("intact") : tr("NOT INTACT")) << '\n';
     if (s.docmdp != 0) out << tr("  certifies:    DocMDP P={} (permits {})", s.docmdp, permitted(s.docmdp)) << '\n';
     if (s.lock)
-      out << tr("  locks:        ") << describe_lock(*s.lock) << (s.lock->from_reference ? " (FieldMDP)" : " (/Lock)")
-          << '\n';
+      out << tr("  locks:        ") << describe_lock(*s.lock) << (s.lock->from_reference ? " (FieldMDP" : " (/Lock")
+          << (s.lock->permissions != 0 ? ", P=" + std::to_string(s.lock->permissions) : std::string()) << ")\n";
     if (s.permits != 0)
       out << tr("  changes after: ")
           << (s.unpermitted.empty() ? tr("permitted ({})", permitted(s.permits)) : tr("NOT PERMITTED")) << '\n';

@@ -108,7 +108,8 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
 
 /// Reads each signature's field lock from the revision it covers, and judges the changes
 /// after it (in order) by the certification's level from the certifying signature on (else
-/// kNoCertification) and by the fields it locks.
+/// kNoCertification), lowered from a lock's /P on (permissions can be taken away, not
+/// added: ISO 32000-2 table 236), and by the fields it locks.
 void judge_later_changes(VerifyReport& report, std::string_view bytes, const std::vector<std::size_t>& ends,
                          PdfMemDocument& doc) {
   int level = kNoCertification;
@@ -122,6 +123,7 @@ void judge_later_changes(VerifyReport& report, std::string_view bytes, const std
     PdfMemDocument signed_revision;
     signed_revision.LoadFromBuffer(bytes.data(), static_cast<long>(ends[static_cast<std::size_t>(s.revision - 1)]));
     s.lock = read_field_lock(signed_revision, s.field);
+    if (s.lock && s.lock->permissions != 0) level = std::min(level, s.lock->permissions);
     s.permits = level;
     s.unpermitted = unpermitted_changes(signed_revision, doc, level);
     if (s.lock)

@@ -13,6 +13,7 @@
 
 #include <podofo/podofo.h>
 
+#include "pipeline/sign/changes.hpp"
 #include "pipeline/sign/locks.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 #include "pipeline/sign/sign.hpp"
@@ -223,11 +224,26 @@ TEST_F(FieldLocks, AnEmptySignatureFieldLockedByAllCanStillBeSigned) {
   EXPECT_TRUE(report.valid());
 }
 
+TEST_F(FieldLocks, ALocksPermissionsHoldTheChangesAfterItToThatLevel) {
+  PdfDictionary lock = lock_entries("Include", {"a"});
+  lock.AddKey("P", static_cast<pdf_int64>(1));  // (PDF 2.0: no change after this signature)
+  sign_into(form_, signed_, "signer", {}, lock);
+  bool valid = true;
+  const SignatureReport b = after_filling("b", "changed", &valid);  // (b is not locked)
+  ASSERT_TRUE(b.lock.has_value());
+  EXPECT_EQ(b.lock->permissions, 1);
+  EXPECT_EQ(b.permits, 1);
+  ASSERT_FALSE(b.unpermitted.empty());
+  EXPECT_NE(b.unpermitted.front().find("the signature permits no change"), std::string::npos) << b.unpermitted.front();
+  EXPECT_FALSE(valid);
+}
+
 TEST_F(FieldLocks, WithoutALockFillingAFieldIsPermitted) {
   sign_into(form_, signed_, "signer", {}, {});
   bool valid = false;
   const SignatureReport a = after_filling("a", "changed", &valid);
   EXPECT_FALSE(a.lock.has_value());
+  EXPECT_EQ(a.permits, kNoCertification);
   EXPECT_TRUE(a.unpermitted.empty());
   EXPECT_TRUE(valid);
 }
