@@ -199,6 +199,23 @@ TEST_F(FieldLocks, ActionExcludeLocksAllButTheFieldsNamed) {
   EXPECT_TRUE(valid);
 }
 
+TEST_F(FieldLocks, ANewAppearanceOfALockedFieldIsAChangeToo) {
+  sign_into(form_, signed_, "signer", lock_entries("Include", {"a"}), {});
+  sign_into(signed_, changed_, "organisation", {}, {}, [](PdfMemDocument& doc) {
+    PdfObject* look = doc.GetObjects().CreateObject();  // (what a reader shows: the value stays "one")
+    look->GetDictionary().AddKey("Type", PdfName("XObject"));
+    look->GetDictionary().AddKey("Subtype", PdfName("Form"));
+    look->GetDictionary().AddKey("BBox", PdfArray(PdfVariant(static_cast<pdf_int64>(0))));
+    look->GetStream()->Set("BT ET\n");
+    PdfDictionary ap;
+    ap.AddKey("N", look->Reference());
+    field(doc, "a")->GetDictionary().AddKey("AP", ap);
+  });
+  const VerifyReport report = verify_pdf(changed_, "");
+  EXPECT_EQ(report.signatures.at(0).unpermitted, std::vector<std::string>{kChangedA});
+  EXPECT_FALSE(report.valid());
+}
+
 TEST_F(FieldLocks, ALockedFieldRemovedFromTheFormIsNamed) {
   sign_into(form_, signed_, "signer", lock_entries("Include", {"a"}), {});
   update(signed_, changed_, [](PdfMemDocument& doc) {
