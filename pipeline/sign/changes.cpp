@@ -10,19 +10,6 @@ namespace {
 
 using namespace PoDoFo;
 
-/// The name value of `d[key]`, or "".
-std::string name_of(const PdfDictionary& d, const char* key) {
-  const PdfObject* o = d.GetKey(key);
-  return o && o->IsName() ? o->GetName().GetName() : std::string();
-}
-
-/// `o` as PDF text (a dictionary's keys in PoDoFo's order, which both sides share).
-std::string text_of(const PdfObject& o) {
-  std::string s;
-  o.ToString(s);
-  return s;
-}
-
 /// The raw (still encoded) bytes of a stream: equal bytes, equal content.
 std::string stream_bytes(const PdfObject& o) {
   char* data = nullptr;
@@ -103,7 +90,7 @@ std::string judge_annots(PdfMemDocument& full, const PdfDictionary& before, cons
 
 /// The problem with changing `before` into `after` at level `p`, or "" when permitted.
 std::string judge(PdfMemDocument& full, PdfObject& before, PdfObject& after, int p) {
-  if (p <= 1) return tr("changed (the certification permits no change)");
+  if (p <= 1) return tr("changed (the signature permits no change)");
   if (!before.IsDictionary() || !after.IsDictionary() || before.HasStream() || after.HasStream())
     return tr("changed");
   const PdfDictionary& b = before.GetDictionary();
@@ -144,11 +131,8 @@ int docmdp_level(const PdfDictionary& sig) {
   return 0;
 }
 
-std::vector<std::string> unpermitted_changes(std::string_view bytes, std::size_t signed_end, PdfMemDocument& full, int p) {
+std::vector<std::string> unpermitted_changes(PdfMemDocument& old, PdfMemDocument& full, int p) {
   std::vector<std::string> problems;
-  if (signed_end >= bytes.size()) return problems;
-  PdfMemDocument old;
-  old.LoadFromBuffer(bytes.data(), static_cast<long>(signed_end));
   if (old.GetCatalog()->Reference() != full.GetCatalog()->Reference())  // (the old one unchanged, but no longer read)
     problems.push_back(tr("the document catalog was replaced (object {} in place of {})",
                           full.GetCatalog()->Reference().ObjectNumber(), old.GetCatalog()->Reference().ObjectNumber()));

@@ -3,7 +3,6 @@
 /// them (ISO 32000-1 §12.8.2.2, DocMDP): the objects of the signed revision are compared with
 /// the same objects in the whole file, and each one that differs is judged by what it is.
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <podofo/podofo.h>
@@ -18,8 +17,8 @@ constexpr int kNoCertification = 3;
 /// The /P of `sig`'s DocMDP transform (its /Reference), 0 when it certifies nothing.
 int docmdp_level(const PoDoFo::PdfDictionary& sig);
 
-/// The changes `full` (the whole file) makes to the revision of `bytes` that ends at
-/// `signed_end`, that level `p` does not permit, each in words ("page 1's content stream
+/// The changes `full` (the whole file) makes to `signed_revision` (the file up to the end of
+/// the revision a signature covers) that level `p` does not permit, each in words ("page 1's content stream
 /// (object 12) changed"). Empty: every change is permitted (or there is none). Changed
 /// objects are judged as: the catalog (only /AcroForm, /DSS may change), the form dictionary
 /// (/Fields, /SigFlags, /DR, /DA, /NeedAppearances), a field or widget (its value and
@@ -27,7 +26,7 @@ int docmdp_level(const PoDoFo::PdfDictionary& sig);
 /// widgets; any annotation at level 3), the Info dictionary; anything else is not permitted.
 /// New objects count only through the old objects that come to name them; a new catalog
 /// (the trailer's /Root moved) is not permitted.
-std::vector<std::string> unpermitted_changes(std::string_view bytes, std::size_t signed_end, PoDoFo::PdfMemDocument& full,
-                                             int p);
+/// Field locks (locks.hpp) are judged apart.
+std::vector<std::string> unpermitted_changes(PoDoFo::PdfMemDocument& signed_revision, PoDoFo::PdfMemDocument& full, int p);
 
 }  // namespace vanban::sign

@@ -63,6 +63,17 @@ PdfObject* resolve(PdfMemDocument& doc, PdfObject* obj) {
   return obj;
 }
 
+std::string name_of(const PdfDictionary& d, const char* key) {
+  const PdfObject* o = d.GetKey(key);
+  return o && o->IsName() ? o->GetName().GetName() : std::string();
+}
+
+std::string text_of(const PdfObject& o) {
+  std::string s;
+  o.ToString(s);
+  return s;
+}
+
 std::vector<FieldRef> form_fields(PdfMemDocument& doc, PdfObject* form) {
   std::vector<FieldRef> out;
   form = resolve(doc, form);

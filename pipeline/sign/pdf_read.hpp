@@ -25,6 +25,13 @@ std::string describe(const PoDoFo::PdfError& e);
 /// The object `obj` stands for: itself, or what its reference points to (nullptr if dangling).
 PoDoFo::PdfObject* resolve(PoDoFo::PdfMemDocument& doc, PoDoFo::PdfObject* obj);
 
+/// The name value of `d[key]` ("Sig" for /Sig), or "" when absent or not a name.
+std::string name_of(const PoDoFo::PdfDictionary& d, const char* key);
+
+/// `o` as PDF text, to compare objects of two revisions (a dictionary's keys come in
+/// PoDoFo's order, which both sides share; a reference stays a reference).
+std::string text_of(const PoDoFo::PdfObject& o);
+
 /// A terminal field of the interactive form, with its full name ("parent.child").
 struct FieldRef {
   std::string name;

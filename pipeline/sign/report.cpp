@@ -54,11 +54,23 @@ std::string permitted(int level) {
                       : tr("form filling, signing and annotations");
 }
 
-/// The JSON array of the unpermitted changes.
-std::string changes_json(const SignatureReport& s) {
+/// A JSON array of strings.
+std::string strings_json(const std::vector<std::string>& strings) {
   std::string out = "[";
-  for (std::size_t i = 0; i < s.unpermitted.size(); ++i) out += (i ? ", " : "") + json_string(s.unpermitted[i]);
+  for (std::size_t i = 0; i < strings.size(); ++i) out += (i ? ", " : "") + json_string(strings[i]);
   return out + "]";
+}
+
+/// The field lock as JSON: null, or {"action": "All"|"Include"|"Exclude", "fields", "from":
+/// "FieldMDP"|"Lock", "p": its /P, 0 when absent}.
+std::string lock_json(const SignatureReport& s) {
+  if (!s.lock) return "null";
+  const FieldLock& l = *s.lock;
+  const char* action = l.action == FieldLock::Action::Include   ? "Include"
+                       : l.action == FieldLock::Action::Exclude ? "Exclude"
+                                                                : "All";
+  return std::string("{\"action\": \"") + action + "\", \"fields\": " + strings_json(l.fields) +
+         ", \"from\": \"" + (l.from_reference ? "FieldMDP" : "Lock") + "\", \"p\": " + std::to_string(l.permissions) + "}";
 }
 
 }  // namespace
@@ -90,6 +102,9 @@ std::string format_report(const VerifyReport& r) {
           << '\n';
     out << tr("  bytes:        ") << (s.cms.intact ? tr("intact") : tr("NOT INTACT")) << '\n';
     if (s.docmdp != 0) out << tr("  certifies:    DocMDP P={} (permits {})", s.docmdp, permitted(s.docmdp)) << '\n';
+    if (s.lock)
+      out << tr("  locks:        ") << describe_lock(*s.lock) << (s.lock->from_reference ? " (FieldMDP" : " (/Lock")
+          << (s.lock->permissions != 0 ? ", P=" + std::to_string(s.lock->permissions) : std::string()) << ")\n";
     if (s.permits != 0)
       out << tr("  changes after: ")
           << (s.unpermitted.empty() ? tr("permitted ({})", permitted(s.permits)) : tr("NOT PERMITTED")) << '\n';
@@ -122,7 +137,7 @@ std::string format_report_json(const VerifyReport& r) {
         << ", \"intact\": " << (s.cms.intact ? "true" : "false") << ", \"trusted\": "
         << (r.trust_checked ? (s.cms.trusted ? "true" : "false") : "null") << ", \"problem\": " << json_string(s.cms.problem)
         << ", \"docmdp\": " << s.docmdp << ", \"changes_permitted\": " << (s.unpermitted.empty() ? "true" : "false")
-        << ", \"unpermitted_changes\": " << changes_json(s) << '}';
+        << ", \"locks\": " << lock_json(s) << ", \"unpermitted_changes\": " << strings_json(s.unpermitted) << '}';
   }
   out << "]}\n";
   return out.str();

@@ -131,6 +131,7 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
   sig.AddKey("SubFilter", PdfName("ETSI.CAdES.detached"));  // PAdES; PoDoFo writes adbe.pkcs7.detached
   field->SetSignature(*out.GetSignatureBeacon());
   if (certify) field->AddCertificationReference(doc.GetCatalog(), PdfSignatureField::ePdfCertPermission_FormFill);
+  if (options.signature_entries) options.signature_entries(field->GetSignatureObject()->GetDictionary());
 }
 
 /// `seconds` since the epoch as Vietnam's wall-clock time (UTC+7 all year), in strftime's `format`.

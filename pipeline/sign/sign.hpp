@@ -29,6 +29,9 @@ struct SignOptions {
   /// Changes made in the same incremental update before the signature (`vanban issue`'s
   /// fill of the number and date); called with the document opened for update.
   std::function<void(PoDoFo::PdfMemDocument&)> before_signing;
+  /// Entries to add to the signature dictionary before it is signed (a test's FieldMDP
+  /// /Reference that locks fields); called once vanban's own entries are in it.
+  std::function<void(PoDoFo::PdfDictionary&)> signature_entries;
 };
 
 /// The bytes of `input` (a PDF file) followed by an incremental update holding a PAdES B-B

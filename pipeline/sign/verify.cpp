@@ -6,6 +6,7 @@
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/i18n.hpp"
 #include "pipeline/sign/changes.hpp"
+#include "pipeline/sign/locks.hpp"
 #include "pipeline/sign/pdf_read.hpp"
 
 namespace vanban::sign {
@@ -105,16 +106,29 @@ SignatureReport check_signature(const std::string& field, const PdfDictionary& s
   return r;
 }
 
-/// Judges the changes after each signature (in order) by the certification's level from the
-/// certifying signature on, else kNoCertification.
+/// Reads each signature's field lock from the revision it covers, and judges the changes
+/// after it (in order) by the certification's level from the certifying signature on (else
+/// kNoCertification), lowered from a lock's /P on (permissions can be taken away, not
+/// added: ISO 32000-2 table 236), and by the fields it locks.
 void judge_later_changes(VerifyReport& report, std::string_view bytes, const std::vector<std::size_t>& ends,
                          PdfMemDocument& doc) {
   int level = kNoCertification;
   for (SignatureReport& s : report.signatures) {
     if (s.docmdp != 0) level = s.docmdp;
-    if (!s.range_ok || s.whole_file || s.revision == 0) continue;
+    if (!s.range_ok || s.revision == 0) continue;
+    if (s.whole_file) {
+      s.lock = read_field_lock(doc, s.field);
+      continue;
+    }
+    PdfMemDocument signed_revision;
+    signed_revision.LoadFromBuffer(bytes.data(), static_cast<long>(ends[static_cast<std::size_t>(s.revision - 1)]));
+    s.lock = read_field_lock(signed_revision, s.field);
+    if (s.lock && s.lock->permissions != 0) level = std::min(level, s.lock->permissions);
     s.permits = level;
-    s.unpermitted = unpermitted_changes(bytes, ends[static_cast<std::size_t>(s.revision - 1)], doc, level);
+    s.unpermitted = unpermitted_changes(signed_revision, doc, level);
+    if (s.lock)
+      for (std::string& problem : locked_field_changes(signed_revision, doc, *s.lock, s.field))
+        s.unpermitted.push_back(std::move(problem));
   }
 }
 

@@ -2,13 +2,14 @@
 /// Verifying the signatures of a PDF: each signature field's /ByteRange is checked against
 /// the file (it must cover everything but its own /Contents and end where a revision ends),
 /// the CMS over those bytes is checked with OpenSSL, and the changes made after it are
-/// judged against what it permits (changes.hpp).
+/// judged against what it permits (changes.hpp: the DocMDP level; locks.hpp: the fields it locks).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "pipeline/sign/cms.hpp"
+#include "pipeline/sign/locks.hpp"
 
 namespace vanban::sign {
 
@@ -25,7 +26,8 @@ struct SignatureReport {
   CmsCheck cms;
   int docmdp = 0;            ///< the DocMDP level this signature certifies the document with (0: an approval signature)
   int permits = 0;           ///< the level the changes after it were judged by (changes.hpp); 0: none followed
-  std::vector<std::string> unpermitted;  ///< the changes after it that it does not permit, in words
+  std::optional<FieldLock> lock;         ///< the fields it locks (locks.hpp), as its own revision says
+  std::vector<std::string> unpermitted;  ///< the changes after it that it does not permit (locked fields too), in words
   /// Whether this signature holds: its range is sound, its bytes intact, its timestamp (if
   /// any) over its signature value, the changes after it permitted (and its certificate
   /// trusted, when a trust list was given).

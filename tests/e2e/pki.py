@@ -1,5 +1,7 @@
 """A small PKI for the signing tests, made with the `openssl` command at test time (nothing
-is committed), and readers of signed PDFs that are not our code (regular expressions, pdfsig)."""
+is committed), readers of signed PDFs that are not our code (regular expressions, pdfsig), and
+a later revision written by hand, as another tool would append it."""
+import json
 import os
 import re
 import subprocess
@@ -90,3 +92,23 @@ def signatures(path):
 
 def pdfsig(path):
     return run("pdfsig", path, check=False).stdout.decode("utf-8", "replace")
+
+
+def update(src, dst, number, body, root=None):
+    """`src` with an incremental update (written here) that sets object `number` to `body`,
+    and the trailer's /Root to `root` when given."""
+    data = open(src, "rb").read()
+    size = max(int(re.findall(rb"/Size (\d+)", data)[-1]), number + 1)
+    root = root or re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    obj = b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        number, len(data), size, root, prev, len(data) + len(obj))
+    open(dst, "wb").write(data + obj + xref)
+
+
+def objects(path):
+    """{"obj:N 0 R": value} of the file's last revision, streams in their stored bytes (qpdf --json)."""
+    out = subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path],
+                         capture_output=True).stdout
+    return {k: v for k, v in json.loads(out)["qpdf"][1].items() if k.startswith("obj:")}

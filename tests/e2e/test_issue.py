@@ -20,7 +20,7 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run  # noqa: E402
-from pki import PASSWORD, make_pki, pdfsig  # noqa: E402
+from pki import PASSWORD, make_pki, objects, pdfsig, update  # noqa: E402
 from preflight import preflight  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
@@ -38,19 +38,6 @@ def words(path):
     return found
 
 
-def update(src, dst, number, body, root=None):
-    """`src` with an incremental update (written here) that sets object `number` to `body`,
-    and the trailer's /Root to `root` when given."""
-    data = open(src, "rb").read()
-    size = max(int(re.findall(rb"/Size (\d+)", data)[-1]), number + 1)
-    root = root or re.findall(rb"/Root (\d+ \d+ R)", data)[-1]
-    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
-    obj = b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
-        number, len(data), size, root, prev, len(data) + len(obj))
-    open(dst, "wb").write(data + obj + xref)
-
-
 def tamper(src, dst):
     """`src` with an incremental update that replaces page 1's content stream (the object
     number read with qpdf)."""
@@ -66,13 +53,6 @@ def replace_catalog(src, dst):
     old = subprocess.run(["qpdf", f"--show-object={root}", src], capture_output=True).stdout.strip()
     size = int(re.findall(rb"/Size (\d+)", open(src, "rb").read())[-1])
     update(src, dst, size, old, b"%d 0 R" % size)
-
-
-def objects(path):
-    """{"obj:N 0 R": value} of the file's last revision, streams in their stored bytes (qpdf --json)."""
-    out = subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path],
-                         capture_output=True).stdout
-    return {k: v for k, v in json.loads(out)["qpdf"][1].items() if k.startswith("obj:")}
 
 
 def vb(*args):
