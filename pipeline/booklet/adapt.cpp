@@ -25,14 +25,33 @@ class Scaler {
   Sp floor_;
 };
 
+void scale_level(style::HeadingLevel& lv, const Scaler& k) {
+  k.text(lv.label_style);
+  k.text(lv.title_style);
+  lv.indent = k.length(lv.indent);
+  lv.space_before = k.length(lv.space_before);
+  lv.space_after = k.length(lv.space_after);
+}
+
 void scale_headings(style::Style& s, const Scaler& k) {
-  for (auto& lv : s.levels) {
-    k.text(lv.label_style);
-    k.text(lv.title_style);
-    lv.indent = k.length(lv.indent);
-    lv.space_before = k.length(lv.space_before);
-    lv.space_after = k.length(lv.space_after);
-  }
+  for (auto& lv : s.levels) scale_level(lv, k);
+}
+
+/// The letter, decision and appendix forms: their lines are set in the same proportions
+/// as the body, so a decision's "Điều 1." or căn cứ shrink with the page like its text.
+void scale_forms(style::Forms& f, const Scaler& k) {
+  k.text(f.letter.summary);
+  k.text(f.letter.addressee);
+  f.letter.summary_gap = k.length(f.letter.summary_gap);
+  f.letter.space_before = k.length(f.letter.space_before);
+  f.letter.space_after = k.length(f.letter.space_after);
+  for (auto* t : {&f.decision.authority, &f.decision.basis, &f.decision.enacting}) k.text(*t);
+  f.decision.space = k.length(f.decision.space);
+  for (auto* lv : {&f.decision.chapter, &f.decision.section, &f.decision.article, &f.decision.part,
+                   &f.decision.subsection, &f.appendix.label})
+    scale_level(*lv, k);
+  k.text(f.appendix.attached);
+  f.appendix.space_after = k.length(f.appendix.space_after);
 }
 
 void scale_header(style::Header& h, const Scaler& k) {
@@ -79,6 +98,7 @@ style::Style adapt(style::Style s, const BookStyle& book) {
   scale_headings(s, k);
   scale_header(s.header, k);
   scale_blocks(s, k);
+  scale_forms(s.forms, k);
   return s;
 }
 

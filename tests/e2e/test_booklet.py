@@ -14,6 +14,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run, write_file  # noqa: E402
+from pdfgeom import read  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("booklet")
@@ -188,6 +189,38 @@ with tempfile.TemporaryDirectory() as tmp:
         stamps = [flat(run("pdftotext", "-f", str(1 + k * page_count(pdf)), "-l", str(1 + k * page_count(pdf)), copies,
                            "-").stdout.decode("utf-8")) for k in range(3)]
         t.check(all(f"Bản số {k + 1}/3" in stamps[k] for k in range(3)), f"each copy's cover carries its number: {stamps}")
+
+    # A decision in a booklet: its forms' lines (căn cứ, the enacting word, chapters,
+    # articles) shrink with the page in the proportion they have to the body on A4.
+    shutil.copytree(os.path.join(ROOT, "content", "quyet-dinh-ubnd-xa"), os.path.join(tmp, "quyet-dinh"))
+    write_file(os.path.join(tmp, "so-tay-qd", "booklet.yaml"),
+               "style: so-tay-a5\nissuer: ỦY BAN NHÂN DÂN XÃ TÂN HÒA\ntitle: TÀI LIỆU\ntoc: false\n"
+               "documents: [../quyet-dinh]\n")
+    a5, a4 = os.path.join(tmp, "so-tay-qd.pdf"), os.path.join(tmp, "quyet-dinh.pdf")
+    p = run(vanban, "build", os.path.join(tmp, "so-tay-qd"), "-o", a5, check=False)
+    q = run(vanban, "build", os.path.join(tmp, "quyet-dinh"), "-o", a4, check=False)
+    t.check(p.returncode == 0 and q.returncode == 0, f"a booklet of a decision builds ({p.stderr.decode()[-300:]})")
+    if p.returncode == 0 and q.returncode == 0:
+        def sizes(pdf):
+            """{line start: font size} of the forms' lines, and the most common size (the body's on A4)."""
+            found, count = {}, {}
+            for pg in read(pdf):
+                for r in pg.runs:
+                    count[round(r[1], 2)] = count.get(round(r[1], 2), 0) + 1
+                for ln in pg.lines:
+                    for start in ("Căn cứ Luật", "QUYẾT ĐỊNH:", "Chương I", "Điều 1."):
+                        runs = [r for r in pg.runs if abs(r[2] - ln[1]) < 0.6 and ln[2] - 1 <= r[3] <= ln[4] + 1]
+                        if ln[0].startswith(start) and runs and start not in found:
+                            found[start] = runs[0][1]
+            return found, max(count, key=count.get)
+        (book, _), (page, page_body) = sizes(a5), sizes(a4)
+        book_body = float(re.search(r"^body-size: ([\d.]+)pt", open(os.path.join(ROOT, "styles", "so-tay-a5.yaml"),
+                                                                    encoding="utf-8").read(), re.M)[1])
+        t.check(len(book) == 4 and set(book) == set(page), f"the forms' lines are found in both ({book}, {page})")
+        for start, size in book.items():
+            want = page[start] * book_body / page_body
+            t.check(abs(size - want) < 0.1, f"`{start}` at {size} pt in the booklet, {want:.2f} expected "
+                                            f"({page[start]} pt on A4 with a {page_body} pt body, {book_body} pt here)")
 
     # `vanban check` on a booklet checks each of its documents.
     p = run(vanban, "check", "content/tai-lieu-dai-hoi", check=False)
