@@ -17,6 +17,9 @@ struct AppearanceSpec {
   std::string seal;           ///< the seal, a PNG, `seal_diameter` wide, over the left third of the image
   double seal_diameter = 0;   ///< points (36 mm = 102 pt is a usual seal)
   std::vector<std::string> lines;  ///< text lines in 10 pt, from the top of the field (UTF-8)
+  /// The lines end at the field's right edge (an attachment's field, whose right edge is the
+  /// right margin at the top right of the page), else they start at its left.
+  bool right_aligned = false;
   bool empty() const { return image.empty() && seal.empty() && lines.empty(); }
 };
 
