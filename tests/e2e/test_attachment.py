@@ -24,7 +24,7 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run, write_file  # noqa: E402
-from pki import PASSWORD, make_pki, pdfsig  # noqa: E402
+from pki import PASSWORD, make_pki, pdfsig, signature_fields as fields  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("attachment")
@@ -44,32 +44,6 @@ def words(path, page=1):
     return [(unicodedata.normalize("NFC", m[5]), *(float(m[i]) for i in range(1, 5)))
             for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
                                  out)]
-
-
-def pdf_string(raw):
-    """A PDF string as written in the QDF form: <FEFF…> hex (UTF-16BE) or (literal)."""
-    if raw.startswith("<"):
-        data = bytes.fromhex(raw[1:-1])
-        return data[2:].decode("utf-16-be") if data.startswith(b"\xfe\xff") else data.decode("latin-1")
-    return raw[1:-1]
-
-
-def fields(path):
-    """{name: (page object, [x0, y0, x1, y1], /TU or None, signed)} of the signature fields (qpdf's QDF form)."""
-    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path, "-"], capture_output=True).stdout
-    qdf = qdf.decode("latin-1")
-    pages = re.findall(r"%% Page (\d+)\n%% Original object ID: \d+ 0\n(\d+) 0 obj", qdf)
-    page_of = {obj: int(n) for n, obj in pages}
-    found = {}
-    for body in re.findall(r"\d+ 0 obj\n<<(.*?)\n>>\nendobj", qdf, re.S):
-        if "/FT /Sig" not in body:
-            continue
-        name = re.search(r"/T \((.*?)\)", body)[1]
-        rect = [float(v) for v in re.search(r"/Rect \[\s*([-\d.\s]+)\]", body)[1].split()]
-        tu = re.search(r"/TU (<[0-9a-fA-F]*>|\(.*?\))", body)
-        page = re.search(r"/P (\d+) 0 R", body)[1]
-        found[name] = (page_of.get(page), rect, pdf_string(tu[1]) if tu else None, "/V " in body)
-    return found
 
 
 def text(ws):
