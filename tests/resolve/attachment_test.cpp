@@ -28,10 +28,7 @@ content::Document attachment() {
   content::Document doc;
   doc.kind = "phu-luc";
   doc.kind_pos = {"van-ban.yaml", 2, 7};
-  doc.header.issuer = "Ủy ban nhân dân xã An Bình";
-  doc.header.number = 7;
-  doc.header.code = "QĐ-UBND";
-  doc.header.date = content::Date{2025, 3, 5};
+  doc.header = test::decision_header();
   doc.title = text("thử nghiệm");
   doc.parts.emplace_back();
   content::Block p;
