@@ -131,6 +131,13 @@ with tempfile.TemporaryDirectory(prefix="vanban-attachment-") as tmp:
         t.check(p.returncode == 1 and b"shows no image" in p.stderr and not os.path.exists(refused),
                 f"--image into attachment-1: refused, exit 1, no file ({p.returncode}, {p.stderr.decode()[-300:]})")
 
+    # --unissued: the number it prints is the main document's, none of its own to leave blank.
+    unissued = os.path.join(tmp, "unissued.pdf")
+    p = run(vanban, "build", SAMPLE, "-o", unissued, "--unissued", check=False, env=ENV)
+    err = p.stderr.decode()
+    t.check(p.returncode == 1 and "document.yaml:11:7: error: an attachment issued as its own file cannot be built "
+            "--unissued" in err and not os.path.exists(unissued), f"--unissued is refused at `kind` ({p.returncode}: {err})")
+
     # The attachment's number among the main document's appendices.
     folder = os.path.join(tmp, "second")
     shutil.copytree(SAMPLE, folder)
