@@ -11,7 +11,9 @@ readers that are not our code (pdftotext -bbox, qpdf's QDF form, pdfsig):
 - `vanban sign --field attachment-1` (and `sign` with no --field) signs into it: pdfsig
   calls the signature valid and names the field, and the page then shows the number and
   symbol and a `+07:00` time inside the field, their ends at its right edge; --image is
-  refused for such a field, with no file written;
+  refused for such a field, with no file written; PDFBox Preflight accepts a PDF/A-1b
+  build before and after signing;
+- `build --unissued` is refused at `kind` (the number it prints is the main document's);
 - `attached_to.appendix: 2` prints "Phụ lục II";
 - a style whose field cannot fit in the top margin fails the layout check (no PDF)."""
 import os
@@ -25,6 +27,7 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run, write_file  # noqa: E402
 from pki import PASSWORD, make_pki, pdfsig, signature_fields as fields  # noqa: E402
+from preflight import preflight  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
 t = Failures("attachment")
@@ -130,6 +133,13 @@ with tempfile.TemporaryDirectory(prefix="vanban-attachment-") as tmp:
         p = sign(tmp, final, refused, "--field", "attachment-1", "--image", png)
         t.check(p.returncode == 1 and b"shows no image" in p.stderr and not os.path.exists(refused),
                 f"--image into attachment-1: refused, exit 1, no file ({p.returncode}, {p.stderr.decode()[-300:]})")
+
+    # PDF/A-1b, before and after the signature (its appearance embeds its own font subset).
+    a1b, a1b_signed = os.path.join(tmp, "a1b.pdf"), os.path.join(tmp, "a1b-signed.pdf")
+    run(vanban, "build", SAMPLE, "-o", a1b, "--final", "--pdfa", "1b", env=ENV)
+    sign(tmp, a1b, a1b_signed)
+    for name, (valid, errors) in sorted(preflight([a1b, a1b_signed], tmp).items()):
+        t.check(valid, f"PDFBox Preflight: {name} is PDF/A-1b ({errors})")
 
     # --unissued: the number it prints is the main document's, none of its own to leave blank.
     unissued = os.path.join(tmp, "unissued.pdf")
