@@ -83,6 +83,9 @@ class Checker {
     section_labels_ = section_labels();
     const auto kind = style_.kinds.find(doc_.kind);
     decision_ = kind != style_.kinds.end() && kind->second.form == style::Form::Decision;
+    // An attachment issued as its own file prints no place, signature or recipients: those
+    // are the main document's, whose kind its code is checked against.
+    attachment_ = kind != style_.kinds.end() && kind->second.form == style::Form::Attachment;
     walk();
     placeholders();
     missing_fields();
@@ -303,6 +306,7 @@ class Checker {
       unfinished(
           h.pos, tr("missing `header.date`"),
           with_cite(tr("the date line is printed with blanks; add `date: YYYY-MM-DD` under `header:`"), "place-date"));
+    if (attachment_) return;
     if (h.place.empty())
       unfinished(h.pos, tr("missing `header.place`"),
                  with_cite(tr("add `place:` under `header:`: the place name of the date line"), "place-date"));
@@ -338,13 +342,14 @@ class Checker {
                  rules_.code_form.empty() ? std::string() : tr("write it as {}", rules_.code_form), "number");
       return;
     }
-    const auto accepted = rules_.codes.find(doc_.kind);
+    const std::string& kind = attachment_ && doc_.attached_to ? doc_.attached_to->kind : doc_.kind;
+    const auto accepted = rules_.codes.find(kind);
     if (m.size() < 2 || !m[1].matched || accepted == rules_.codes.end() || accepted->second.empty()) return;
     const std::string type = detail::narrow(m[1].str());
     const auto& codes = accepted->second;
     if (std::find(codes.begin(), codes.end(), type) != codes.end()) return;
     convention(at,
-               tr("the symbol `{}` has the type `{}`, but a `{}` is {}", h.code, type, doc_.kind, alternatives(codes)),
+               tr("the symbol `{}` has the type `{}`, but a `{}` is {}", h.code, type, kind, alternatives(codes)),
                tr("start the symbol with {}", alternatives(codes)), "type-code");
   }
 
@@ -414,6 +419,7 @@ class Checker {
   std::vector<std::string> files_;
   std::vector<std::string> section_labels_;  ///< the labels of the levels the form numbers
   bool decision_ = false;                    ///< the kind's form is a decision
+  bool attachment_ = false;                  ///< the kind is an attachment issued as its own file
 };
 
 }  // namespace

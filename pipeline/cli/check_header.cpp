@@ -37,6 +37,7 @@ std::vector<Diagnostic> header_findings(const content::Document& doc, const styl
         shape::load_family(style.family, style.fallback_families, fonts, {style.file, 0, 0});
     shape::Shaper shaper(fonts);
     resolve::StyledDocument styled = resolve::resolve_document(doc, style);
+    if (styled.attachment) return {};  // (it prints no header grid)
     return layout::header_warnings(std::move(styled.header), styled.geometry, family, shaper);
   } catch (const Error&) {
     return {};  // what cannot be set (a missing font or glyph) is build's to report

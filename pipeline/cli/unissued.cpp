@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include "pipeline/core/diagnostic.hpp"
+#include "pipeline/core/i18n.hpp"
+
 namespace vanban::cli {
 
 namespace {
@@ -19,6 +22,13 @@ std::string blank(std::string text, const std::string& name, int count) {
 }  // namespace
 
 void leave_unissued(content::Document& doc, style::Style& style) {
+  // An attachment issued as its own file prints the main document's number in its
+  // "(Kèm theo …)" line and its field: there is no number of its own for `issue` to give.
+  if (const auto kind = style.kinds.find(doc.kind);
+      kind != style.kinds.end() && kind->second.form == style::Form::Attachment)
+    fail(doc.kind_pos.line > 0 ? doc.kind_pos : doc.pos, tr("an attachment issued as its own file cannot be built --unissued"),
+         tr("it has no number or date of its own to leave blank: build it with --final once the main document has "
+            "its number and date"));
   if (!doc.header.number) doc.header.number = 1;
   if (!doc.header.date) doc.header.date = content::Date{2000, 1, 1};
   auto& a = style.forms.appendix;

@@ -12,7 +12,8 @@ namespace vanban::cli {
 /// line is kept: a number of 4 digits or a 2-digit day and month fill their blanks exactly.
 /// An appendix's "(Kèm theo … số …)" line takes its blank forms (the clerk writes those by
 /// hand). A document without a number or date gets a stand-in (never printed), so that the
-/// checks of a final do not ask for what `issue` gives.
+/// checks of a final do not ask for what `issue` gives. Throws an Error at `kind` for an
+/// attachment issued as its own file (the number it prints is the main document's).
 void leave_unissued(content::Document& doc, style::Style& style);
 
 }  // namespace vanban::cli

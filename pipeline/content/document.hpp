@@ -93,6 +93,17 @@ struct Appendix {
   SourcePos pos;
 };
 
+/// What an attachment issued as a file of its own (`kind: phu-luc`, NĐ 30 Phụ lục I,
+/// III.1.d) is attached to. The main document's number, code, date and issuer are the
+/// attachment's own `header`; this says the rest of its "(Kèm theo …)" line.
+struct AttachedTo {
+  std::string kind;   ///< the main document's kind, "quyet-dinh": "(Kèm theo Quyết định …)"
+  Text of;            ///< "Chủ tịch Ủy ban nhân dân xã …" for "của …" (may be empty)
+  int appendix = 0;   ///< its number among the main document's appendices ("Phụ lục II"); 0: "Phụ lục"
+  SourcePos pos;      ///< the `attached_to` key
+  SourcePos kind_pos; ///< where `kind`'s value is (unset without one)
+};
+
 /// A calendar date as written in the document.
 struct Date {
   int year = 0, month = 0, day = 0;
@@ -157,6 +168,7 @@ struct Document {
   Text authority;                ///< decision form: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …"
   std::vector<Text> can_cu;      ///< decision form: the legal bases, punctuation left to the style
   std::vector<Appendix> appendices;
+  std::optional<AttachedTo> attached_to;  ///< an attachment issued as its own file: the main document
   std::optional<Signature> secretary;  ///< minutes: the second signature block, on the left
   std::optional<Drafter> drafter;      ///< box 12, when given
   std::optional<Contact> contact;      ///< box 13: address, e-mail, website, phone, fax

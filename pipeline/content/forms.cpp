@@ -1,7 +1,10 @@
 // The fields of the other forms than the report: Kính gửi (letter), authority line and căn
 // cứ (decision), the secretary's signature (minutes), and the appendices.
+#include <charconv>
+
 #include "pipeline/content/loader.hpp"
 #include "pipeline/core/i18n.hpp"
+#include "pipeline/text/unicode.hpp"
 
 namespace vanban::content::detail {
 
@@ -12,6 +15,7 @@ using source::type_name;
 
 const Names kAppendixKeys = {"title", "of", "body", "sections"};
 const Names kContactKeys = {"address", "email", "website", "phone", "fax"};
+const Names kAttachedToKeys = {"kind", "of", "appendix"};
 
 }  // namespace
 
@@ -21,6 +25,7 @@ void Loader::forms(Fields& f, const Entries& m, Document& doc) {
   if (const Entry* c = find(m, "can_cu")) doc.can_cu = text_list(f, "can_cu", *c, true);
   if (const Entry* s = find(m, "secretary")) signature(f, *s, doc.secretary);
   if (const Entry* c = find(m, "contact")) contact(f, *c, doc);
+  if (const Entry* t = find(m, "attached_to")) attached_to(f, *t, doc);
   const Entry* a = find(m, "appendices");
   if (!a || a->value.is_null()) return;
   if (!a->value.is_sequence()) {
@@ -44,6 +49,40 @@ std::optional<Appendix> Loader::appendix(Fields& f, const Node& n) {
   const Entries m = f.entries(n, nullptr, tr("an appendix"));  // (its keys were checked above)
   if (auto t = text_field(f, "of", find(m, "of"))) ap.of = std::move(*t);
   return ap;
+}
+
+void Loader::attached_to(Fields& f, const Entry& e, Document& doc) {
+  const std::string hint = tr("write `attached_to:` with the main document's `kind:` (e.g. `quyet-dinh`) under it, and "
+                              "`of:` and `appendix:` if need be");
+  if (!e.value.is_map()) {
+    diags_.error(f.pos(e.value), tr("`attached_to` must be a map, not {}", type_name(e.value)), hint);
+    return;
+  }
+  const Entries m = f.entries(e.value, &kAttachedToKeys, tr("`attached_to`"));
+  AttachedTo a;
+  a.pos = f.pos(e.key);
+  bool ok = f.required("kind", find(m, "kind"), a.pos, "`attached_to`", hint);
+  if (const Entry* k = find(m, "kind"); ok && !k->value.is_null()) {
+    if (auto v = f.scalar("kind", k)) {
+      a.kind = text::nfc(*v);
+      a.kind_pos = f.text_pos(k->value);
+    } else {
+      ok = false;
+    }
+  }
+  if (auto t = text_field(f, "of", find(m, "of"))) a.of = std::move(*t);
+  if (const Entry* n = find(m, "appendix"); n && !n->value.is_null()) {
+    const auto v = f.scalar("appendix", n);
+    const auto [p, ec] = v ? std::from_chars(v->data(), v->data() + v->size(), a.appendix) : std::from_chars_result{};
+    if (!v || ec != std::errc() || p != v->data() + v->size() || a.appendix < 1 || a.appendix > 99) {
+      if (v)
+        diags_.error(f.text_pos(n->value), tr("`appendix` must be a whole number from 1 to 99"),
+                     tr("the attachment's number among the main document's appendices, in Arabic digits: "
+                        "`appendix: 2` prints \"Phụ lục II\"; leave it out for the only one (\"Phụ lục\")"));
+      ok = false;
+    }
+  }
+  if (ok) doc.attached_to = std::move(a);
 }
 
 void Loader::contact(Fields& f, const Entry& e, Document& doc) {

@@ -25,7 +25,8 @@ namespace {
 // The keys valid at the top of document.yaml (content-format.md), in the order hints list them.
 const Names kDocumentKeys = {"style", "kind", "status", "variables", "header", "title",
                              "subtitle", "parts", "body", "sections", "signature", "recipients",
-                             "kinh_gui", "authority", "can_cu", "appendices", "secretary", "drafter", "contact"};
+                             "kinh_gui", "authority", "can_cu", "appendices", "attached_to", "secretary", "drafter",
+                             "contact"};
 const Names kStatuses = {"draft", "final"};
 
 /// document.yaml of `path` (a folder or a .yaml file), and the folder it is in.

@@ -113,6 +113,8 @@ class Loader {
   /// `contact:` (box 13): the organisation's address, e-mail, website, phone and fax.
   void contact(Fields& f, const Entry& e, Document& doc);
   std::optional<Appendix> appendix(Fields& f, const Node& n);
+  /// `attached_to:`: what an attachment issued as a file of its own is attached to.
+  void attached_to(Fields& f, const Entry& e, Document& doc);
 
   // parts.cpp: files named in the document, and the parts.
   std::optional<std::string> inside_folder(Fields& f, const Node& n, const std::string& what,

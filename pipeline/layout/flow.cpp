@@ -154,7 +154,8 @@ void body_block(FlowBuilder& fb, resolve::Block& block) {
 Flow build_flow(resolve::StyledDocument doc, const shape::Family& family, shape::Shaper& shaper, Diagnostics& diags) {
   FlowBuilder fb{doc.geometry, family, shaper, diags, {}, {}, false};
   try {
-    set_header(fb, doc.header);
+    if (!doc.attachment) set_header(fb, doc.header);
+    if (doc.attachment_field) set_attachment_field(fb, *doc.attachment_field);
     set_title(fb, doc.title);
     for (auto& block : doc.body) body_block(fb, block);
     if (doc.closing) set_closing(fb, *doc.closing);

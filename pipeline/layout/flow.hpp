@@ -54,6 +54,9 @@ struct Flow {
   /// Box 13, the contact footer: a fixed group at the foot of the first page's text area,
   /// which shrinks by its height and `space_before`.
   std::optional<FlowBlock> first_page_footer;
+  /// Anchors of page 1 outside the text area, in page coordinates (an attachment's
+  /// signature field in the top margin).
+  std::vector<Anchor> first_page_anchors;
 };
 
 /// Sets every block of `doc` (taking it: its texts move into the runs): header grid, title

@@ -79,5 +79,7 @@ void set_addressees(FlowBuilder& fb, resolve::Block& block);
 void set_closing(FlowBuilder& fb, resolve::Closing& c);
 /// Box 13: the rule and the contact lines, as the flow's first-page footer (contact.cpp).
 void set_contact(FlowBuilder& fb, resolve::ContactFooter& c);
+/// An attachment's signature field, as an anchor on page 1 (attachment_field.cpp).
+void set_attachment_field(FlowBuilder& fb, const resolve::AttachmentField& f);
 
 }  // namespace vanban::layout

@@ -83,6 +83,22 @@ void check_on_page(const Box& b, const Page& page, std::size_t index, const Page
   off(b.bottom - page.height, "bottom");
 }
 
+/// An attachment's signature field (an anchor named "attachment-<n>", set in the margin
+/// apart from the flow) on `page` must lie on it and cover no text: the signature drawn
+/// there would hide it.
+void check_fields(const std::vector<Box>& boxes, const Page& page, std::size_t index, const PagedDocument& doc,
+                  std::vector<Violation>& out) {
+  for (const Anchor& a : doc.anchors) {
+    if (a.page != index || !a.name.starts_with("attachment-")) continue;
+    if (a.x < 0 || a.y < 0 || a.x + a.width > page.width || a.y + a.height > page.height)
+      out.push_back({index, "the signature field " + a.name + " runs past the edge of the page"});
+    for (const Box& b : boxes)
+      if (std::min(a.x + a.width, b.right) - std::max(a.x, b.left) > kTolerance &&
+          std::min(a.y + a.height, b.bottom) - std::max(a.y, b.top) > kTolerance)
+        out.push_back(with_source({index, "the signature field " + a.name + " covers " + quote(*b.run)}, *b.run, doc));
+  }
+}
+
 }  // namespace
 
 std::vector<Violation> find_violations(const PagedDocument& doc, const shape::FontSet& fonts) {
@@ -94,6 +110,7 @@ std::vector<Violation> find_violations(const PagedDocument& doc, const shape::Fo
     for (const auto& run : page.runs)
       if (!run.glyphs.empty()) boxes.push_back(box_of(run, fonts));
     for (const auto& b : boxes) check_on_page(b, page, p, doc, out);
+    check_fields(boxes, page, p, doc, out);
     // Sweep from the top: only boxes whose bands meet can overlap, and with the bands
     // narrower than the leading those are the runs of one line (a handful).
     std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.top < b.top; });

@@ -90,6 +90,9 @@ struct Anchor {
   std::string name;
   std::size_t page = 0;
   Sp x = 0, y = 0, width = 0, height = 0;
+  /// What the signature drawn there will say besides the time (an attachment's number and
+  /// symbol): the field's /TU, which `sign` reads. Empty: nothing.
+  std::string label{};
 };
 
 /// How a range of pages is numbered in the PDF's page labels (what a viewer's page box shows).

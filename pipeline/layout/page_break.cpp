@@ -166,6 +166,8 @@ PagedDocument break_pages(Flow flow, const style::PageGeometry& geometry) {
       top += els[e].height;
     }
     if (doc.pages.empty() && footer) place_fixed(page, *footer, Element{}, left, geometry.top + avail - footer->fixed_height);
+    if (doc.pages.empty())
+      for (Anchor& a : flow.first_page_anchors) doc.anchors.push_back(std::move(a));
     doc.pages.push_back(std::move(page));
     start = end;
   }

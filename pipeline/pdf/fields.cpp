@@ -16,7 +16,8 @@ SignatureField field_at(const layout::PagedDocument& doc, const layout::Anchor& 
   if (a.page >= doc.pages.size())
     throw std::runtime_error(tr("PDF writer: anchor \"{}\" on page {} of {}", a.name, a.page + 1, doc.pages.size()));
   const layout::Page& page = doc.pages[a.page];
-  return {std::move(name), a.page, to_pt(a.x), to_pt(page.height - a.y - a.height), to_pt(a.width), to_pt(a.height)};
+  const double bottom = to_pt(page.height - a.y - a.height);
+  return {std::move(name), a.page, to_pt(a.x), bottom, to_pt(a.width), to_pt(a.height), a.label};
 }
 
 /// The organisation's field: the signer's, made as tall as a seal at its real size when the
@@ -83,17 +84,14 @@ void write_form(PdfFile& file, const std::vector<SignatureField>& fields, const 
     const ObjNum appearance = file.reserve();
     const std::string bbox = Array().integer(0).integer(0).real(f.width).real(f.height).str();
     file.write_stream(appearance, Dict().name("Type", "XObject").name("Subtype", "Form").raw("BBox", bbox).entries(), {});
-    file.write_object(form.widgets[i],
-                      Dict()
-                          .name("Type", "Annot")
-                          .name("Subtype", "Widget")
-                          .name("FT", "Sig")
-                          .text("T", f.name)
-                          .integer("F", 4 | 128)  // Print | Locked: drawn when printed, not moved by hand
-                          .raw("Rect", Array().real(f.x).real(f.y).real(f.x + f.width).real(f.y + f.height).str())
-                          .ref("P", pages.at(f.page))
-                          .raw("AP", Dict().ref("N", appearance).str())
-                          .str());
+    Dict widget;
+    widget.name("Type", "Annot").name("Subtype", "Widget").name("FT", "Sig").text("T", f.name);
+    if (!f.label.empty()) widget.text("TU", f.label);
+    widget.integer("F", 4 | 128)  // Print | Locked: drawn when printed, not moved by hand
+        .raw("Rect", Array().real(f.x).real(f.y).real(f.x + f.width).real(f.y + f.height).str())
+        .ref("P", pages.at(f.page))
+        .raw("AP", Dict().ref("N", appearance).str());
+    file.write_object(form.widgets[i], widget.str());
     all.ref(form.widgets[i]);
   }
   for (const ObjNum w : form.extra) all.ref(w);

@@ -26,12 +26,15 @@ struct SignatureField {
   std::string name;
   std::size_t page = 0;
   double x = 0, y = 0, width = 0, height = 0;
+  /// The field's /TU (its alternate name: readers show it as a tooltip and read it aloud):
+  /// an attachment's number and symbol, which `sign` draws in the field. Empty: none.
+  std::string label{};
 };
 
 /// The fields of `doc`, in the order `sign` fills them: `signer` and `organisation` at the
 /// anchor "signature-space" (closing.cpp); one field per anchor named "attachment-<n>" (the
-/// organisation's signature at the top right of an attachment's or appendix's first page),
-/// named as its anchor. Anchors of empty size get no field.
+/// organisation's signature at the top right of an attachment's first page), named as its
+/// anchor, with the anchor's label as /TU. Anchors of empty size get no field.
 std::vector<SignatureField> signature_fields(const layout::PagedDocument& doc);
 
 /// The object numbers of the fields, reserved before the pages are written (a page lists

@@ -118,7 +118,13 @@ void add_closing(std::string& out, const Closing& c) {
 
 std::string dump_styled(const StyledDocument& doc) {
   std::string out;
-  add_header(out, doc.header);
+  if (doc.attachment) {
+    out += "attachment\n";  // (no header grid)
+    if (const auto& f = doc.attachment_field)
+      out += "  field " + f->name + " " + points(f->width) + "x" + points(f->height) + " label " + f->label + '\n';
+  } else {
+    add_header(out, doc.header);
+  }
   out += "title\n";
   for (const Paragraph& p : doc.title.lines) add_paragraph(out, "  ", p);
   for (const Block& b : doc.body) add_block(out, b);

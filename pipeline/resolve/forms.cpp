@@ -129,36 +129,45 @@ void decision_opening(const content::Document& doc, const style::Style& style, c
   }
 }
 
-Block appendix_heading(const content::Document& doc, const style::Style& style, std::size_t index,
-                       std::size_t count) {
+std::string attached_number(const content::Document& doc, const style::Style& style) {
+  const auto& as = style.forms.appendix;
+  const auto& h = doc.header;
+  return h.number ? fill_template(as.attached_number, {{"number", pad(*h.number, style.header.number_pad)}, {"code", h.code}})
+                  : fill_template(as.attached_number_blank, {{"code", h.code}});
+}
+
+Block attached_heading(const content::Document& doc, const style::Style& style, const AttachedHeading& a) {
   const auto& as = style.forms.appendix;
   const auto& lv = as.label;
-  const content::Appendix& ap = doc.appendices[index];
   const std::string label =
-      count > 1 ? fill_template(lv.label, {{"n", style::format_counter(lv.counter, static_cast<int>(index) + 1)}})
-                : as.single;
+      a.number > 0 ? fill_template(lv.label, {{"n", style::format_counter(lv.counter, a.number)}}) : as.single;
   const auto& h = doc.header;
-  const std::string number = h.number ? fill_template(as.attached_number, {{"number", pad(*h.number, style.header.number_pad)},
-                                                                           {"code", h.code}})
-                                      : fill_template(as.attached_number_blank, {{"code", h.code}});
   const std::string date = h.date ? fill_template(as.attached_date, date_fields(*h.date)) : as.attached_date_blank;
-  const auto kind = style.kinds.find(doc.kind);
-  const std::string kind_name = kind != style.kinds.end() && !kind->second.name.empty() ? kind->second.name : "";
-  const std::string of = ap.of.empty() ? "" : fill_template(as.attached_of, {{"of", ap.of.plain()}});
-  const std::string attached = fill_template(
-      as.attached_format, {{"kind", sentence_case(kind_name)}, {"number", number}, {"date", date}, {"of", of}});
+  const std::string of = a.of.empty() ? "" : fill_template(as.attached_of, {{"of", a.of.plain()}});
+  const std::string attached = fill_template(as.attached_format, {{"kind", sentence_case(a.kind_name)},
+                                                                  {"number", attached_number(doc, style)},
+                                                                  {"date", date},
+                                                                  {"of", of}});
   Block b;
   b.kind = Block::Kind::PartHeading;
   b.size = std::max(lv.label_style.size, lv.title_style.size);
-  b.paragraphs.push_back({{span(label, lv.label_style)}, b.size, lv.label_style.align, 0, ap.pos});
-  b.paragraphs.push_back({spans(ap.title, lv.title_style), b.size, lv.title_style.align, 0, ap.title.pos});
-  b.paragraphs.push_back({{span(attached, as.attached)}, b.size, as.attached.align, 0, ap.pos});
+  b.paragraphs.push_back({{span(label, lv.label_style)}, b.size, lv.label_style.align, 0, a.pos});
+  b.paragraphs.push_back({spans(a.title, lv.title_style), b.size, lv.title_style.align, 0, a.title.pos});
+  b.paragraphs.push_back({{span(attached, as.attached)}, b.size, as.attached.align, 0, a.pos});
   b.keep_with_next = true;
   b.restart_page_numbers = true;  // "Số trang của Phụ lục được đánh số riêng theo từng Phụ lục"
   b.space_after = as.space_after;
-  b.outline = Outline{label + ". " + style::apply_case(ap.title.plain(), lv.title_style.text_case), 0};
-  b.pos = ap.pos;
+  b.outline = Outline{label + ". " + style::apply_case(a.title.plain(), lv.title_style.text_case), 0};
+  b.pos = a.pos;
   return b;
+}
+
+Block appendix_heading(const content::Document& doc, const style::Style& style, std::size_t index,
+                       std::size_t count) {
+  const content::Appendix& ap = doc.appendices[index];
+  const auto kind = style.kinds.find(doc.kind);
+  const std::string kind_name = kind != style.kinds.end() ? kind->second.name : "";
+  return attached_heading(doc, style, {count > 1 ? static_cast<int>(index) + 1 : 0, ap.title, ap.of, kind_name, ap.pos});
 }
 
 }  // namespace vanban::resolve

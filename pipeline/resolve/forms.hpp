@@ -31,9 +31,36 @@ std::vector<content::Text> closing_recipients(const content::Document& doc, cons
 void decision_opening(const content::Document& doc, const style::Style& style, const style::Kind& kind,
                       std::vector<Block>& out);
 
+/// What an appendix's heading says: its number, title, whose document it is attached to.
+struct AttachedHeading {
+  int number = 0;                 ///< 1: "Phụ lục I", …; 0: the style's single form, "Phụ lục"
+  const content::Text& title;
+  const content::Text& of;        ///< for " của …" (may be empty)
+  const std::string& kind_name;   ///< the main document's type name, "QUYẾT ĐỊNH"
+  SourcePos pos;
+};
+
+/// The main document's number and symbol as an appendix names it: "36/QĐ-UBND", or the
+/// blank form when the number is not given.
+std::string attached_number(const content::Document& doc, const style::Style& style);
+
+/// An appendix's heading: "Phụ lục I", the title, "(Kèm theo {kind} số … ngày … của …)"
+/// from the document's header; its pages are numbered from 1 again.
+Block attached_heading(const content::Document& doc, const style::Style& style, const AttachedHeading& a);
+
 /// The heading of appendix `index` (0-based) of `count`: "Phụ lục I" (or the single form),
 /// its title, "(Kèm theo … số … ngày … của …)".
 Block appendix_heading(const content::Document& doc, const style::Style& style, std::size_t index,
                        std::size_t count);
+
+/// An attachment issued as a file of its own (a kind of the attachment form; NĐ 30 Phụ lục
+/// I, III.1.d): its appendix heading (from `attached_to` and the header, which are the main
+/// document's) as the first block of `out.body`, and the organisation's signature field at
+/// the top right of page 1. Throws an Error at the first field such a file cannot have
+/// (signature, recipients, the header grid's markings, …) or for a missing `attached_to`.
+void attachment_opening(const content::Document& doc, const style::Style& style, StyledDocument& out);
+
+/// Throws an Error at `attached_to` when `kind` is not of the attachment form.
+void refuse_attached_to(const content::Document& doc, const style::Kind& kind);
 
 }  // namespace vanban::resolve

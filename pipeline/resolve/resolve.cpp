@@ -290,12 +290,18 @@ StyledDocument resolve_document(const content::Document& doc, const style::Style
   const auto& pn = style.page_number;
   g.page_numbers = {pn.show, pn.first_page, pn.text.size, pn.text.bold, pn.text.italic, pn.baseline};
 
-  out.header = resolve_header(doc, style);
-  out.title = resolve_title(doc, style);  // (an unknown kind is reported here)
-  const style::Kind& kind = style::find_kind(style, doc.kind, doc.kind_pos);
-  if (!kind.title_block) letter_summary(doc, style, out.header);
-  if (auto a = addressees(doc, style, kind)) out.body.push_back(std::move(*a));
-  decision_opening(doc, style, kind, out.body);
+  const style::Kind& kind = style::find_kind(style, doc.kind, doc.kind_pos);  // (an unknown kind is reported here)
+  refuse_attached_to(doc, kind);
+  const bool attachment = kind.form == style::Form::Attachment;
+  if (attachment) {
+    attachment_opening(doc, style, out);
+  } else {
+    out.header = resolve_header(doc, style);
+    out.title = resolve_title(doc, style);
+    if (!kind.title_block) letter_summary(doc, style, out.header);
+    if (auto a = addressees(doc, style, kind)) out.body.push_back(std::move(*a));
+    decision_opening(doc, style, kind, out.body);
+  }
   Walk walk(style, out.body, kind.form == style::Form::Decision ? &style.forms.decision : nullptr);
   // One part: its heading ("Phần thứ nhất" and a title that repeats the document's) only
   // when the style wants it (`single-part`).
@@ -305,6 +311,7 @@ StyledDocument resolve_document(const content::Document& doc, const style::Style
                                                      !decision_parts &&
                                                      (style.levels.empty() || style.levels[0].single_part));
   for (const auto& part : doc.parts) walk.part(part, titled_parts);
+  if (attachment) return out;  // (it has no closing, contact or appendices: attachment_opening refused them)
   out.closing = resolve_closing(doc, style, closing_recipients(doc, style));
   out.contact = contact_footer(doc, style);
   for (std::size_t i = 0; i < doc.appendices.size(); ++i) {

@@ -160,6 +160,15 @@ struct Geometry {
   PageNumbers page_numbers;
 };
 
+/// The organisation's signature field of an attachment issued as a file of its own (NĐ 30,
+/// Phụ lục I, III.1.d: top right of the first page; no image; number and symbol, signing
+/// time). Layout puts it at the right margin, centred in the top margin of page 1.
+struct AttachmentField {
+  std::string name;   ///< "attachment-1": the PDF writer makes a field of every anchor so named
+  std::string label;  ///< the number and symbol it shows, "36/QĐ-UBND" (the field's /TU, read by `sign`)
+  Sp width = 0, height = 0;
+};
+
 /// The whole styled document.
 struct StyledDocument {
   Geometry geometry;
@@ -170,6 +179,11 @@ struct StyledDocument {
   std::optional<ContactFooter> contact;  ///< box 13, first page only
   /// After the closing block: each appendix starts with a page break, then its heading.
   std::vector<Block> appendices;
+  /// An attachment issued as its own file: no header grid (`header` is left empty), no
+  /// title block, no closing; its heading opens `body`. Set when the style gives the field
+  /// a size (`forms.appendix.field-width`, `field-height`); `attachment` says the form.
+  std::optional<AttachmentField> attachment_field;
+  bool attachment = false;
 };
 
 }  // namespace vanban::resolve

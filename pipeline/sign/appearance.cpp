@@ -88,7 +88,9 @@ void draw_appearance(PdfMemDocument& doc, PdfXObject& appearance, double width, 
     text_left = std::max(0.0, std::min(text_left, width - widest));
     double y = text_top - kTextSize;
     for (const std::string& line : spec.lines) {
-      painter.DrawText(text_left, y + 2, PdfString(reinterpret_cast<const pdf_utf8*>(line.c_str())));
+      const PdfString text(reinterpret_cast<const pdf_utf8*>(line.c_str()));
+      const double x = spec.right_aligned ? std::max(0.0, width - font->GetFontMetrics()->StringWidth(text)) : text_left;
+      painter.DrawText(x, y + 2, text);
       y -= kTextSize * 1.2;
     }
   }

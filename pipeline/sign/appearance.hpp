@@ -23,6 +23,9 @@ struct AppearanceSpec {
   /// With a seal and no image: where the signature it covers lies (the leader's, drawn by an
   /// earlier signature), in this field's coordinates. Without it, the field's width.
   std::optional<Span> covered;
+  /// The lines end at the field's right edge (an attachment's field, whose right edge is the
+  /// right margin at the top right of the page), else they start at its left.
+  bool right_aligned = false;
   bool empty() const { return image.empty() && seal.empty() && lines.empty(); }
 };
 

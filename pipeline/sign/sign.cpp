@@ -55,6 +55,7 @@ std::optional<PdfObject> original_mod_date(const std::string& bytes) {
 struct EmptyField {
   PdfObject* widget = nullptr;
   PdfPage* page = nullptr;
+  std::string name;
 };
 
 /// The page whose /Annots holds `widget`, or nullptr.
@@ -76,9 +77,26 @@ std::optional<EmptyField> find_empty_field(PdfMemDocument& doc, PdfObject* form,
     const PdfObject* ft = d.GetKey("FT");
     if (!ft || !ft->IsName() || ft->GetName() != PdfName("Sig") || d.HasKey("V") || !d.HasKey("Rect")) continue;
     if (!wanted.empty() && f.name != wanted) continue;
-    if (PdfPage* page = page_of(doc, f.object)) return EmptyField{f.object, page};
+    if (PdfPage* page = page_of(doc, f.object)) return EmptyField{f.object, page, f.name};
   }
   return std::nullopt;
+}
+
+/// What the organisation's signature shows in an attachment's field (a build names it
+/// "attachment-<n>"; NĐ 30, Phụ lục I, III.1.d): no image; the number and symbol the build
+/// wrote as the field's /TU, and the signing time, in 10 pt, ending at the field's right
+/// edge, which is the right margin at the top right of the first page.
+AppearanceSpec attachment_appearance(const EmptyField& field, const SignOptions& options, const std::string& input) {
+  if (!options.appearance.image.empty() || !options.appearance.seal.empty())
+    fail({input, 0, 0}, tr("the attachment's field `{}` shows no image", field.name),
+         tr("NĐ 30, Phụ lục I, III.1.d: it shows the number and symbol and the signing time only; leave out --image "
+            "and --seal"));
+  AppearanceSpec spec;
+  const PdfObject* tu = field.widget->GetDictionary().GetKey("TU");
+  if (tu && tu->IsString() && !tu->GetString().GetStringUtf8().empty()) spec.lines.push_back(tu->GetString().GetStringUtf8());
+  spec.lines.push_back(vietnam_iso_time(options.signing_time));
+  spec.right_aligned = true;
+  return spec;
 }
 
 /// Adds the signature dictionary to the empty field the document has (or a new invisible
@@ -108,13 +126,14 @@ void add_signature_field(PdfMemDocument& doc, const std::string& input, const Si
   // every widget to have a stream.
   const PdfRect rect = field->GetWidgetAnnotation()->GetRect();
   PdfXObject appearance(PdfRect(0, 0, rect.GetWidth(), rect.GetHeight()), &doc);
-  if (options.appearance.empty()) {
+  const bool attachment = empty && empty->name.starts_with("attachment-");
+  AppearanceSpec spec = attachment ? attachment_appearance(*empty, options, input) : options.appearance;
+  if (spec.empty()) {
     appearance.GetObject()->GetStream()->Set("q Q\n");
   } else {
     if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0)
       fail({input, 0, 0}, tr("the PDF has no empty signature field to draw the signature in"),
            tr("leave out --image and --seal for an invisible signature"));
-    AppearanceSpec spec = options.appearance;
     if (!spec.seal.empty() && spec.image.empty() && existing) {  // the clerk's seal over the leader's signature
       if (const std::optional<Span> image = signed_image_span(doc, empty->page, rect))
         spec.covered = Span{image->left - rect.GetLeft(), image->width};

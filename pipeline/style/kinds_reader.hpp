@@ -34,8 +34,10 @@ void read_kinds(const Node& root, Reader& r, Style& s) {
                                           {{"report", Form::Report},
                                            {"decision", Form::Decision},
                                            {"letter", Form::Letter},
-                                           {"minutes", Form::Minutes}});
-    kind.title_block = k["title-block"] ? r.boolean(k["title-block"]) : kind.form != Form::Letter && !kind.name.empty();
+                                           {"minutes", Form::Minutes},
+                                           {"attachment", Form::Attachment}});
+    const bool titled = kind.form != Form::Letter && kind.form != Form::Attachment && !kind.name.empty();
+    kind.title_block = k["title-block"] ? r.boolean(k["title-block"]) : titled;
     if (kind.title_block && kind.name.empty())
       r.fail(r.pos(k), tr("a kind with a title block needs its type name (`name:`)"));
     if (k["enacting"]) kind.enacting = r.str(k["enacting"]);
@@ -87,7 +89,8 @@ void read_decision(const Node& d, Reader& r, DecisionStyle& ds, const TextStyle&
 template <class Reader, class LevelReader>
 void read_appendix(const Node& a, Reader& r, AppendixStyle& as, const TextStyle& centred, LevelReader level) {
   r.keys(a, {"label", "single", "attached", "attached-format", "attached-number", "attached-number-blank",
-             "attached-date", "attached-date-blank", "attached-of", "space-after"}, "`forms.appendix`");
+             "attached-date", "attached-date-blank", "attached-of", "space-after", "field-width", "field-height"},
+         "`forms.appendix`");
   as.label = level(r.need(a, "label"));
   as.single = a["single"] ? r.str(a["single"]) : as.label.label;
   as.attached = a["attached"] ? r.text_style(a["attached"], centred) : centred;
@@ -98,6 +101,8 @@ void read_appendix(const Node& a, Reader& r, AppendixStyle& as, const TextStyle&
   as.attached_date_blank = r.str(r.need(a, "attached-date-blank"));
   if (a["attached-of"]) as.attached_of = r.str(a["attached-of"]);
   if (a["space-after"]) as.space_after = r.length(a["space-after"]);
+  if (a["field-width"]) as.field_width = r.length(a["field-width"]);
+  if (a["field-height"]) as.field_height = r.length(a["field-height"]);
 }
 
 /// `forms:` letter, decision and appendix; each optional (a style without one cannot set

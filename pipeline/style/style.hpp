@@ -194,6 +194,10 @@ enum class Form {
   Decision,  ///< authority line, căn cứ list, enacting word, chapters and articles
   Letter,    ///< công văn: no title block, "V/v …" under the number, Kính gửi
   Minutes,   ///< like a report, signed by the secretary (left) and the chair (right)
+  /// An attachment issued as a file of its own (NĐ 30 Phụ lục I, III.1.d): no header grid,
+  /// no title block, no closing; the appendix heading, the body, and the organisation's
+  /// signature field at the top right of page 1
+  Attachment,
 };
 
 /// One kind of document of the regime: its type name, code(s) and form.
@@ -248,6 +252,9 @@ struct AppendixStyle {
   std::string attached_number;   ///< "{number}/{code}"
   std::string attached_of;       ///< " của {of}", when the appendix says whose document it is attached to
   Sp space_after = 0;
+  /// An attachment issued as its own file: the organisation's signature field at the top
+  /// right of page 1 (number and symbol, signing time; NĐ 30 Phụ lục I, III.1.d). 0: none.
+  Sp field_width = 0, field_height = 0;
 };
 
 /// The forms' looks (`forms:`).

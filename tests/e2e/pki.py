@@ -112,3 +112,28 @@ def objects(path):
     out = subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path],
                          capture_output=True).stdout
     return {k: v for k, v in json.loads(out)["qpdf"][1].items() if k.startswith("obj:")}
+def pdf_string(raw):
+    """A PDF string as qpdf's QDF form writes it: <FEFF…> hex (UTF-16BE) or (literal)."""
+    if raw.startswith("<"):
+        data = bytes.fromhex(raw[1:-1])
+        return data[2:].decode("utf-16-be") if data.startswith(b"\xfe\xff") else data.decode("latin-1")
+    return raw[1:-1]
+
+
+def signature_fields(path):
+    """{name: (page number, [x0, y0, x1, y1], /TU or None, signed)} of the signature fields,
+    read from qpdf's QDF form."""
+    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path, "-"], capture_output=True).stdout
+    qdf = qdf.decode("latin-1")
+    pages = re.findall(r"%% Page (\d+)\n%% Original object ID: \d+ 0\n(\d+) 0 obj", qdf)
+    page_of = {obj: int(n) for n, obj in pages}
+    found = {}
+    for body in re.findall(r"\d+ 0 obj\n<<(.*?)\n>>\nendobj", qdf, re.S):
+        if "/FT /Sig" not in body:
+            continue
+        name = re.search(r"/T \((.*?)\)", body)[1]
+        rect = [float(v) for v in re.search(r"/Rect \[\s*([-\d.\s]+)\]", body)[1].split()]
+        tu = re.search(r"/TU (<[0-9a-fA-F]*>|\(.*?\))", body)
+        page = re.search(r"/P (\d+) 0 R", body)[1]
+        found[name] = (page_of.get(page), rect, pdf_string(tu[1]) if tu else None, "/V " in body)
+    return found

@@ -41,6 +41,23 @@ recipients:
 """
 
 
+# An attachment issued as a file of its own (form `attachment`) has no signature block,
+# recipients or opening of its own: what it is attached to, its title, its body.
+ATTACHMENT = """style: {style}
+kind: {kind}
+header:
+  issuer: Ủy ban nhân dân xã An Bình
+  number: 7
+  code: QĐ-UBND
+  date: 2025-03-05
+attached_to:
+  kind: quyet-dinh
+title: thử nghiệm loại văn bản
+body:
+  - Một đoạn văn ngắn để thử.
+"""
+
+
 def text_of(pdf):
     out = run("pdftotext", "-layout", pdf, "-").stdout.decode()
     return unicodedata.normalize("NFC", " ".join(out.split()))
@@ -57,14 +74,19 @@ with tempfile.TemporaryDirectory() as tmp:
             code = code[0] if isinstance(code, list) else code
             symbol = f"{code}-UBND" if style == "nha-nuoc" else f"{code}/ĐU"
             folder = os.path.join(tmp, style, kind)
-            write_file(os.path.join(folder, "document.yaml"), DOC.format(style=style, kind=kind, code=symbol))
+            form = spec.get("form", "report")
+            source = ATTACHMENT if form == "attachment" else DOC
+            write_file(os.path.join(folder, "document.yaml"), source.format(style=style, kind=kind, code=symbol))
             pdf = os.path.join(tmp, f"{style}-{kind}.pdf")
             p = run(vanban, "build", folder, "-o", pdf, check=False)
             t.check(p.returncode == 0, f"{style} {kind}: builds ({p.stderr.decode()[:400]})")
             if p.returncode != 0:
                 continue
             words = text_of(pdf)
-            form = spec.get("form", "report")
+            if form == "attachment":
+                t.check(words.startswith("Phụ lục THỬ NGHIỆM LOẠI VĂN BẢN (Kèm theo Quyết định số 07/QĐ-UBND"),
+                        f"{style} {kind}: the appendix heading and the main document, no header grid ({words[:300]})")
+                continue
             if form == "letter":
                 prefix = st["forms"]["letter"]["summary-prefix"].strip()
                 t.check(f"{prefix} thử nghiệm" in words, f"{style} {kind}: the summary after `{prefix}` ({words[:300]})")

@@ -19,7 +19,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, Failures, run  # noqa: E402
-from pki import PASSWORD, make_pki, pdfsig  # noqa: E402
+from pki import PASSWORD, make_pki, pdfsig, signature_fields  # noqa: E402
 from preflight import preflight  # noqa: E402
 
 vanban = os.path.abspath(sys.argv[1])
@@ -29,20 +29,8 @@ SAMPLE = os.path.join(ROOT, "content", "nghi-quyet-chi-bo")  # its signature blo
 
 
 def widgets(path):
-    """{field name: (page number, [x0, y0, x1, y1])} of the signature widgets, read from qpdf's QDF form."""
-    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path, "-"], capture_output=True).stdout
-    qdf = qdf.decode("latin-1")
-    pages = re.findall(r"%% Page (\d+)\n%% Original object ID: \d+ 0\n(\d+) 0 obj", qdf)
-    page_of = {obj: int(n) for n, obj in pages}
-    found = {}
-    for body in re.findall(r"\d+ 0 obj\n<<(.*?)\n>>\nendobj", qdf, re.S):
-        if "/FT /Sig" not in body:
-            continue
-        name = re.search(r"/T \((.*?)\)", body)[1]
-        rect = [float(v) for v in re.search(r"/Rect \[\s*([-\d.\s]+)\]", body)[1].split()]
-        page = re.search(r"/P (\d+) 0 R", body)[1]
-        found[name] = (page_of.get(page), rect)
-    return found
+    """{field name: (page number, [x0, y0, x1, y1])} of the signature widgets."""
+    return {name: found[:2] for name, found in signature_fields(path).items()}
 
 
 def words(path, page):

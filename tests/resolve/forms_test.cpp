@@ -34,10 +34,7 @@ style::Style load(const char* name) {
 content::Document document(const std::string& kind) {
   content::Document doc;
   doc.kind = kind;
-  doc.header.issuer = "Ủy ban nhân dân xã An Bình";
-  doc.header.number = 7;
-  doc.header.code = "QĐ-UBND";
-  doc.header.date = content::Date{2025, 3, 5};
+  doc.header = test::decision_header();
   doc.title = text("thử nghiệm");
   doc.parts.emplace_back();
   return doc;

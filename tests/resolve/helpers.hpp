@@ -26,6 +26,16 @@ inline content::Section section(const std::string& title, std::vector<content::S
   return s;
 }
 
+/// The header of decision 07/QĐ-UBND of 5 March 2025 by Ủy ban nhân dân xã An Bình.
+inline content::Header decision_header() {
+  content::Header h;
+  h.issuer = "Ủy ban nhân dân xã An Bình";
+  h.number = 7;
+  h.code = "QĐ-UBND";
+  h.date = content::Date{2025, 3, 5};
+  return h;
+}
+
 /// The concatenated texts of a paragraph's spans.
 inline std::string plain(const resolve::Paragraph& p) {
   std::string out;

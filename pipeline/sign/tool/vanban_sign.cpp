@@ -46,6 +46,9 @@ sign     Adds a PAdES B-B signature (ETSI.CAdES.detached, SHA-256) made with the
          --seal the organisation's seal (MM wide, 36 if not given) over the
          left third of it, with the organisation's name and the signing time
          (ISO 8601, +07:00) in 10 pt below (NĐ 30/2020, Phụ lục I).
+         An attachment's field (attachment-1, top right of page 1) shows no
+         image: the main document's number and symbol (the field's /TU) and
+         the signing time, right-aligned (Phụ lục I, III.1.d).
          --tsa adds an RFC 3161 timestamp from the timestamping authority at
          URL (http://) over the signature (PAdES B-T).
 issue    The clerk's step: fills the number and date a `build --unissued`
