@@ -8,7 +8,8 @@
 #    also writes the same text as Typst markup), into build/bench/;
 # 3. times `vanban build` on the sample and on each generated document with hyperfine, and
 #    Typst on the same content in the same run when a Typst is found;
-# 4. measures peak RSS with /usr/bin/time -v;
+# 4. measures peak RSS with /usr/bin/time -v, and `build --sign` of the sample (test keys
+#    made here) against its `build`;
 # 5. runs the micro-benchmarks (Google Benchmark) unless --no-micro;
 # 6. prints a table and writes it to build/bench/results.md (JSON from hyperfine beside it).
 #
@@ -134,6 +135,25 @@ for entry in "${docs[@]}"; do
   rows+=("$row")
 done
 
+# --- signing: `build --sign` of the sample against its `build` (issue 15 bounds it at 1.5×) --
+# Test keys made here with openssl (tests/e2e/pki.py), never committed; vanban-sign's start
+# alone (`--help`: loading PoDoFo's libraries and OpenSSL) shows what the bound is up against.
+KEYS=$OUT/keys
+if [ ! -f "$KEYS/signer.p12" ]; then
+  mkdir -p "$KEYS"
+  python3 -c "import sys; sys.path.insert(0, 'tests/e2e'); import pki; pki.make_pki(sys.argv[1])" "$KEYS" >/dev/null
+fi
+VANBAN_P12_PASSWORD=$(python3 -c "import sys; sys.path.insert(0, 'tests/e2e'); import pki; print(pki.PASSWORD['VANBAN_P12_PASSWORD'])")
+export VANBAN_P12_PASSWORD
+sign_line=""
+if hyperfine -N --style none --warmup 5 --runs $((RUNS * 3)) --export-json "$OUT/json/vanban-sign.json" \
+     "$VANBAN build --sign --p12 $KEYS/signer.p12 $ROOT/content/bao-cao-chinh-tri -o $OUT/pdf/signed.pdf" >/dev/null 2>&1 &&
+   hyperfine -N --style none --warmup 5 --runs $((RUNS * 3)) --export-json "$OUT/json/vanban-sign-start.json" \
+     "$(dirname "$VANBAN")/vanban-sign --help" >/dev/null 2>&1; then
+  t_s=$(median "$OUT/json/vanban-sign.json")
+  sign_line="Signing: \`build --sign\` of the sample $(fmt_ms "$t_s") ms, $(ratio "$t_s" "${wall[sample]}")× its \`build\` (issue 15's bound: 1.5×); vanban-sign's start alone (\`--help\`) $(fmt_ms "$(median "$OUT/json/vanban-sign-start.json")") ms."
+fi
+
 {
   echo "# vanban benchmark ($(date -u +%Y-%m-%dT%H:%MZ))"
   echo
@@ -148,6 +168,7 @@ done
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
   echo
+  [ -n "$sign_line" ] && { echo "$sign_line"; echo; }
   first=$(echo "$SIZES" | awk '{print $1}'); last=$(echo "$SIZES" | awk '{print $NF}')
   if [ -n "${per_page[$first-pages]:-}" ] && [ -n "${per_page[$last-pages]:-}" ] && [ "$first" != "$last" ]; then
     echo "Time per page at $last pages / time per page at $first pages: $(ratio "${per_page[$last-pages]}" "${per_page[$first-pages]}")."
