@@ -54,11 +54,9 @@ std::optional<Appendix> Loader::appendix(Fields& f, const Node& n) {
 void Loader::attached_to(Fields& f, const Entry& e, Document& doc) {
   const std::string hint = tr("write `attached_to:` with the main document's `kind:` (e.g. `quyet-dinh`) under it, and "
                               "`of:` and `appendix:` if need be");
-  if (!e.value.is_map()) {
-    diags_.error(f.pos(e.value), tr("`attached_to` must be a map, not {}", type_name(e.value)), hint);
-    return;
-  }
-  const Entries m = f.entries(e.value, &kAttachedToKeys, tr("`attached_to`"));
+  const std::optional<Entries> map = f.map_entries(e, &kAttachedToKeys, tr("`attached_to`"), hint);
+  if (!map) return;
+  const Entries& m = *map;
   AttachedTo a;
   a.pos = f.pos(e.key);
   bool ok = f.required("kind", find(m, "kind"), a.pos, "`attached_to`", hint);
@@ -87,12 +85,10 @@ void Loader::attached_to(Fields& f, const Entry& e, Document& doc) {
 
 void Loader::contact(Fields& f, const Entry& e, Document& doc) {
   if (e.value.is_null()) return;
-  if (!e.value.is_map()) {
-    diags_.error(f.pos(e.value), tr("`contact` must be a map, not {}", type_name(e.value)),
-                 tr("indent `address:`, `phone:`, `fax:`, `email:`, `website:` under `contact:`"));
-    return;
-  }
-  const Entries m = f.entries(e.value, &kContactKeys, tr("`contact`"));
+  const std::optional<Entries> map = f.map_entries(
+      e, &kContactKeys, tr("`contact`"), tr("indent `address:`, `phone:`, `fax:`, `email:`, `website:` under `contact:`"));
+  if (!map) return;
+  const Entries& m = *map;
   Contact c;
   c.pos = f.pos(e.key);
   const std::pair<const char*, Text*> fields[] = {

@@ -124,13 +124,10 @@ std::optional<Date> Loader::date(Fields& f, const Entry& e) {
 
 void Loader::header(Fields& f, const Entry& e, Header& h) {
   h.pos = f.pos(e.key);
-  if (!e.value.is_map()) {
-    diags_.error(e.value.is_null() ? f.pos(e.key) : f.pos(e.value),
-                 tr("`header` must be a map, not {}", type_name(e.value)),
-                 tr("write `header:` and indent its fields under it, at least `issuer:`"));
-    return;
-  }
-  const Entries m = f.entries(e.value, &kHeaderKeys, tr("`header`"));
+  const std::optional<Entries> map = f.map_entries(e, &kHeaderKeys, tr("`header`"),
+                                                   tr("write `header:` and indent its fields under it, at least `issuer:`"));
+  if (!map) return;
+  const Entries& m = *map;
   h.parent = plain_field(f, "parent", find(m, "parent"));
   if (f.required("issuer", find(m, "issuer"), h.pos, tr("`header`"),
                  tr("add `issuer:` with the name of the issuing body, e.g. `issuer: ĐẢNG ỦY XÃ ...`")))
@@ -189,12 +186,10 @@ void Loader::marks(Fields& f, const Entry& e, Header& h) {
 
 void Loader::signature(Fields& f, const Entry& e, std::optional<Signature>& out) {
   if (e.value.is_null()) return;
-  if (!e.value.is_map()) {
-    diags_.error(f.pos(e.value), tr("`signature` must be a map, not {}", type_name(e.value)),
-                 tr("indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`"));
-    return;
-  }
-  const Entries m = f.entries(e.value, &kSignatureKeys, tr("`signature`"));
+  const std::optional<Entries> map = f.map_entries(
+      e, &kSignatureKeys, tr("`signature`"), tr("indent `authority:`, `title:`, `name:` (and `image:`) under `signature:`"));
+  if (!map) return;
+  const Entries& m = *map;
   Signature s;
   s.pos = f.pos(e.key);
   s.authority = plain_field(f, "authority", find(m, "authority"));
@@ -255,11 +250,9 @@ namespace vanban::content::detail {
 void Loader::drafter(Fields& f, const Entry& e, std::optional<Drafter>& out) {
   if (e.value.is_null()) return;
   const std::string hint = tr("write `drafter:` with `initials:` (upper-case, e.g. `PL`) and `copies:` (e.g. `300`) under it");
-  if (!e.value.is_map()) {
-    diags_.error(f.pos(e.value), tr("`drafter` must be a map, not {}", type_name(e.value)), hint);
-    return;
-  }
-  const Entries m = f.entries(e.value, &kDrafterKeys, tr("`drafter`"));
+  const std::optional<Entries> map = f.map_entries(e, &kDrafterKeys, tr("`drafter`"), hint);
+  if (!map) return;
+  const Entries& m = *map;
   Drafter d;
   d.pos = f.pos(e.key);
   bool ok = f.required("initials", find(m, "initials"), d.pos, "`drafter`", hint);

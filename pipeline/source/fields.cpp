@@ -100,6 +100,14 @@ std::optional<Node> Fields::parse_map(const std::string& empty_hint, yaml::Tree&
   return root;
 }
 
+std::optional<Entries> Fields::map_entries(const Entry& e, const Names* valid, const std::string& where,
+                                           const std::string& hint) {
+  if (e.value.is_map()) return entries(e.value, valid, where);
+  diags_.error(e.value.is_null() ? pos(e.key) : pos(e.value), tr("{} must be a map, not {}", where, type_name(e.value)),
+               hint);
+  return std::nullopt;
+}
+
 Entries Fields::entries(const Node& map, const Names* valid, const std::string& where) {
   Entries out;
   // Keys in NFC (`xã` typed precomposed and with a combining mark are one key): the place

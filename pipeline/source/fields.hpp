@@ -64,6 +64,12 @@ class Fields {
   /// hints, in the reader's language (a tr() noun phrase): "valid keys in `header`: ...".
   Entries entries(const yaml::Node& map, const Names* valid, const std::string& where);
 
+  /// The entries of `e`'s value, a map named `where` ("`signature`") in messages; nullopt
+  /// when it is another value, reported at the value (at the key when it is empty) as
+  /// "`signature` must be a map, not a list", with `hint`.
+  std::optional<Entries> map_entries(const Entry& e, const Names* valid, const std::string& where,
+                                     const std::string& hint);
+
   /// The text of `e`: nullopt when absent, empty, or not text (reported).
   std::optional<std::string> scalar(const std::string& key, const Entry* e);
   /// The text of `n` (the value of `key`): nullopt when it is not text (reported as
